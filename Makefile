@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: EUPL-1.2
+# jeugdregie: `make run` starts the product with the demo region, `make test` runs the suite.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+JR := $(BIN)/jeugdregie
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SCALE ?= region
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test test-unit test-e2e check lint format typecheck migrations-check \
+        translations messages bench demo clean
+
+help:
+	@echo "make run    - installeren, demoregio laden en starten op http://$(HOST):$(PORT)"
+	@echo "make test   - installeren en de volledige testsuite draaien"
+	@echo "make check  - ruff, mypy, makemigrations --check, vertalingen, OpenAPI"
+	@echo "make bench  - prestatiemetingen naar benchmarks/results/*.json"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build/static/.built: frontend/node_modules/.installed $(VENV)/.installed $(wildcard src/jeugdregie/static/jeugdregie/*)
+	$(JR) build_assets
+	touch $@
+
+setup: $(VENV)/.installed build/static/.built translations
+
+translations: $(VENV)/.installed
+	$(JR) compile_translations
+
+demo: setup
+	$(JR) migrate --noinput
+	$(JR) seed_demo --scale $(SCALE)
+
+run: demo
+	@$(JR) demo_logins
+	@echo "jeugdregie draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	$(JR) runserver --noreload --insecure $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/python scripts/ensure_test_tools.py
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-unit: setup
+	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: setup
+	$(BIN)/python scripts/ensure_test_tools.py
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+check: setup lint typecheck migrations-check
+	$(JR) check_translations
+	$(JR) spectacular --validate --fail-on-warn --file build/openapi.yaml
+	@git diff --quiet --exit-code -- docs/openapi.yaml 2>/dev/null || true
+	$(BIN)/python scripts/check_openapi.py build/openapi.yaml docs/openapi.yaml
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy src tests benchmarks scripts
+
+migrations-check: $(VENV)/.installed
+	$(JR) makemigrations --check --dry-run
+
+messages: $(VENV)/.installed
+	cd src/jeugdregie && ../../$(JR) makemessages -l nl --no-location --no-obsolete
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build var/static frontend/node_modules

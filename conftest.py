@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test-wide fixtures: isolated personal-data keys and a small local CBS code list."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import LazySettings
+
+from jeugdregie.core import crypto
+from jeugdregie.regions import codelists
+
+CBS_SAMPLE = """code,omschrijving,provincie,jeugdzorgregio
+0482,Alblasserdam,Zuid-Holland,Zuid-Holland Zuid
+0505,Dordrecht,Zuid-Holland,Zuid-Holland Zuid
+0512,Gorinchem,Zuid-Holland,Zuid-Holland Zuid
+0531,Hendrik-Ido-Ambacht,Zuid-Holland,Zuid-Holland Zuid
+1963,Hoeksche Waard,Zuid-Holland,Zuid-Holland Zuid
+1978,Molenlanden,Zuid-Holland,Zuid-Holland Zuid
+0590,Papendrecht,Zuid-Holland,Zuid-Holland Zuid
+0610,Sliedrecht,Zuid-Holland,Zuid-Holland Zuid
+0642,Zwijndrecht,Zuid-Holland,Zuid-Holland Zuid
+0482,Alblasserdam,Zuid-Holland,Zuid-Holland Zuid
+0392,Haarlem,Noord-Holland,Zuid-Kennemerland
+0453,Velsen,Noord-Holland,IJmond
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_keys_and_codelists(
+    settings: LazySettings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    base: Path = tmp_path_factory.getbasetemp()
+    settings.JEUGDREGIE_KEY_FILE = str(base / "keys" / "personal-data.json")
+    cbs_file = base / "cbs.csv"
+    if not cbs_file.exists():
+        cbs_file.write_text(CBS_SAMPLE, encoding="utf-8")
+    settings.JEUGDREGIE_CBS_CODES_FILE = str(cbs_file)
+    crypto.reset_key_cache()
+    codelists.clear_cache()
+    yield
+    crypto.reset_key_cache()
+    codelists.clear_cache()

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    REGION_OFFICE = "region_office", _("Region service organisation")
+    MUNICIPALITY = "municipality", _("Municipality")
+    CERTIFIED_INSTITUTION = "certified_institution", _("Certified institution")
+    PROVIDER = "provider", _("Provider")
+
+
+class Role(models.TextChoices):
+    CONTRACT_MANAGER = "contract_manager", _("Contract management")
+    ACCESS_STAFF = "access_staff", _("Access team")
+    GI_STAFF = "gi_staff", _("Certified institution staff")
+    EXPERT_MEMBER = "expert_member", _("Expert-table member")
+    PROVIDER = "provider", _("Provider")
+    POLICY = "policy", _("Policy and control")
+    FUNCTIONAL_ADMIN = "functional_admin", _("Functional administrator")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+
+
+# Which kind of organisation each role belongs to.
+ROLE_ORGANISATION_KIND: dict[str, str] = {
+    Role.CONTRACT_MANAGER: OrganisationKind.REGION_OFFICE,
+    Role.ACCESS_STAFF: OrganisationKind.MUNICIPALITY,
+    Role.GI_STAFF: OrganisationKind.CERTIFIED_INSTITUTION,
+    Role.EXPERT_MEMBER: OrganisationKind.REGION_OFFICE,
+    Role.PROVIDER: OrganisationKind.PROVIDER,
+    Role.POLICY: OrganisationKind.REGION_OFFICE,
+    Role.FUNCTIONAL_ADMIN: OrganisationKind.REGION_OFFICE,
+    Role.PRIVACY_OFFICER: OrganisationKind.REGION_OFFICE,
+}

@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What each role may do. Object-level visibility lives in the selectors of each app."""
+
+from django.db import models
+
+from jeugdregie.accounts.constants import Role
+
+
+class Capability(models.TextChoices):
+    VIEW_PROVIDERS = "view_providers"
+    VIEW_CONTRACTS = "view_contracts"
+    VIEW_CATALOGUE = "view_catalogue"
+    VIEW_CEILINGS = "view_ceilings"
+    MANAGE_CEILINGS = "manage_ceilings"
+    MANAGE_PROVIDERS = "manage_providers"
+    MANAGE_MUNICIPALITIES = "manage_municipalities"
+    VIEW_YOUTH = "view_youth"
+    REGISTER_YOUTH = "register_youth"
+    VIEW_ALLOCATIONS = "view_allocations"
+    VIEW_STATISTICS = "view_statistics"
+    VIEW_PRIVACY_LOG = "view_privacy_log"
+
+
+_ALL_STAFF = frozenset(Role)
+
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    Capability.VIEW_PROVIDERS: _ALL_STAFF - {Role.PRIVACY_OFFICER},
+    Capability.VIEW_CONTRACTS: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER,
+         Role.PROVIDER, Role.POLICY, Role.FUNCTIONAL_ADMIN}
+    ),
+    Capability.VIEW_CATALOGUE: _ALL_STAFF - {Role.PRIVACY_OFFICER},
+    Capability.VIEW_CEILINGS: frozenset(
+        {Role.CONTRACT_MANAGER, Role.PROVIDER, Role.POLICY, Role.EXPERT_MEMBER}
+    ),
+    Capability.MANAGE_CEILINGS: frozenset({Role.CONTRACT_MANAGER}),
+    Capability.MANAGE_PROVIDERS: frozenset({Role.CONTRACT_MANAGER, Role.FUNCTIONAL_ADMIN}),
+    Capability.MANAGE_MUNICIPALITIES: frozenset({Role.FUNCTIONAL_ADMIN}),
+    Capability.VIEW_YOUTH: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER,
+         Role.PROVIDER}
+    ),
+    Capability.REGISTER_YOUTH: frozenset({Role.ACCESS_STAFF, Role.GI_STAFF}),
+    Capability.VIEW_ALLOCATIONS: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.PROVIDER}
+    ),
+    Capability.VIEW_STATISTICS: frozenset(
+        {Role.CONTRACT_MANAGER, Role.POLICY, Role.FUNCTIONAL_ADMIN}
+    ),
+    Capability.VIEW_PRIVACY_LOG: frozenset({Role.PRIVACY_OFFICER}),
+}
+
+
+def role_can(role: str, capability: str) -> bool:
+    return role in ROLE_CAPABILITIES[capability]

@@ -1,0 +1,183 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of allocations, and the cost arithmetic the screens and statistics share."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import user_can
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.audit.services import access_record_create
+from jeugdregie.contracting.constants import Frequency
+from jeugdregie.contracting.models import Tariff
+
+DAYS_PER_WEEK = Decimal(7)
+DAYS_PER_MONTH = Decimal("30.4375")
+CENT = Decimal("0.01")
+
+ALLOCATION_SORTS = {
+    "start": "start", "-start": "-start", "end": "end", "-end": "-end",
+    "number": "number", "-number": "-number", "provider": "provider__name",
+    "-provider": "-provider__name", "product": "product__code", "-product": "-product__code",
+}
+
+
+def allocation_scope_filter(user: User) -> Q | None:
+    if not user_can(user, Capability.VIEW_ALLOCATIONS) or user.organisation is None:
+        return None
+    organisation = user.organisation
+    match user.role:
+        case Role.CONTRACT_MANAGER:
+            return Q(municipality__region_id=organisation.region_id)
+        case Role.ACCESS_STAFF:
+            return Q(municipality_id=organisation.municipality_id)
+        case Role.GI_STAFF:
+            return Q(referral__referrer_organisation_id=organisation.id)
+        case Role.PROVIDER:
+            return Q(provider_id=organisation.provider_id)
+        case _:
+            return None
+
+
+def allocations_visible_to(*, user: User) -> QuerySet[Allocation]:
+    scope = allocation_scope_filter(user)
+    if scope is None:
+        return Allocation.objects.none()
+    return Allocation.objects.filter(scope).select_related(
+        "municipality", "provider", "product", "youth", "referral"
+    )
+
+
+@dataclass(frozen=True)
+class AllocationFilters:
+    status: str = ""
+    provider_id: int | None = None
+    municipality_id: int | None = None
+    product_id: int | None = None
+    active_on: date | None = None
+    number: str = ""
+    sort: str = "-start"
+
+
+def allocation_list(*, user: User, filters: AllocationFilters) -> QuerySet[Allocation]:
+    allocations = allocations_visible_to(user=user)
+    if filters.status:
+        allocations = allocations.filter(status=filters.status)
+    if filters.provider_id:
+        allocations = allocations.filter(provider_id=filters.provider_id)
+    if filters.municipality_id:
+        allocations = allocations.filter(municipality_id=filters.municipality_id)
+    if filters.product_id:
+        allocations = allocations.filter(product_id=filters.product_id)
+    if filters.active_on:
+        allocations = allocations.filter(start__lte=filters.active_on).filter(
+            Q(end__isnull=True) | Q(end__gte=filters.active_on)
+        )
+    if filters.number.strip():
+        allocations = allocations.filter(number=filters.number.strip())
+    return allocations.order_by(ALLOCATION_SORTS.get(filters.sort, "-start"), "-pk")
+
+
+def allocations_page_logged(
+    *, user: User, allocations: Iterable[Allocation], route: str, purpose: str = AccessPurpose.LIST
+) -> list[Allocation]:
+    """Materialise a page of allocations that shows youth names, and record the access."""
+    rows = list(allocations)
+    access_record_create(
+        user=user, youth_ids=[a.youth_id for a in rows], purpose=purpose, route=route
+    )
+    return rows
+
+
+def allocations_of_youth(*, user: User, youth_id: int) -> QuerySet[Allocation]:
+    return allocations_visible_to(user=user).filter(youth_id=youth_id).prefetch_related(
+        "delivery_periods"
+    )
+
+
+# --- cost arithmetic -----------------------------------------------------------------
+
+
+class TariffBook:
+    """All tariffs in memory, to price many allocations without a query per row."""
+
+    def __init__(self, tariffs: Iterable[tuple[int, date, date | None, Decimal]]) -> None:
+        self._by_product: dict[int, list[tuple[date, date | None, Decimal]]] = {}
+        for product_id, valid_from, valid_to, amount in tariffs:
+            self._by_product.setdefault(product_id, []).append((valid_from, valid_to, amount))
+        for rows in self._by_product.values():
+            rows.sort(key=lambda row: row[0], reverse=True)
+
+    @classmethod
+    def load(cls) -> "TariffBook":
+        return cls(Tariff.objects.values_list("product_id", "valid_from", "valid_to", "amount"))
+
+    def price(self, product_id: int, on: date) -> Decimal | None:
+        for valid_from, valid_to, amount in self._by_product.get(product_id, []):
+            if valid_from <= on and (valid_to is None or valid_to >= on):
+                return amount
+        return None
+
+
+def _days(start: date, end: date) -> int:
+    return (end - start).days + 1
+
+
+def allocation_units(
+    *, volume: int | None, frequency: str, start: date, end: date
+) -> Decimal:
+    """Units allocated between start and end (inclusive) for a volume and a frequency."""
+    if volume is None:
+        return Decimal(0)
+    days = Decimal(_days(start, end))
+    match frequency:
+        case Frequency.PER_DAY:
+            return volume * days
+        case Frequency.PER_WEEK:
+            return volume * days / DAYS_PER_WEEK
+        case Frequency.PER_MONTH:
+            return volume * days / DAYS_PER_MONTH
+        case _:
+            return Decimal(volume)
+
+
+def allocation_cost_in_year(
+    *,
+    year: int,
+    start: date,
+    end: date | None,
+    volume: int | None,
+    frequency: str,
+    budget: Decimal | None,
+    unit_price: Decimal | None,
+) -> Decimal:
+    """The part of an allocation's planned cost that falls in ``year``.
+
+    An allocation without an end date runs until the end of the year. A budget or a total
+    volume is spread evenly over the allocation's days; a volume per day/week/month counts
+    the days in the year.
+    """
+    year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+    last = end or year_end
+    first_in_year, last_in_year = max(start, year_start), min(last, year_end)
+    if first_in_year > last_in_year:
+        return Decimal(0)
+    share = Decimal(_days(first_in_year, last_in_year)) / Decimal(_days(start, last))
+    if budget is not None:
+        return (budget * share).quantize(CENT)
+    if unit_price is None:
+        return Decimal(0)
+    if frequency in ("", Frequency.TOTAL):
+        units = allocation_units(volume=volume, frequency=Frequency.TOTAL, start=start, end=last)
+        return (units * unit_price * share).quantize(CENT)
+    units = allocation_units(
+        volume=volume, frequency=frequency, start=first_in_year, end=last_in_year
+    )
+    return (units * unit_price).quantize(CENT)

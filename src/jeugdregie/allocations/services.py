@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from jeugdregie.accounts.models import User
+from jeugdregie.allocations.constants import AllocationStatus
+from jeugdregie.allocations.models import Allocation, DeliveryPeriod
+from jeugdregie.audit.constants import ChangeAction
+from jeugdregie.audit.services import change_record_create, snapshot
+from jeugdregie.clients.models import Referral, Youth
+from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.regions.models import Municipality
+
+
+def next_allocation_number(*, municipality: Municipality) -> str:
+    numbers = Allocation.objects.filter(municipality=municipality).values_list("number", flat=True)
+    highest = max((int(n) for n in numbers), default=0)
+    return str(highest + 1)
+
+
+@transaction.atomic
+def allocation_create(
+    *,
+    actor: User | None,
+    youth: Youth,
+    provider: Provider,
+    product: Product,
+    start: date,
+    end: date | None = None,
+    volume: int | None = None,
+    frequency: str = "",
+    budget: Decimal | None = None,
+    referral: Referral | None = None,
+    municipality: Municipality | None = None,
+    number: str | None = None,
+) -> Allocation:
+    municipality = municipality or youth.municipality
+    if product.region_id != municipality.region_id:
+        raise ValidationError({"product": _("This product is not bought by the region.")})
+    if volume is None and budget is None:
+        raise ValidationError({"volume": _("Give a volume or a budget.")})
+    allocation = Allocation(
+        municipality=municipality,
+        number=number or next_allocation_number(municipality=municipality),
+        youth=youth, referral=referral, provider=provider, product=product, volume=volume,
+        unit=product.unit, frequency=frequency, budget=budget, start=start, end=end,
+    )
+    allocation.full_clean()
+    allocation.save()
+    change_record_create(user=actor, instance=allocation, action=ChangeAction.CREATE)
+    return allocation
+
+
+@transaction.atomic
+def allocation_end(
+    *, actor: User | None, allocation: Allocation, end: date, reason: str
+) -> Allocation:
+    if end < allocation.start:
+        raise ValidationError({"end": _("The end date lies before the start date.")})
+    before = snapshot(allocation)
+    allocation.end, allocation.change_reason = end, reason
+    allocation.status = AllocationStatus.ENDED
+    allocation.full_clean()
+    allocation.save()
+    change_record_create(
+        user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
+    )
+    return allocation
+
+
+@transaction.atomic
+def delivery_start(*, actor: User | None, allocation: Allocation, start: date) -> DeliveryPeriod:
+    if start < allocation.start or (allocation.end and start > allocation.end):
+        raise ValidationError({"start": _("Care can only start within the allocation period.")})
+    period = DeliveryPeriod.objects.create(allocation=allocation, start=start)
+    if allocation.status == AllocationStatus.ALLOCATED:
+        before = snapshot(allocation)
+        allocation.status = AllocationStatus.IN_CARE
+        allocation.save(update_fields=["status"])
+        change_record_create(
+            user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
+        )
+    return period

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jeugdregie.clients.constants import CareProfile, Gender, ReferrerType
+from jeugdregie.core.fields import EncryptedTextField
+
+
+class Youth(models.Model):
+    """A youth (jeugdige). Name and BSN are encrypted; lookups use keyed hashes."""
+
+    bsn = EncryptedTextField(_("BSN"))
+    bsn_index = models.CharField(max_length=64, unique=True, editable=False)
+    given_name = EncryptedTextField(_("given name"))
+    family_name = EncryptedTextField(_("family name"))
+    family_name_index = models.CharField(max_length=64, db_index=True, editable=False)
+    birth_date = models.DateField(_("birth date"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices,
+                              default=Gender.UNKNOWN)
+    municipality = models.ForeignKey(
+        "regions.Municipality", on_delete=models.PROTECT, related_name="youth",
+        verbose_name=_("municipality"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("youth")
+        verbose_name_plural = _("youth")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+class Referral(models.Model):
+    """A referral (verwijzing) of a youth to youth care."""
+
+    youth = models.ForeignKey(
+        Youth, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("youth")
+    )
+    referrer_type = models.CharField(
+        _("referrer type"), max_length=2, choices=ReferrerType.choices
+    )
+    referrer_name = models.CharField(_("referrer name"), max_length=200, blank=True)
+    referrer_agb = models.CharField(_("referrer AGB code"), max_length=8, blank=True)
+    referrer_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="referrals", verbose_name=_("referring organisation"),
+    )
+    date = models.DateField(_("referral date"))
+    care_profile = models.CharField(
+        _("care profile"), max_length=20, choices=CareProfile.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_referrer_type_display()} {self.date}"

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import Organisation, User
+from jeugdregie.audit.constants import ChangeAction
+from jeugdregie.audit.services import change_record_create
+from jeugdregie.clients.constants import Gender
+from jeugdregie.clients.models import Referral, Youth
+from jeugdregie.core.bsn import normalise_bsn, validate_bsn
+from jeugdregie.core.crypto import blind_index
+from jeugdregie.regions.models import Municipality
+
+PERSONAL_FIELDS = ("bsn", "given_name", "family_name", "birth_date")
+
+
+def bsn_lookup_key(bsn: str) -> str:
+    return blind_index(normalise_bsn(bsn), purpose="bsn")
+
+
+def family_name_lookup_key(name: str) -> str:
+    return blind_index(" ".join(name.lower().split()), purpose="family_name")
+
+
+def _check_municipality(actor: User | None, municipality: Municipality) -> None:
+    organisation: Organisation | None = actor.organisation if actor else None
+    if actor is None or organisation is None:
+        return
+    if actor.role == Role.ACCESS_STAFF and organisation.municipality_id != municipality.pk:
+        raise ValidationError(
+            {"municipality": _("You can only register youth of your own municipality.")}
+        )
+    if municipality.region_id != organisation.region_id:
+        raise ValidationError({"municipality": _("This municipality is not in your region.")})
+
+
+@transaction.atomic
+def youth_create(
+    *,
+    actor: User | None,
+    bsn: str,
+    given_name: str,
+    family_name: str,
+    birth_date: date,
+    municipality: Municipality,
+    gender: str = Gender.UNKNOWN,
+) -> Youth:
+    try:
+        validate_bsn(bsn)
+    except ValidationError as exc:
+        raise ValidationError({"bsn": exc.messages}) from exc
+    bsn = normalise_bsn(bsn)
+    if birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("The birth date lies in the future.")})
+    _check_municipality(actor, municipality)
+    index = bsn_lookup_key(bsn)
+    if Youth.objects.filter(bsn_index=index).exists():
+        raise ValidationError({"bsn": _("A youth with this BSN is already registered.")})
+    youth = Youth(
+        bsn=bsn, bsn_index=index, given_name=given_name.strip(),
+        family_name=family_name.strip(), family_name_index=family_name_lookup_key(family_name),
+        birth_date=birth_date, gender=gender, municipality=municipality,
+    )
+    youth.full_clean(exclude=["bsn_index", "family_name_index"])
+    youth.save()
+    change_record_create(
+        user=actor, instance=youth, action=ChangeAction.CREATE, redact=PERSONAL_FIELDS
+    )
+    return youth
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    actor: User | None,
+    youth: Youth,
+    referrer_type: str,
+    date: date,
+    referrer_name: str = "",
+    referrer_agb: str = "",
+    referrer_organisation: Organisation | None = None,
+    care_profile: str = "",
+) -> Referral:
+    referral = Referral(
+        youth=youth, referrer_type=referrer_type, date=date, referrer_name=referrer_name,
+        referrer_agb=referrer_agb, referrer_organisation=referrer_organisation,
+        care_profile=care_profile,
+    )
+    referral.full_clean()
+    referral.save()
+    change_record_create(user=actor, instance=referral, action=ChangeAction.CREATE)
+    return referral

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+from django.urls import path
+
+urlpatterns = [path("admin/", admin.site.urls)]

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Model fields that keep personal data encrypted at rest."""
+
+from typing import Any
+
+from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.expressions import Expression
+
+from jeugdregie.core import crypto
+
+
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+    """Stores a string encrypted with the personal-data key; decrypts on load.
+
+    Encrypted values cannot be filtered or sorted in the database; use a blind index for
+    exact lookups.
+    """
+
+    description = "Encrypted text"
+
+    def from_db_value(
+        self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper
+    ) -> str | None:
+        if value is None:
+            return value
+        return crypto.decrypt(value)
+
+    def get_prep_value(self, value: Any) -> Any:
+        value = super().get_prep_value(value)
+        if value is None or value == "":
+            return value
+        return crypto.encrypt(str(value))

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.db.models import QuerySet
+
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.selectors import region_id_of
+from jeugdregie.regions.models import Municipality, Region
+
+
+def region_of(*, user: User) -> Region | None:
+    return user.organisation.region if user.organisation else None
+
+
+def municipalities_of_region(*, user: User) -> QuerySet[Municipality]:
+    return Municipality.objects.filter(region_id=region_id_of(user)).order_by("name")
