@@ -20,9 +20,14 @@ CBS_SAMPLE = """code,omschrijving,provincie,jeugdzorgregio
 0590,Papendrecht,Zuid-Holland,Zuid-Holland Zuid
 0610,Sliedrecht,Zuid-Holland,Zuid-Holland Zuid
 0642,Zwijndrecht,Zuid-Holland,Zuid-Holland Zuid
-0482,Alblasserdam,Zuid-Holland,Zuid-Holland Zuid
+0523,Hardinxveld-Giessendam,Zuid-Holland,Zuid-Holland Zuid
+0375,Beverwijk,Noord-Holland,Midden Kennemerland
+0377,Bloemendaal,Noord-Holland,Zuid-Kennemerland
 0392,Haarlem,Noord-Holland,Zuid-Kennemerland
-0453,Velsen,Noord-Holland,IJmond
+0396,Heemskerk,Noord-Holland,Midden Kennemerland
+0397,Heemstede,Noord-Holland,Zuid-Kennemerland
+0453,Velsen,Noord-Holland,Midden Kennemerland
+0473,Zandvoort,Noord-Holland,Zuid-Kennemerland
 """
 
 
