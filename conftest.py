@@ -3,12 +3,16 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import LazySettings
 
 from jeugdregie.core import crypto
 from jeugdregie.regions import codelists
+
+if TYPE_CHECKING:
+    from jeugdregie.testing.factories import World
 
 CBS_SAMPLE = """code,omschrijving,provincie,jeugdzorgregio
 0482,Alblasserdam,Zuid-Holland,Zuid-Holland Zuid
@@ -41,8 +45,16 @@ def _isolated_keys_and_codelists(
     if not cbs_file.exists():
         cbs_file.write_text(CBS_SAMPLE, encoding="utf-8")
     settings.JEUGDREGIE_CBS_CODES_FILE = str(cbs_file)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     crypto.reset_key_cache()
     codelists.clear_cache()
     yield
     crypto.reset_key_cache()
     codelists.clear_cache()
+
+
+@pytest.fixture
+def world(db: None) -> "World":
+    from jeugdregie.testing.factories import build_world
+
+    return build_world()

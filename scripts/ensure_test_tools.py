@@ -20,7 +20,8 @@ def main() -> int:
         subprocess.run([apt, "update", "-qq"], check=True, env=env)  # noqa: S603
         subprocess.run(  # noqa: S603
             [apt, "install", "-y", "-qq", "--no-install-recommends", "chromium"],
-            check=True, env=env,
+            check=True,
+            env=env,
         )
         if CHROMIUM.exists():
             return 0

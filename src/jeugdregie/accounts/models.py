@@ -12,16 +12,26 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="organisations",
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="organisations",
         verbose_name=_("region"),
     )
     municipality = models.ForeignKey(
-        "regions.Municipality", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="organisations", verbose_name=_("municipality"),
+        "regions.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("municipality"),
     )
     provider = models.ForeignKey(
-        "contracting.Provider", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="organisations", verbose_name=_("provider"),
+        "contracting.Provider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("provider"),
     )
 
     class Meta:
@@ -47,7 +57,11 @@ class Organisation(models.Model):
 
 class User(AbstractUser):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, blank=True)

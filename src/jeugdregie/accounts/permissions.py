@@ -26,8 +26,15 @@ _ALL_STAFF = frozenset(Role)
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.VIEW_PROVIDERS: _ALL_STAFF - {Role.PRIVACY_OFFICER},
     Capability.VIEW_CONTRACTS: frozenset(
-        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER,
-         Role.PROVIDER, Role.POLICY, Role.FUNCTIONAL_ADMIN}
+        {
+            Role.CONTRACT_MANAGER,
+            Role.ACCESS_STAFF,
+            Role.GI_STAFF,
+            Role.EXPERT_MEMBER,
+            Role.PROVIDER,
+            Role.POLICY,
+            Role.FUNCTIONAL_ADMIN,
+        }
     ),
     Capability.VIEW_CATALOGUE: _ALL_STAFF - {Role.PRIVACY_OFFICER},
     Capability.VIEW_CEILINGS: frozenset(
@@ -37,8 +44,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.MANAGE_PROVIDERS: frozenset({Role.CONTRACT_MANAGER, Role.FUNCTIONAL_ADMIN}),
     Capability.MANAGE_MUNICIPALITIES: frozenset({Role.FUNCTIONAL_ADMIN}),
     Capability.VIEW_YOUTH: frozenset(
-        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER,
-         Role.PROVIDER}
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER, Role.PROVIDER}
     ),
     Capability.REGISTER_YOUTH: frozenset({Role.ACCESS_STAFF, Role.GI_STAFF}),
     Capability.VIEW_ALLOCATIONS: frozenset(

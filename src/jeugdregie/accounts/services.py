@@ -9,8 +9,14 @@ from jeugdregie.accounts.models import Organisation, User
 
 @transaction.atomic
 def user_create(
-    *, username: str, password: str, organisation: Organisation, role: str,
-    first_name: str = "", last_name: str = "", email: str = "",
+    *,
+    username: str,
+    password: str,
+    organisation: Organisation,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
 ) -> User:
     expected_kind = ROLE_ORGANISATION_KIND[role]
     if organisation.kind != expected_kind:
@@ -19,8 +25,12 @@ def user_create(
             params={"role": role, "kind": expected_kind},
         )
     user = User(
-        username=username, organisation=organisation, role=role, first_name=first_name,
-        last_name=last_name, email=email,
+        username=username,
+        organisation=organisation,
+        role=role,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
     )
     user.set_password(password)
     user.full_clean()

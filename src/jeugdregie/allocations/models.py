@@ -15,26 +15,38 @@ class Allocation(models.Model):
     """An allocation (toewijzing) of a product at a provider to a youth (JW301)."""
 
     municipality = models.ForeignKey(
-        "regions.Municipality", on_delete=models.PROTECT, related_name="allocations",
+        "regions.Municipality",
+        on_delete=models.PROTECT,
+        related_name="allocations",
         verbose_name=_("municipality"),
     )
     number = models.CharField(
         _("allocation number"), max_length=8, validators=[allocation_number_validator]
     )
     youth = models.ForeignKey(
-        "clients.Youth", on_delete=models.PROTECT, related_name="allocations",
+        "clients.Youth",
+        on_delete=models.PROTECT,
+        related_name="allocations",
         verbose_name=_("youth"),
     )
     referral = models.ForeignKey(
-        "clients.Referral", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="allocations", verbose_name=_("referral"),
+        "clients.Referral",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+        verbose_name=_("referral"),
     )
     provider = models.ForeignKey(
-        "contracting.Provider", on_delete=models.PROTECT, related_name="allocations",
+        "contracting.Provider",
+        on_delete=models.PROTECT,
+        related_name="allocations",
         verbose_name=_("provider"),
     )
     product = models.ForeignKey(
-        "contracting.Product", on_delete=models.PROTECT, related_name="allocations",
+        "contracting.Product",
+        on_delete=models.PROTECT,
+        related_name="allocations",
         verbose_name=_("product"),
     )
     volume = models.PositiveIntegerField(_("volume"), null=True, blank=True)
@@ -43,13 +55,19 @@ class Allocation(models.Model):
         _("frequency"), max_length=1, choices=Frequency.choices, blank=True
     )
     budget = models.DecimalField(
-        _("budget (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("budget (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=AllocationStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=AllocationStatus.choices,
         default=AllocationStatus.ALLOCATED,
     )
     change_reason = models.CharField(
@@ -84,7 +102,9 @@ class DeliveryPeriod(models.Model):
     """A period in which care was actually delivered (start JW305 / stop JW307)."""
 
     allocation = models.ForeignKey(
-        Allocation, on_delete=models.CASCADE, related_name="delivery_periods",
+        Allocation,
+        on_delete=models.CASCADE,
+        related_name="delivery_periods",
         verbose_name=_("allocation"),
     )
     start = models.DateField(_("start"))
@@ -100,3 +120,6 @@ class DeliveryPeriod(models.Model):
                 name="delivery_end_after_start",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.start} – {self.end or '…'}"

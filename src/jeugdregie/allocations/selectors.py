@@ -23,9 +23,16 @@ DAYS_PER_MONTH = Decimal("30.4375")
 CENT = Decimal("0.01")
 
 ALLOCATION_SORTS = {
-    "start": "start", "-start": "-start", "end": "end", "-end": "-end",
-    "number": "number", "-number": "-number", "provider": "provider__name",
-    "-provider": "-provider__name", "product": "product__code", "-product": "-product__code",
+    "start": "start",
+    "-start": "-start",
+    "end": "end",
+    "-end": "-end",
+    "number": "number",
+    "-number": "-number",
+    "provider": "provider__name",
+    "-provider": "-provider__name",
+    "product": "product__code",
+    "-product": "-product__code",
 }
 
 
@@ -97,8 +104,10 @@ def allocations_page_logged(
 
 
 def allocations_of_youth(*, user: User, youth_id: int) -> QuerySet[Allocation]:
-    return allocations_visible_to(user=user).filter(youth_id=youth_id).prefetch_related(
-        "delivery_periods"
+    return (
+        allocations_visible_to(user=user)
+        .filter(youth_id=youth_id)
+        .prefetch_related("delivery_periods")
     )
 
 
@@ -130,9 +139,7 @@ def _days(start: date, end: date) -> int:
     return (end - start).days + 1
 
 
-def allocation_units(
-    *, volume: int | None, frequency: str, start: date, end: date
-) -> Decimal:
+def allocation_units(*, volume: int | None, frequency: str, start: date, end: date) -> Decimal:
     """Units allocated between start and end (inclusive) for a volume and a frequency."""
     if volume is None:
         return Decimal(0)

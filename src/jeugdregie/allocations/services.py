@@ -46,8 +46,16 @@ def allocation_create(
     allocation = Allocation(
         municipality=municipality,
         number=number or next_allocation_number(municipality=municipality),
-        youth=youth, referral=referral, provider=provider, product=product, volume=volume,
-        unit=product.unit, frequency=frequency, budget=budget, start=start, end=end,
+        youth=youth,
+        referral=referral,
+        provider=provider,
+        product=product,
+        volume=volume,
+        unit=product.unit,
+        frequency=frequency,
+        budget=budget,
+        start=start,
+        end=end,
     )
     allocation.full_clean()
     allocation.save()
@@ -66,9 +74,7 @@ def allocation_end(
     allocation.status = AllocationStatus.ENDED
     allocation.full_clean()
     allocation.save()
-    change_record_create(
-        user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
-    )
+    change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
     return allocation
 
 

@@ -9,6 +9,7 @@ class AccessPurpose(models.TextChoices):
     LIST = "list", _("List")
     EXPORT = "export", _("Export")
     API = "api", _("API")
+    AUDIT = "audit", _("Privacy audit")
 
 
 class ChangeAction(models.TextChoices):

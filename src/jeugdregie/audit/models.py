@@ -32,12 +32,16 @@ class AccessRecord(AppendOnlyModel):
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_records",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="access_records",
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=30)
     youth = models.ForeignKey(
-        "clients.Youth", on_delete=models.PROTECT, related_name="access_records",
+        "clients.Youth",
+        on_delete=models.PROTECT,
+        related_name="access_records",
         verbose_name=_("youth"),
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=AccessPurpose.choices)
@@ -49,14 +53,20 @@ class AccessRecord(AppendOnlyModel):
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["youth", "at"]), models.Index(fields=["user", "at"])]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.purpose} {self.youth_id}"
 
 class ChangeRecord(AppendOnlyModel):
     """A change of master data or allocations: what changed, by whom, old and new values."""
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="change_records", verbose_name=_("user"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="change_records",
+        verbose_name=_("user"),
     )
     model = models.CharField(_("object type"), max_length=100)
     object_pk = models.CharField(_("object id"), max_length=50)
@@ -69,3 +79,6 @@ class ChangeRecord(AppendOnlyModel):
         verbose_name_plural = _("change records")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["model", "object_pk"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.model} {self.object_pk}"

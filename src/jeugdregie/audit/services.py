@@ -11,9 +11,7 @@ from jeugdregie.audit.models import AccessRecord, ChangeRecord
 REDACTED = "[versleuteld]"
 
 
-def access_record_create(
-    *, user: User, youth_ids: Iterable[int], purpose: str, route: str
-) -> int:
+def access_record_create(*, user: User, youth_ids: Iterable[int], purpose: str, route: str) -> int:
     """Record that ``user`` read the personal data of these youth. Returns the count."""
     records = [
         AccessRecord(user=user, role=user.role, youth_id=youth_id, purpose=purpose, route=route)

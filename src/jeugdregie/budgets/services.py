@@ -17,11 +17,15 @@ def _clean_amount(amount: Decimal | str) -> Decimal:
     try:
         value = Decimal(str(amount))
     except InvalidOperation as exc:
-        raise ValidationError({"amount": _("'%(value)s' is not an amount.") % {"value": amount}}) from exc
+        raise ValidationError(
+            {"amount": _("'%(value)s' is not an amount.") % {"value": amount}}
+        ) from exc
     if value < 0:
         raise ValidationError(
-            {"amount": _("A budget ceiling cannot be below zero (got € %(value)s).")
-             % {"value": value}}
+            {
+                "amount": _("A budget ceiling cannot be below zero (got € %(value)s).")
+                % {"value": value}
+            }
         )
     return value.quantize(Decimal("0.01"))
 
@@ -59,8 +63,13 @@ def ceiling_set(
         and year <= timezone.localdate().year
     ):
         raise ValidationError(
-            {"amount": _("The region fixes ceilings within the year: the %(year)s ceiling "
-                         "cannot be raised.") % {"year": year}}
+            {
+                "amount": _(
+                    "The region fixes ceilings within the year: the %(year)s ceiling "
+                    "cannot be raised."
+                )
+                % {"year": year}
+            }
         )
     if ceiling is None:
         ceiling = BudgetCeiling(region=region, provider=provider, year=year, lot=lot)
@@ -68,7 +77,11 @@ def ceiling_set(
     ceiling.full_clean()
     ceiling.save()
     BudgetCeilingChange.objects.create(
-        ceiling=ceiling, user=actor, old_amount=old_amount, new_amount=value,
-        reason=reason.strip(), decision_reference=decision_reference.strip(),
+        ceiling=ceiling,
+        user=actor,
+        old_amount=old_amount,
+        new_amount=value,
+        reason=reason.strip(),
+        decision_reference=decision_reference.strip(),
     )
     return ceiling

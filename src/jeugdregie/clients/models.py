@@ -15,10 +15,13 @@ class Youth(models.Model):
     family_name = EncryptedTextField(_("family name"))
     family_name_index = models.CharField(max_length=64, db_index=True, editable=False)
     birth_date = models.DateField(_("birth date"))
-    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices,
-                              default=Gender.UNKNOWN)
+    gender = models.CharField(
+        _("gender"), max_length=1, choices=Gender.choices, default=Gender.UNKNOWN
+    )
     municipality = models.ForeignKey(
-        "regions.Municipality", on_delete=models.PROTECT, related_name="youth",
+        "regions.Municipality",
+        on_delete=models.PROTECT,
+        related_name="youth",
         verbose_name=_("municipality"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -38,14 +41,16 @@ class Referral(models.Model):
     youth = models.ForeignKey(
         Youth, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("youth")
     )
-    referrer_type = models.CharField(
-        _("referrer type"), max_length=2, choices=ReferrerType.choices
-    )
+    referrer_type = models.CharField(_("referrer type"), max_length=2, choices=ReferrerType.choices)
     referrer_name = models.CharField(_("referrer name"), max_length=200, blank=True)
     referrer_agb = models.CharField(_("referrer AGB code"), max_length=8, blank=True)
     referrer_organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="referrals", verbose_name=_("referring organisation"),
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("referring organisation"),
     )
     date = models.DateField(_("referral date"))
     care_profile = models.CharField(

@@ -38,9 +38,8 @@ def youth_visible_to(*, user: User) -> QuerySet[Youth]:
     scope = youth_scope_filter(user)
     if scope is None:
         return Youth.objects.none()
-    return (
-        Youth.objects.filter(pk__in=Youth.objects.filter(scope).values("pk"))
-        .select_related("municipality")
+    return Youth.objects.filter(pk__in=Youth.objects.filter(scope).values("pk")).select_related(
+        "municipality"
     )
 
 

@@ -62,9 +62,14 @@ def youth_create(
     if Youth.objects.filter(bsn_index=index).exists():
         raise ValidationError({"bsn": _("A youth with this BSN is already registered.")})
     youth = Youth(
-        bsn=bsn, bsn_index=index, given_name=given_name.strip(),
-        family_name=family_name.strip(), family_name_index=family_name_lookup_key(family_name),
-        birth_date=birth_date, gender=gender, municipality=municipality,
+        bsn=bsn,
+        bsn_index=index,
+        given_name=given_name.strip(),
+        family_name=family_name.strip(),
+        family_name_index=family_name_lookup_key(family_name),
+        birth_date=birth_date,
+        gender=gender,
+        municipality=municipality,
     )
     youth.full_clean(exclude=["bsn_index", "family_name_index"])
     youth.save()
@@ -87,8 +92,12 @@ def referral_create(
     care_profile: str = "",
 ) -> Referral:
     referral = Referral(
-        youth=youth, referrer_type=referrer_type, date=date, referrer_name=referrer_name,
-        referrer_agb=referrer_agb, referrer_organisation=referrer_organisation,
+        youth=youth,
+        referrer_type=referrer_type,
+        date=date,
+        referrer_name=referrer_name,
+        referrer_agb=referrer_agb,
+        referrer_organisation=referrer_organisation,
         care_profile=care_profile,
     )
     referral.full_clean()

@@ -1,5 +1,31 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from jeugdregie.accounts.views import home
+
+admin.site.site_header = _("jeugdregie management")
+admin.site.site_title = _("jeugdregie management")
+
+urlpatterns = [
+    path("", home, name="home"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("jeugdregie.contracting.urls")),
+    path("", include("jeugdregie.budgets.urls")),
+    path("", include("jeugdregie.clients.urls")),
+    path("", include("jeugdregie.allocations.urls")),
+    path("", include("jeugdregie.monitoring.urls")),
+    path("", include("jeugdregie.regions.urls")),
+    path("", include("jeugdregie.audit.urls")),
+    path("api/", include("jeugdregie.conf.api_urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.constants import ContractKind, ExecutionVariant, LotSegment, Unit
 
-agb_validator = RegexValidator(
-    r"^\d{8}$", _("An AGB code has exactly 8 digits."), code="agb_code"
-)
+agb_validator = RegexValidator(r"^\d{8}$", _("An AGB code has exactly 8 digits."), code="agb_code")
 kvk_validator = RegexValidator(
     r"^\d{8}$", _("A KvK number has exactly 8 digits."), code="kvk_number"
 )
 product_code_validator = RegexValidator(
-    r"^[0-9A-Z]{5}$", _("A product code has 5 characters (digits or capitals)."),
+    r"^[0-9A-Z]{5}$",
+    _("A product code has 5 characters (digits or capitals)."),
 )
 category_code_validator = RegexValidator(
     r"^\d{2}$", _("A product category code (JZ020) has 2 digits.")
@@ -50,12 +49,11 @@ class Lot(models.Model):
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
     is_open = models.BooleanField(
-        _("open for new providers"), default=False,
+        _("open for new providers"),
+        default=False,
         help_text=_("A closed lot only admits new providers through an admission round."),
     )
-    segment = models.CharField(
-        _("segment"), max_length=10, choices=LotSegment.choices, blank=True
-    )
+    segment = models.CharField(_("segment"), max_length=10, choices=LotSegment.choices, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -89,21 +87,27 @@ class ProductCategory(models.Model):
 
 class Product(models.Model):
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="products",
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="products",
         verbose_name=_("region"),
     )
     lot = models.ForeignKey(
         Lot, on_delete=models.PROTECT, related_name="products", verbose_name=_("lot")
     )
     category = models.ForeignKey(
-        ProductCategory, on_delete=models.PROTECT, related_name="products",
+        ProductCategory,
+        on_delete=models.PROTECT,
+        related_name="products",
         verbose_name=_("product category"),
     )
     code = models.CharField(_("product code"), max_length=5, validators=[product_code_validator])
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=2, choices=Unit.choices)
     variant = models.CharField(
-        _("execution variant"), max_length=20, choices=ExecutionVariant.choices,
+        _("execution variant"),
+        max_length=20,
+        choices=ExecutionVariant.choices,
         default=ExecutionVariant.EFFORT,
     )
     basic_duration_weeks = models.PositiveSmallIntegerField(
@@ -133,7 +137,9 @@ class Tariff(models.Model):
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     amount = models.DecimalField(
-        _("price per unit (EUR)"), max_digits=10, decimal_places=2,
+        _("price per unit (EUR)"),
+        max_digits=10,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal(0))],
     )
 
@@ -156,7 +162,9 @@ class Tariff(models.Model):
 
 class Contract(models.Model):
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="contracts",
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="contracts",
         verbose_name=_("region"),
     )
     provider = models.ForeignKey(

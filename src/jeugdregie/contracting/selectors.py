@@ -11,8 +11,12 @@ from jeugdregie.accounts.selectors import region_id_of, user_can
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider, Tariff
 
 PROVIDER_SORTS = {
-    "name": "name", "-name": "-name", "agb": "agb_code", "-agb": "-agb_code",
-    "contracts": "contract_count", "-contracts": "-contract_count",
+    "name": "name",
+    "-name": "-name",
+    "agb": "agb_code",
+    "-agb": "-agb_code",
+    "contracts": "contract_count",
+    "-contracts": "-contract_count",
 }
 
 
@@ -70,9 +74,11 @@ def lots_of_region(*, user: User) -> QuerySet[Lot]:
         .prefetch_related(
             Prefetch(
                 "products",
-                queryset=Product.objects.select_related("category").prefetch_related(
+                queryset=Product.objects.select_related("category")
+                .prefetch_related(
                     Prefetch("tariffs", queryset=Tariff.objects.order_by("-valid_from"))
-                ).order_by("code"),
+                )
+                .order_by("code"),
             )
         )
         .annotate(contract_count=Count("contracts", distinct=True))

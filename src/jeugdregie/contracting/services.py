@@ -17,13 +17,17 @@ def _check_digits(field: str, label: str, value: str, *, required: bool) -> None
         return
     if len(value) != 8 or not value.isdigit():
         raise ValidationError(
-            {field: _("%(label)s '%(value)s' has %(count)s characters; expected 8 digits.")
-             % {"label": label, "value": value, "count": len(value)}}
+            {
+                field: _("%(label)s '%(value)s' has %(count)s characters; expected 8 digits.")
+                % {"label": label, "value": value, "count": len(value)}
+            }
         )
 
 
 @transaction.atomic
-def provider_create(*, actor: User | None, agb_code: str, name: str, kvk_number: str = "") -> Provider:
+def provider_create(
+    *, actor: User | None, agb_code: str, name: str, kvk_number: str = ""
+) -> Provider:
     agb_code, kvk_number = agb_code.strip(), kvk_number.strip()
     _check_digits("agb_code", _("AGB code"), agb_code, required=True)
     _check_digits("kvk_number", _("KvK number"), kvk_number, required=False)
@@ -73,4 +77,3 @@ def contract_create(
     contract.lots.set(lots)
     change_record_create(user=actor, instance=contract, action=ChangeAction.CREATE)
     return contract
-

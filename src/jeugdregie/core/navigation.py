@@ -36,8 +36,12 @@ def menu_for(request: HttpRequest) -> list[dict[str, object]]:
         return []
     current = request.resolver_match.view_name if request.resolver_match else ""
     return [
-        {"label": item.label, "url": reverse(item.url_name),
-         "current": current == item.url_name}
+        {
+            "key": item.url_name,
+            "label": item.label,
+            "url": reverse(item.url_name),
+            "current": current == item.url_name,
+        }
         for item in MENU
         if item.capability is None or user_can(user, item.capability)
     ]

@@ -77,8 +77,11 @@ def providers_by_ceiling(*, region: Region, year: int) -> dict[str, int]:
         "amount", flat=True
     )
     counts = Counter(
-        "200000" if amount == REFERENCE_CEILING
-        else "below_200000" if amount < REFERENCE_CEILING else "above_200000"
+        "200000"
+        if amount == REFERENCE_CEILING
+        else "below_200000"
+        if amount < REFERENCE_CEILING
+        else "above_200000"
         for amount in amounts
     )
     return {key: counts.get(key, 0) for key in ("200000", "below_200000", "above_200000")}
@@ -90,9 +93,18 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         Allocation.objects.filter(municipality__region=region, start__lte=year_end)
         .filter(Q(end__isnull=True) | Q(end__gte=year_start))
         .values_list(
-            "youth_id", "provider_id", "provider__name", "product_id", "product__lot__name",
-            "municipality__name", "referral__referrer_type", "start", "end", "volume",
-            "frequency", "budget",
+            "youth_id",
+            "provider_id",
+            "provider__name",
+            "product_id",
+            "product__lot__name",
+            "municipality__name",
+            "referral__referrer_type",
+            "start",
+            "end",
+            "volume",
+            "frequency",
+            "budget",
         )
     )
     tariffs = TariffBook.load()
@@ -104,11 +116,28 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
     by_referrer_cost: dict[str, Decimal] = defaultdict(Decimal)
     total = Decimal(0)
     count = 0
-    for (youth_id, provider_id, provider_name, product_id, lot_name, municipality_name,
-         referrer, start, end, volume, frequency, budget) in rows.iterator(chunk_size=5000):
+    for (
+        youth_id,
+        provider_id,
+        provider_name,
+        product_id,
+        lot_name,
+        municipality_name,
+        referrer,
+        start,
+        end,
+        volume,
+        frequency,
+        budget,
+    ) in rows.iterator(chunk_size=5000):
         count += 1
         cost = allocation_cost_in_year(
-            year=year, start=start, end=end, volume=volume, frequency=frequency, budget=budget,
+            year=year,
+            start=start,
+            end=end,
+            volume=volume,
+            frequency=frequency,
+            budget=budget,
             unit_price=tariffs.price(product_id, start),
         )
         referrer = referrer or "onbekend"
@@ -126,7 +155,9 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
     providers = (
         Contract.objects.filter(region=region, start__lte=year_end)
         .filter(Q(end__isnull=True) | Q(end__gte=year_start))
-        .values("provider_id").distinct().count()
+        .values("provider_id")
+        .distinct()
+        .count()
     )
     referrer_share_clients = {
         code: _ratio(n, len(clients)) for code, n in sorted(referrer_clients.items())

@@ -14,8 +14,10 @@ def _load(path: str) -> dict[str, str]:
     if not path or not file.is_file():
         return {}
     with file.open(encoding="utf-8-sig", newline="") as handle:
-        return {row["code"].strip(): row.get("omschrijving", "").strip()
-                for row in csv.DictReader(handle)}
+        return {
+            row["code"].strip(): row.get("omschrijving", "").strip()
+            for row in csv.DictReader(handle)
+        }
 
 
 def cbs_codes() -> dict[str, str]:

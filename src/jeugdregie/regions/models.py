@@ -22,15 +22,24 @@ class Region(models.Model):
         help_text=_("When set, ceilings cannot be raised during the year they apply to."),
     )
     status_warning_pct = models.DecimalField(
-        _("warning threshold (%)"), max_digits=5, decimal_places=2, default=Decimal(80),
+        _("warning threshold (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(80),
         validators=percentage_validators,
     )
     status_critical_pct = models.DecimalField(
-        _("critical threshold (%)"), max_digits=5, decimal_places=2, default=Decimal(95),
+        _("critical threshold (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(95),
         validators=percentage_validators,
     )
     status_exhausted_pct = models.DecimalField(
-        _("exhausted threshold (%)"), max_digits=5, decimal_places=2, default=Decimal(100),
+        _("exhausted threshold (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(100),
         validators=percentage_validators,
     )
 
@@ -51,9 +60,7 @@ class Municipality(models.Model):
         _("CBS code"), max_length=4, unique=True, validators=[cbs_code_validator]
     )
     name = models.CharField(_("name"), max_length=200)
-    youth_population = models.PositiveIntegerField(
-        _("youth population (0-17)"), default=0
-    )
+    youth_population = models.PositiveIntegerField(_("youth population (0-17)"), default=0)
 
     class Meta:
         verbose_name = _("municipality")

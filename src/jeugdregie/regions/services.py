@@ -13,14 +13,18 @@ from jeugdregie.regions.models import Municipality, Region
 def validate_cbs_code(code: str) -> None:
     if len(code) != 4 or not code.isdigit():
         raise ValidationError(
-            {"cbs_code": _("CBS code '%(code)s' must have exactly 4 digits, e.g. 0505.")
-             % {"code": code}}
+            {
+                "cbs_code": _("CBS code '%(code)s' must have exactly 4 digits, e.g. 0505.")
+                % {"code": code}
+            }
         )
     known = cbs_codes()
     if known and code not in known:
         raise ValidationError(
-            {"cbs_code": _("CBS code '%(code)s' is not a known municipality code.")
-             % {"code": code}}
+            {
+                "cbs_code": _("CBS code '%(code)s' is not a known municipality code.")
+                % {"code": code}
+            }
         )
 
 

@@ -46,5 +46,8 @@ class Command(BaseCommand):
             finally:
                 os.chdir(cwd)
             fresh = polib.pofile(str(work / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
-        return [f"ontbreekt in django.po: {e.msgid!r}" for e in fresh
-                if (e.msgctxt, e.msgid) not in known]
+        return [
+            f"ontbreekt in django.po: {e.msgid!r}"
+            for e in fresh
+            if (e.msgctxt, e.msgid) not in known
+        ]

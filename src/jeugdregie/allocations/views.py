@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: EUPL-1.2
+import csv
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.allocations import selectors
+from jeugdregie.allocations.forms import AllocationFilterForm
+from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import providers_visible_to
+from jeugdregie.core.views import acting_user, paginate, query_without_page, requires
+from jeugdregie.regions.selectors import municipalities_of_region
+
+EXPORT_LIMIT = 100_000
+
+
+def _filters(
+    request: HttpRequest, user: User
+) -> tuple[AllocationFilterForm, selectors.AllocationFilters]:
+    municipalities = municipalities_of_region(user=user)
+    if user.role == Role.ACCESS_STAFF and user.organisation is not None:
+        municipalities = municipalities.filter(pk=user.organisation.municipality_id)
+    providers = providers_visible_to(user=user)
+    if user.role != Role.PROVIDER:
+        providers = Provider.objects.filter(
+            pk__in=selectors.allocations_visible_to(user=user).values("provider_id")
+        ).order_by("name")
+    form = AllocationFilterForm(request.GET, providers=providers, municipalities=municipalities)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    filters = selectors.AllocationFilters(
+        status=data.get("status") or "",
+        provider_id=data["aanbieder"].pk if data.get("aanbieder") else None,
+        municipality_id=data["gemeente"].pk if data.get("gemeente") else None,
+        active_on=data.get("actief_op"),
+        number=data.get("nummer") or "",
+        sort=request.GET.get("sorteer", "-start"),
+    )
+    return form, filters
+
+
+@requires(Capability.VIEW_ALLOCATIONS)
+def allocation_list(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    form, filters = _filters(request, user)
+    page = paginate(request, selectors.allocation_list(user=user, filters=filters))
+    page.object_list = selectors.allocations_page_logged(
+        user=user, allocations=page.object_list, route=request.path
+    )
+    return render(
+        request,
+        "allocations/allocation_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+        },
+    )
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@requires(Capability.VIEW_ALLOCATIONS)
+def allocation_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    """CSV of the filtered allocations; no names or BSNs, but every youth's access is logged."""
+    user = acting_user(request)
+    _form, filters = _filters(request, user)
+    rows = selectors.allocations_page_logged(
+        user=user,
+        allocations=selectors.allocation_list(user=user, filters=filters)[:EXPORT_LIMIT],
+        route=request.path,
+        purpose=AccessPurpose.EXPORT,
+    )
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = [
+        "toewijzingsnummer",
+        "gemeente_cbs",
+        "gemeente",
+        "aanbieder_agb",
+        "aanbieder",
+        "productcode",
+        "product",
+        "volume",
+        "eenheid",
+        "frequentie",
+        "budget",
+        "begindatum",
+        "einddatum",
+        "status",
+        "geboortejaar_jeugdige",
+    ]
+
+    def lines():  # type: ignore[no-untyped-def]
+        yield "\ufeff" + writer.writerow(header)
+        for a in rows:
+            yield writer.writerow(
+                [
+                    a.number,
+                    a.municipality.cbs_code,
+                    a.municipality.name,
+                    a.provider.agb_code,
+                    a.provider.name,
+                    a.product.code,
+                    a.product.name,
+                    a.volume or "",
+                    a.get_unit_display(),
+                    a.get_frequency_display(),
+                    str(a.budget).replace(".", ",") if a.budget is not None else "",
+                    a.start.isoformat(),
+                    a.end.isoformat() if a.end else "",
+                    a.get_status_display(),
+                    a.youth.birth_date.year,
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="toewijzingen.csv"'
+    return response

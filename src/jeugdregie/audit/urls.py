@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from jeugdregie.audit import views
+
+app_name = "audit"
+urlpatterns = [
+    path("privacy/", views.privacy_home, name="privacy"),
+    path("privacy/jeugdige/<int:pk>/", views.privacy_youth, name="privacy-youth"),
+    path("privacy/gebruiker/<int:pk>/", views.privacy_user, name="privacy-user"),
+]

@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.clients import selectors
+from jeugdregie.clients.models import Youth
+from jeugdregie.core.api import HasCapability
+from jeugdregie.core.bsn import mask_bsn
+from jeugdregie.core.views import acting_user
+
+
+class YouthOutput(serializers.Serializer[Youth]):
+    id = serializers.IntegerField()
+    bsn = serializers.SerializerMethodField()
+    given_name = serializers.CharField()
+    family_name = serializers.CharField()
+    birth_date = serializers.DateField()
+    municipality = serializers.CharField(source="municipality.cbs_code")
+
+    def get_bsn(self, youth: Youth) -> str:
+        role = self.context.get("role")
+        return mask_bsn(youth.bsn) if role == Role.PROVIDER else youth.bsn
+
+
+class YouthSearchInput(serializers.Serializer[dict[str, str]]):
+    q = serializers.CharField(
+        max_length=100,
+        help_text=_(
+            "Exact BSN or exact family name. Sent in the body, so "
+            "that a BSN never appears in a URL."
+        ),
+    )
+
+
+class YouthSearchApi(APIView):
+    permission_classes = [HasCapability.for_(Capability.VIEW_YOUTH)]
+
+    @extend_schema(request=YouthSearchInput, responses=YouthOutput(many=True))
+    def post(self, request: Request) -> Response:
+        data = YouthSearchInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = acting_user(request)  # type: ignore[arg-type]
+        results = selectors.youth_search(
+            user=user, query=data.validated_data["q"], route=request.path
+        )
+        return Response(YouthOutput(results, many=True, context={"role": user.role}).data)
+
+
+class YouthDetailApi(APIView):
+    permission_classes = [HasCapability.for_(Capability.VIEW_YOUTH)]
+
+    @extend_schema(responses=YouthOutput)
+    def get(self, request: Request, pk: int) -> Response:
+        user = acting_user(request)  # type: ignore[arg-type]
+        youth = selectors.youth_detail(
+            user=user, pk=pk, route=request.path, purpose=AccessPurpose.API
+        )
+        return Response(YouthOutput(youth, context={"role": user.role}).data)

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jeugdregie.clients.constants import Gender
+from jeugdregie.regions.models import Municipality
+
+
+class YouthSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("BSN or family name"),
+        max_length=100,
+        help_text=_("Exact match: the full BSN (9 digits) or the full family name."),
+    )
+
+
+class YouthCreateForm(forms.Form):
+    bsn = forms.CharField(
+        label=_("BSN"), max_length=20, help_text=_("9 digits; checked with the eleven-test.")
+    )
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    family_name = forms.CharField(label=_("Family name"), max_length=100)
+    birth_date = forms.DateField(
+        label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none()
+    )
+
+    def __init__(self, *args: object, municipalities: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]

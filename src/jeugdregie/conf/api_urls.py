@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from jeugdregie.allocations.api import AllocationListApi
+from jeugdregie.clients.api import YouthDetailApi, YouthSearchApi
+from jeugdregie.contracting.api import ProviderDetailApi, ProviderListApi
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("v1/aanbieders/", ProviderListApi.as_view(), name="api-provider-list"),
+    path("v1/aanbieders/<int:pk>/", ProviderDetailApi.as_view(), name="api-provider-detail"),
+    path("v1/jeugdigen/zoeken/", YouthSearchApi.as_view(), name="api-youth-search"),
+    path("v1/jeugdigen/<int:pk>/", YouthDetailApi.as_view(), name="api-youth-detail"),
+    path("v1/toewijzingen/", AllocationListApi.as_view(), name="api-allocation-list"),
+]
