@@ -56,6 +56,7 @@ class AccessRecord(AppendOnlyModel):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.purpose} {self.youth_id}"
 
+
 class ChangeRecord(AppendOnlyModel):
     """A change of master data or allocations: what changed, by whom, old and new values."""
 

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The route table: every URL of the product, what each role gets, and what it shows.
+
+Columns are the roles in this order:
+CM contract management, AS access team, GI certified institution, EX expert table,
+PR provider, PO policy, FA functional administrator, PV privacy officer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.testing.factories import World
+
+ROLE_COLUMNS = [
+    Role.CONTRACT_MANAGER,
+    Role.ACCESS_STAFF,
+    Role.GI_STAFF,
+    Role.EXPERT_MEMBER,
+    Role.PROVIDER,
+    Role.POLICY,
+    Role.FUNCTIONAL_ADMIN,
+    Role.PRIVACY_OFFICER,
+]
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    expected: str  # one status code per role column, e.g. "200 403 ..."
+    kwargs: Callable[[World], dict[str, Any]] = lambda w: {}
+    method: str = "get"
+    data: Callable[[World], dict[str, Any]] = lambda w: {}
+    personal_data: bool = False  # shows personal data, so every read must be logged
+    api: bool = False
+
+    def statuses(self) -> dict[str, int]:
+        codes = [int(code) for code in self.expected.split()]
+        assert len(codes) == len(ROLE_COLUMNS), self.name
+        return dict(zip(ROLE_COLUMNS, codes, strict=True))
+
+
+def anna(w: World) -> dict[str, Any]:
+    return {"pk": w.youth["anna"].pk}
+
+
+def anna_bsn(w: World) -> dict[str, Any]:
+    return {"q": w.youth["anna"].bsn}
+
+
+# fmt: off
+ROUTES = [
+    #                                          CM  AS  GI  EX  PR  PO  FA  PV
+    Route("home",                             "200 200 200 200 200 200 200 200"),
+    Route("contracting:provider-list",        "200 200 200 200 200 200 200 403"),
+    Route("contracting:provider-create",      "200 403 403 403 403 403 200 403"),
+    Route("contracting:provider-detail",      "200 200 200 200 200 200 200 403",
+          kwargs=lambda w: {"pk": w.provider.pk}),
+    Route("contracting:provider-update",      "200 403 403 403 403 403 200 403",
+          kwargs=lambda w: {"pk": w.provider.pk}),
+    Route("contracting:contract-list",        "200 200 200 200 200 200 200 403"),
+    Route("contracting:lot-list",             "200 200 200 200 200 200 200 403"),
+    Route("budgets:ceiling-list",             "200 403 403 200 200 200 403 403"),
+    Route("budgets:ceiling-set",              "200 403 403 403 403 403 403 403"),
+    Route("clients:youth-search",             "200 200 200 200 200 403 403 403"),
+    Route("clients:youth-search",             "200 200 200 200 200 403 403 403",
+          method="post", data=anna_bsn, personal_data=True),
+    Route("clients:youth-create",             "403 200 200 403 403 403 403 403"),
+    Route("clients:youth-detail",             "200 200 404 404 200 403 403 403",
+          kwargs=anna, personal_data=True),
+    Route("allocations:allocation-list",      "200 200 200 403 200 403 403 403",
+          personal_data=True),
+    Route("allocations:allocation-export",    "200 200 200 403 200 403 403 403",
+          personal_data=True),
+    Route("monitoring:region-stats",          "200 403 403 403 403 200 200 403"),
+    Route("monitoring:region-stats-export",   "200 403 403 403 403 200 200 403"),
+    Route("regions:municipality-list",        "200 200 200 200 200 200 200 403"),
+    Route("regions:municipality-create",      "403 403 403 403 403 403 200 403"),
+    Route("audit:privacy",                    "403 403 403 403 403 403 403 200"),
+    Route("audit:privacy-youth",              "403 403 403 403 403 403 403 200",
+          kwargs=anna, personal_data=True),
+    Route("audit:privacy-user",               "403 403 403 403 403 403 403 200",
+          kwargs=lambda w: {"pk": w.users[Role.ACCESS_STAFF].pk}),
+    Route("api-provider-list",                "200 200 200 200 200 200 200 403", api=True),
+    Route("api-provider-detail",              "200 200 200 200 200 200 200 403", api=True,
+          kwargs=lambda w: {"pk": w.provider.pk}),
+    Route("api-youth-search",                 "200 200 200 200 200 403 403 403", api=True,
+          method="post", data=anna_bsn, personal_data=True),
+    Route("api-youth-detail",                 "200 200 404 404 200 403 403 403", api=True,
+          kwargs=anna, personal_data=True),
+    Route("api-allocation-list",              "200 200 200 403 200 403 403 403", api=True,
+          personal_data=True),
+    Route("api-schema",                       "200 200 200 200 200 200 200 200", api=True),
+]
+# fmt: on
+
+# Routes outside the table, with the reason.
+UNTABLED = {
+    "login": "public: the login page",
+    "logout": "ends the session of whoever calls it",
+}

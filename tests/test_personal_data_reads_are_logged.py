@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every route that shows personal data writes an access record: who, which youth, why."""
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.audit.models import AccessRecord
+from jeugdregie.testing.factories import PASSWORD
+from tests.routes import ROLE_COLUMNS, ROUTES, Route
+
+PERSONAL_ROUTES = [route for route in ROUTES if route.personal_data]
+
+
+def test_the_personal_data_routes_are_the_expected_ones():
+    assert {(r.method, r.name) for r in PERSONAL_ROUTES} == {
+        ("post", "clients:youth-search"),
+        ("get", "clients:youth-detail"),
+        ("get", "allocations:allocation-list"),
+        ("get", "allocations:allocation-export"),
+        ("get", "audit:privacy-youth"),
+        ("post", "api-youth-search"),
+        ("get", "api-youth-detail"),
+        ("get", "api-allocation-list"),
+    }
+
+
+# Which youth each role sees on a list of allocations, and who may see anna on her own.
+LIST_ROUTES = {
+    "allocations:allocation-list",
+    "allocations:allocation-export",
+    "api-allocation-list",
+}
+LIST_VISIBLE = {
+    Role.CONTRACT_MANAGER: {"anna", "bram", "chris"},
+    Role.ACCESS_STAFF: {"anna", "chris"},
+    Role.GI_STAFF: {"bram"},
+    Role.PROVIDER: {"anna", "daan"},  # its own youth, in every region it works in
+}
+SEES_ANNA = {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.PROVIDER, Role.PRIVACY_OFFICER}
+
+
+def _read(client: Client, route: Route, world) -> str:
+    url = reverse(route.name, kwargs=route.kwargs(world))
+    if route.method == "post":
+        payload = route.data(world)
+        response = (
+            client.post(url, data=json.dumps(payload), content_type="application/json")
+            if route.api
+            else client.post(url, payload)
+        )
+    else:
+        response = client.get(url)
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", PERSONAL_ROUTES, ids=lambda r: f"{r.method}:{r.name}")
+def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
+    allowed = [role for role, status in route.statuses().items() if status == 200]
+    assert allowed, route.name
+    for role in allowed:
+        user = world.users[role]
+        client = Client()
+        assert client.login(username=user.username, password=PASSWORD)
+        before = AccessRecord.objects.count()
+        url = _read(client, route, world)
+        records = list(AccessRecord.objects.order_by("id")[before:])
+        if route.name in LIST_ROUTES:
+            expected = {world.youth[key].pk for key in LIST_VISIBLE[role]}
+        else:
+            expected = {world.youth["anna"].pk} if role in SEES_ANNA else set()
+        assert {r.youth_id for r in records} == expected, f"{route.name} as {role}"
+        assert all(r.user_id == user.pk and r.role == role for r in records)
+        assert all(r.route == url for r in records)
+
+
+@pytest.mark.django_db
+def test_forbidden_attempts_and_empty_results_record_nothing(world):
+    client = Client()
+    assert client.login(username=world.users[Role.GI_STAFF].username, password=PASSWORD)
+    before = AccessRecord.objects.count()
+    client.get(reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk}))
+    client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn})
+    assert AccessRecord.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_privacy_officer_answers_who_saw_this_youth_and_what_a_user_saw(world):
+    access = Client()
+    assert access.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    anna = world.youth["anna"]
+    access.get(reverse("clients:youth-detail", kwargs={"pk": anna.pk}))
+
+    officer = Client()
+    assert officer.login(username=world.users[Role.PRIVACY_OFFICER].username, password=PASSWORD)
+    found = officer.post(reverse("audit:privacy"), {"bsn": anna.bsn})
+    assert found.status_code == 302
+    who = officer.get(found["Location"]).content.decode()
+    assert world.users[Role.ACCESS_STAFF].username in who
+    assert anna.bsn not in who
+
+    what = officer.get(
+        reverse("audit:privacy-user", kwargs={"pk": world.users[Role.ACCESS_STAFF].pk})
+    ).content.decode()
+    assert reverse("clients:youth-detail", kwargs={"pk": anna.pk}) in what
+    assert "Visser" not in what
+
+
+def test_every_role_column_is_a_user_in_the_world():
+    assert len(ROLE_COLUMNS) == len(set(ROLE_COLUMNS)) == len(Role)
