@@ -99,7 +99,7 @@ def test_agb_code_that_is_not_8_digits_is_refused(world, agb):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert ("verwacht 8 cijfers" in page) or ("Dit veld is verplicht" in page)
+    assert ("verwacht 8 cijfers" in page) or ("Dit veld is vereist" in page)
     assert _snapshot() == before
 
 
