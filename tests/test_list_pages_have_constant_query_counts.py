@@ -37,7 +37,7 @@ def _queries(client: Client, url: str) -> int:
 
 def _grow(world, count: int) -> None:
     for index in range(count):
-        provider = ProviderFactory()
+        provider = ProviderFactory.create()
         contract_create(
             actor=None,
             region=world.region,

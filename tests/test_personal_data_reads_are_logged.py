@@ -34,7 +34,7 @@ LIST_ROUTES = {
     "allocations:allocation-export",
     "api-allocation-list",
 }
-LIST_VISIBLE = {
+LIST_VISIBLE: dict[str, set[str]] = {
     Role.CONTRACT_MANAGER: {"anna", "bram", "chris"},
     Role.ACCESS_STAFF: {"anna", "chris"},
     Role.GI_STAFF: {"bram"},

@@ -15,7 +15,7 @@ class OrganisationAdmin(ChangeLoggedAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     list_display = ["username", "first_name", "last_name", "role", "organisation", "is_active"]
     list_filter = ["role", "organisation__region", "is_active"]
     fieldsets = (

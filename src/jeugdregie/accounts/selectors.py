@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from jeugdregie.accounts.models import User
@@ -15,8 +16,18 @@ def user_can(user: User | AnonymousUser, capability: str) -> bool:
     )
 
 
-def region_id_of(user: User) -> int | None:
-    return user.organisation.region_id if user.organisation else None
+def region_id_of(user: User) -> int:
+    """The region the user works for; users without an organisation may see nothing."""
+    if user.organisation is None:
+        raise PermissionDenied
+    return user.organisation.region_id
+
+
+def own_provider_id(user: User) -> int:
+    """The provider a provider user works for."""
+    if user.organisation is None or user.organisation.provider_id is None:
+        raise PermissionDenied
+    return user.organisation.provider_id
 
 
 def users_list(*, actor: User) -> QuerySet[User]:

@@ -45,7 +45,7 @@ class AllocationListApi(APIView):
 
     @extend_schema(responses=AllocationOutput(many=True))
     def get(self, request: Request) -> Response:
-        user = acting_user(request)  # type: ignore[arg-type]
+        user = acting_user(request)
         filters = selectors.AllocationFilters(
             status=request.query_params.get("status", ""),
             number=request.query_params.get("number", ""),

@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.views import limit_choices
 from jeugdregie.regions.models import Municipality
 
 
@@ -31,8 +35,12 @@ class AllocationFilterForm(forms.Form):
     )
 
     def __init__(
-        self, *args: object, providers: object, municipalities: object, **kwargs: object
+        self,
+        *args: Any,
+        providers: QuerySet[Provider],
+        municipalities: QuerySet[Municipality],
+        **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["aanbieder"].queryset = providers  # type: ignore[attr-defined]
-        self.fields["gemeente"].queryset = municipalities  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "aanbieder", providers)
+        limit_choices(self, "gemeente", municipalities)

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import user_can
+from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
@@ -48,7 +48,7 @@ def allocation_scope_filter(user: User) -> Q | None:
         case Role.GI_STAFF:
             return Q(referral__referrer_organisation_id=organisation.id)
         case Role.PROVIDER:
-            return Q(provider_id=organisation.provider_id)
+            return Q(provider_id=own_provider_id(user))
         case _:
             return None
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 import csv
+from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -13,7 +14,7 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.contracting.models import Provider
 from jeugdregie.contracting.selectors import providers_visible_to
 from jeugdregie.core.views import acting_user, paginate, query_without_page, requires
-from jeugdregie.regions.selectors import municipalities_of_region
+from jeugdregie.regions.selectors import municipalities_worked_for
 
 EXPORT_LIMIT = 100_000
 
@@ -21,9 +22,7 @@ EXPORT_LIMIT = 100_000
 def _filters(
     request: HttpRequest, user: User
 ) -> tuple[AllocationFilterForm, selectors.AllocationFilters]:
-    municipalities = municipalities_of_region(user=user)
-    if user.role == Role.ACCESS_STAFF and user.organisation is not None:
-        municipalities = municipalities.filter(pk=user.organisation.municipality_id)
+    municipalities = municipalities_worked_for(user=user)
     providers = providers_visible_to(user=user)
     if user.role != Role.PROVIDER:
         providers = Provider.objects.filter(
@@ -97,7 +96,7 @@ def allocation_export(request: HttpRequest) -> HttpResponse | StreamingHttpRespo
         "geboortejaar_jeugdige",
     ]
 
-    def lines():  # type: ignore[no-untyped-def]
+    def lines() -> Iterator[str]:
         yield "\ufeff" + writer.writerow(header)
         for a in rows:
             yield writer.writerow(

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Provider
+from jeugdregie.core.views import limit_choices
 
 
 class CeilingForm(forms.Form):
@@ -20,18 +23,11 @@ class CeilingForm(forms.Form):
         label=_("Decision reference"), max_length=100, required=False
     )
 
-    def __init__(self, *args: object, region_id: int | None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["provider"].queryset = (
-            Provider.objects.filter(  # type: ignore[attr-defined]
-                contracts__region_id=region_id
-            )
-            .distinct()
-            .order_by("name")
-        )
-        self.fields["lot"].queryset = Lot.objects.filter(  # type: ignore[attr-defined]
-            region_id=region_id
-        ).order_by("order")
+    def __init__(self, *args: Any, region_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        providers = Provider.objects.filter(contracts__region_id=region_id).distinct()
+        limit_choices(self, "provider", providers.order_by("name"))
+        limit_choices(self, "lot", Lot.objects.filter(region_id=region_id).order_by("order"))
 
 
 class CeilingFilterForm(forms.Form):

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import region_id_of, user_can
+from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
 
 
@@ -13,7 +13,7 @@ def ceilings_visible_to(*, user: User) -> QuerySet[BudgetCeiling]:
         return BudgetCeiling.objects.none()
     ceilings = BudgetCeiling.objects.filter(region_id=region_id_of(user))
     if user.role == Role.PROVIDER and user.organisation is not None:
-        ceilings = ceilings.filter(provider_id=user.organisation.provider_id)
+        ceilings = ceilings.filter(provider_id=own_provider_id(user))
     return ceilings.select_related("provider", "lot").prefetch_related(
         Prefetch("changes", queryset=BudgetCeilingChange.objects.select_related("user"))
     )

@@ -46,11 +46,12 @@ class YouthSearchApi(APIView):
     def post(self, request: Request) -> Response:
         data = YouthSearchInput(data=request.data)
         data.is_valid(raise_exception=True)
-        user = acting_user(request)  # type: ignore[arg-type]
+        user = acting_user(request)
         results = selectors.youth_search(
             user=user, query=data.validated_data["q"], route=request.path
         )
-        return Response(YouthOutput(results, many=True, context={"role": user.role}).data)
+        output = YouthOutput(results, many=True, context={"role": user.role})  # type: ignore[arg-type]
+        return Response(output.data)
 
 
 class YouthDetailApi(APIView):
@@ -58,7 +59,7 @@ class YouthDetailApi(APIView):
 
     @extend_schema(responses=YouthOutput)
     def get(self, request: Request, pk: int) -> Response:
-        user = acting_user(request)  # type: ignore[arg-type]
+        user = acting_user(request)
         youth = selectors.youth_detail(
             user=user, pk=pk, route=request.path, purpose=AccessPurpose.API
         )

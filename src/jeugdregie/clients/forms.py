@@ -1,8 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.clients.constants import Gender
+from jeugdregie.core.views import limit_choices
 from jeugdregie.regions.models import Municipality
 
 
@@ -28,6 +32,6 @@ class YouthCreateForm(forms.Form):
         label=_("Municipality"), queryset=Municipality.objects.none()
     )
 
-    def __init__(self, *args: object, municipalities: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, municipalities: QuerySet[Municipality], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "municipality", municipalities)

@@ -7,7 +7,7 @@ from django.http import Http404
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import user_can
+from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.clients.models import Youth
@@ -28,7 +28,7 @@ def youth_scope_filter(user: User) -> Q | None:
         case Role.GI_STAFF:
             return Q(referrals__referrer_organisation_id=organisation.id)
         case Role.PROVIDER:
-            return Q(allocations__provider_id=organisation.provider_id)
+            return Q(allocations__provider_id=own_provider_id(user))
         case _:
             # Expert-table members see only youth whose case is on the table (none yet).
             return None

@@ -12,7 +12,7 @@ from jeugdregie.clients import selectors, services
 from jeugdregie.clients.forms import YouthCreateForm, YouthSearchForm
 from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.core.views import acting_user, apply_service_errors, requires
-from jeugdregie.regions.selectors import municipalities_of_region
+from jeugdregie.regions.selectors import municipalities_worked_for
 
 
 @requires(Capability.VIEW_YOUTH)
@@ -55,10 +55,9 @@ def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.REGISTER_YOUTH)
 def youth_create(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    municipalities = municipalities_of_region(user=user)
-    if user.role == Role.ACCESS_STAFF and user.organisation is not None:
-        municipalities = municipalities.filter(pk=user.organisation.municipality_id)
-    form = YouthCreateForm(request.POST or None, municipalities=municipalities)
+    form = YouthCreateForm(
+        request.POST or None, municipalities=municipalities_worked_for(user=user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             youth = services.youth_create(actor=user, **form.cleaned_data)

@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import region_id_of, user_can
+from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider, Tariff
 
 PROVIDER_SORTS = {
@@ -24,7 +24,7 @@ def providers_visible_to(*, user: User) -> QuerySet[Provider]:
     if not user_can(user, Capability.VIEW_PROVIDERS) or user.organisation is None:
         return Provider.objects.none()
     if user.role == Role.PROVIDER:
-        return Provider.objects.filter(pk=user.organisation.provider_id)
+        return Provider.objects.filter(pk=own_provider_id(user))
     return Provider.objects.all()
 
 
@@ -49,7 +49,7 @@ def contracts_visible_to(*, user: User) -> QuerySet[Contract]:
         return Contract.objects.none()
     contracts = Contract.objects.filter(region_id=region_id_of(user))
     if user.role == Role.PROVIDER and user.organisation is not None:
-        contracts = contracts.filter(provider_id=user.organisation.provider_id)
+        contracts = contracts.filter(provider_id=own_provider_id(user))
     return contracts.select_related("provider").prefetch_related(
         Prefetch("lots", queryset=Lot.objects.order_by("order"))
     )

@@ -15,9 +15,9 @@ from jeugdregie.audit.services import change_record_create, snapshot
 
 class ChangeLoggedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def save_model(
-        self, request: HttpRequest, obj: models.Model, form: ModelForm, change: bool
-    ) -> None:  # type: ignore[type-arg]
-        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+        self, request: HttpRequest, obj: models.Model, form: "ModelForm[Any]", change: bool
+    ) -> None:
+        before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change and obj.pk else None
         user = request.user if isinstance(request.user, User) else None
         with transaction.atomic():
             super().save_model(request, obj, form, change)

@@ -18,7 +18,7 @@ class HasCapability(BasePermission):
         return type(f"Has_{capability}", (cls,), {"capability": capability})
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return user_can(request.user, self.capability)  # type: ignore[arg-type]
+        return user_can(request.user, self.capability)
 
     def has_object_permission(self, request: Request, view: APIView, obj: Any) -> bool:
         return self.has_permission(request, view)

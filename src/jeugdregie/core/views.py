@@ -10,13 +10,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.selectors import user_can
 
 PAGE_SIZE = 25
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def requires(capability: str | None = None) -> Callable[[View], View]:
@@ -24,7 +25,7 @@ def requires(capability: str | None = None) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if capability is not None and not user_can(request.user, capability):
@@ -42,7 +43,9 @@ def acting_user(request: HttpRequest) -> User:
     return user
 
 
-def paginate(request: HttpRequest, items: QuerySet[Any] | list[Any], size: int = PAGE_SIZE) -> Page:
+def paginate(
+    request: HttpRequest, items: QuerySet[Any] | list[Any], size: int = PAGE_SIZE
+) -> Page[Any]:
     return Paginator(items, size).get_page(request.GET.get("pagina"))
 
 
@@ -53,6 +56,13 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def limit_choices(form: forms.Form, field: str, queryset: QuerySet[Any]) -> None:
+    """Restrict a model-choice field to what the acting user may choose."""
+    choice_field = form.fields[field]
+    assert isinstance(choice_field, forms.ModelChoiceField)
+    choice_field.queryset = queryset
 
 
 def query_without_page(request: HttpRequest) -> str:

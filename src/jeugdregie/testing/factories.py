@@ -128,16 +128,18 @@ class World:
 
 
 def build_world(year: int = 2025) -> World:
-    region = RegionFactory(code="zhz", name="Zuid-Holland Zuid")
-    other_region = RegionFactory(code="ijzk", name="IJmond en Zuid-Kennemerland")
-    dordrecht = MunicipalityFactory(region=region, cbs_code="0505", name="Dordrecht")
-    gorinchem = MunicipalityFactory(region=region, cbs_code="0512", name="Gorinchem")
-    haarlem = MunicipalityFactory(region=other_region, cbs_code="0392", name="Haarlem")
-    lot = LotFactory(region=region, code="GGZ", name="Jeugd-GGZ")
-    product = ProductFactory(region=region, lot=lot, code="45A01", name="Behandeling GGZ")
-    TariffFactory(product=product, valid_from=dt.date(year - 1, 1, 1), amount=Decimal("100.00"))
-    provider = ProviderFactory(name="De Linde Jeugdzorg")
-    other_provider = ProviderFactory(name="Het Anker")
+    region = RegionFactory.create(code="zhz", name="Zuid-Holland Zuid")
+    other_region = RegionFactory.create(code="ijzk", name="IJmond en Zuid-Kennemerland")
+    dordrecht = MunicipalityFactory.create(region=region, cbs_code="0505", name="Dordrecht")
+    gorinchem = MunicipalityFactory.create(region=region, cbs_code="0512", name="Gorinchem")
+    haarlem = MunicipalityFactory.create(region=other_region, cbs_code="0392", name="Haarlem")
+    lot = LotFactory.create(region=region, code="GGZ", name="Jeugd-GGZ")
+    product = ProductFactory.create(region=region, lot=lot, code="45A01", name="Behandeling GGZ")
+    TariffFactory.create(
+        product=product, valid_from=dt.date(year - 1, 1, 1), amount=Decimal("100.00")
+    )
+    provider = ProviderFactory.create(name="De Linde Jeugdzorg")
+    other_provider = ProviderFactory.create(name="Het Anker")
     for index, p in enumerate((provider, other_provider)):
         contract_create(
             actor=None,
@@ -227,11 +229,11 @@ def build_world(year: int = 2025) -> World:
         )
         allocation_product = product
         if municipality.region_id != region.pk:
-            other_lot = LotFactory(region=other_region, code="P2", name="Perceel 2")
-            allocation_product = ProductFactory(
+            other_lot = LotFactory.create(region=other_region, code="P2", name="Perceel 2")
+            allocation_product = ProductFactory.create(
                 region=other_region, lot=other_lot, code="45B01", name="Basis GGZ"
             )
-            TariffFactory(product=allocation_product, valid_from=dt.date(year - 1, 1, 1))
+            TariffFactory.create(product=allocation_product, valid_from=dt.date(year - 1, 1, 1))
         allocation = allocation_create(
             actor=None,
             youth=youth,
