@@ -75,7 +75,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 typecheck: $(VENV)/.installed
-	$(BIN)/mypy src tests benchmarks scripts
+	$(BIN)/mypy src tests benchmarks scripts conftest.py
 
 migrations-check: $(VENV)/.installed
 	$(JR) makemigrations --check --dry-run
