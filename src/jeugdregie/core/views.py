@@ -6,12 +6,14 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.selectors import user_can
@@ -56,6 +58,33 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def service_form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    run: Callable[[dict[str, Any]], str],
+    title: str,
+    submit: str,
+    saved: str,
+) -> HttpResponse:
+    """The form page of one service call.
+
+    On a valid POST, ``run`` calls the service with the cleaned data and returns the URL to
+    go to; a ValidationError from the service is shown on the form and nothing is saved.
+    An invalid form answers 400 so clients and tests can tell it from a plain page.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            target = run(form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, saved)
+            return redirect(target)
+    context = {"form": form, "title": title, "submit": submit}
+    return render(request, "core/form_page.html", context, status=400 if form.errors else 200)
 
 
 def limit_choices(form: forms.Form, field: str, queryset: QuerySet[Any]) -> None:
