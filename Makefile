@@ -31,7 +31,7 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-build/static/.built: frontend/node_modules/.installed $(VENV)/.installed $(wildcard src/jeugdregie/static/jeugdregie/*)
+build/static/.built: frontend/node_modules/.installed $(VENV)/.installed
 	$(JR) build_assets
 	touch $@
 

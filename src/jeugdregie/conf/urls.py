@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from jeugdregie.accounts.forms import LoginForm
 from jeugdregie.accounts.views import home
 
 admin.site.site_header = _("jeugdregie management")
@@ -14,7 +15,9 @@ urlpatterns = [
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
+            template_name="accounts/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),
