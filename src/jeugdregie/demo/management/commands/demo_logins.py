@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from jeugdregie.demo.constants import DEMO_PASSWORD
+from jeugdregie.demo.selectors import demo_login_rows
+
+HEADERS = ("Gebruikersnaam", "Wachtwoord", "Rol", "Organisatie", "Regio", "Om te proberen")
+
+
+class Command(BaseCommand):
+    help = "Toont de demo-accounts met hun wachtwoord, rol en organisatie."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        rows = demo_login_rows()
+        if not any(row.exists for row in rows):
+            self.stdout.write(
+                "Er zijn nog geen demo-accounts. Laad eerst de demo: jeugdregie seed_demo"
+            )
+            return
+        table = [HEADERS] + [
+            (row.username, DEMO_PASSWORD, row.role, row.organisation, row.region_code, row.purpose)
+            for row in rows
+        ]
+        widths = [max(len(line[column]) for line in table) for column in range(len(HEADERS))]
+        self.stdout.write(f"Demo-accounts (wachtwoord voor alle accounts: {DEMO_PASSWORD})\n")
+        for number, line in enumerate(table):
+            cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+            self.stdout.write("  ".join(cells).rstrip())
+            if number == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))
+        missing = [row.username for row in rows if not row.exists]
+        if missing:
+            self.stdout.write(
+                f"\nNog niet aangemaakt: {', '.join(missing)}. Draai: jeugdregie seed_demo --force"
+            )
+        self.stdout.write("\nDjango-beheer (/admin/): log in als 'beheer'.")

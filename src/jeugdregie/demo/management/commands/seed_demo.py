@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from jeugdregie.demo.constants import DEFAULT_SEED, Scale
+from jeugdregie.demo.services import demo_seed
+from jeugdregie.monitoring.selectors import default_year
+
+
+def _number(value: int) -> str:
+    """Dutch thousands separator: 10.400."""
+    return f"{value:,}".replace(",", ".")
+
+
+class Command(BaseCommand):
+    help = (
+        "Bouwt de synthetische demoregio's Zuid-Holland Zuid (zhz) en IJmond/Zuid-Kennemerland "
+        "(ijzk) met jeugdigen, toewijzingen, aanbieders, plafonds en demo-accounts. "
+        "Deterministisch: dezelfde seed geeft dezelfde gegevens."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale",
+            choices=[scale.value for scale in Scale],
+            default=Scale.REGION,
+            help="small = 1/20 van een regio (tests), region = gekalibreerd, large = 4×",
+        )
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="standaard 2022")
+        parser.add_argument(
+            "--year", type=int, help="het demojaar; standaard het laatste volledige jaar"
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="opnieuw opbouwen, ook als de demo al met deze instellingen bestaat",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        year = options["year"] or default_year()
+        results = demo_seed(
+            scale=options["scale"], seed=options["seed"], year=year, force=options["force"]
+        )
+        if all(result.skipped for result in results):
+            self.stdout.write(
+                f"De demoregio's bestaan al (schaal {options['scale']}, seed {options['seed']}, "
+                f"jaar {year}); niets gewijzigd. Gebruik --force om opnieuw op te bouwen."
+            )
+            return
+        for result in results:
+            self.stdout.write(
+                f"Demoregio {result.region}: {_number(result.youth)} jeugdigen, "
+                f"{_number(result.allocations)} toewijzingen, {result.providers} aanbieders "
+                f"(jaar {result.year}, {result.seconds:.1f} s)"
+            )
+        self.stdout.write(self.style.SUCCESS("Klaar. Inloggen: zie 'jeugdregie demo_logins'."))

@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Build, rebuild or keep the demo regions and their demo accounts (``seed_demo``)."""
+
+import time
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Permission
+from django.db import transaction
+
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.services import user_create
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.clients.models import Youth
+from jeugdregie.contracting.models import Provider
+from jeugdregie.demo.constants import (
+    DEFAULT_SEED,
+    DEMO_LOGINS,
+    DEMO_PASSWORD,
+    GENERATOR_VERSION,
+    SCALE_FACTORS,
+    DemoLogin,
+)
+from jeugdregie.demo.generator import build_region_plan
+from jeugdregie.demo.models import DemoDataset
+from jeugdregie.demo.profiles.registry import PROFILES
+from jeugdregie.demo.purge import demo_purge
+from jeugdregie.demo.writer import WrittenRegion, write_region
+from jeugdregie.monitoring.selectors import default_year
+
+ADMIN_APPS = ("accounts", "regions", "contracting", "budgets")
+"""Apps whose master data the functional administrator may view and edit in Django admin."""
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    region: str
+    year: int
+    youth: int
+    allocations: int
+    providers: int
+    skipped: bool
+    seconds: float
+
+
+def demo_is_seeded(*, scale: str, seed: int, year: int) -> bool:
+    """Whether every demo region exists, built with these settings by this generator."""
+    matching = DemoDataset.objects.filter(
+        region__code__in=[profile.code for profile in PROFILES],
+        scale=scale,
+        seed=seed,
+        year=year,
+        version=GENERATOR_VERSION,
+    )
+    return matching.count() == len(PROFILES)
+
+
+@transaction.atomic
+def demo_seed(
+    *, scale: str, seed: int = DEFAULT_SEED, year: int | None = None, force: bool = False
+) -> list[SeedResult]:
+    """Build the demo regions, or leave them as they are when already built like this.
+
+    Everything happens in one transaction: a failed run leaves the previous demo intact.
+    """
+    year = year or default_year()
+    if not force and demo_is_seeded(scale=scale, seed=seed, year=year):
+        return [
+            SeedResult(
+                region=profile.code,
+                year=year,
+                skipped=True,
+                seconds=0.0,
+                youth=Youth.objects.filter(municipality__region__code=profile.code).count(),
+                allocations=Allocation.objects.filter(
+                    municipality__region__code=profile.code
+                ).count(),
+                providers=Provider.objects.filter(contracts__region__code=profile.code)
+                .distinct()
+                .count(),
+            )
+            for profile in PROFILES
+        ]
+    demo_purge(
+        region_codes=[profile.code for profile in PROFILES],
+        usernames=[login.username for login in DEMO_LOGINS],
+    )
+    results, written = [], {}
+    for profile in PROFILES:
+        started = time.perf_counter()
+        plan = build_region_plan(profile, year=year, seed=seed, scale=SCALE_FACTORS[scale])
+        written[profile.code] = write_region(plan, seed=seed)
+        DemoDataset.objects.create(
+            region=written[profile.code].region,
+            scale=scale,
+            seed=seed,
+            year=year,
+            version=GENERATOR_VERSION,
+        )
+        results.append(
+            SeedResult(
+                region=profile.code,
+                year=year,
+                youth=len(plan.youth),
+                allocations=len(plan.allocations),
+                providers=len(plan.providers),
+                skipped=False,
+                seconds=time.perf_counter() - started,
+            )
+        )
+    for login in DEMO_LOGINS:
+        _create_login(login, written[login.region])
+    return results
+
+
+def _create_login(login: DemoLogin, written: WrittenRegion) -> User:
+    kind, _sep, key = login.organisation.partition(":")
+    organisation = {
+        "office": lambda: written.office,
+        "municipality": lambda: written.municipalities[key],
+        "gi": lambda: written.certified_institutions[key],
+        "provider": lambda: written.providers_by_rank[int(key) - 1],
+    }[kind]()
+    user = user_create(
+        username=login.username,
+        password=DEMO_PASSWORD,
+        organisation=organisation,
+        role=login.role,
+        first_name="Demo",
+        last_name=login.username,
+        email=f"{login.username}@demo.jeugdregie.example",
+    )
+    if login.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        user.user_permissions.set(
+            Permission.objects.filter(content_type__app_label__in=ADMIN_APPS).exclude(
+                codename__startswith="delete_"
+            )
+        )
+    return user
