@@ -63,7 +63,7 @@ test-e2e: setup
 check: setup lint typecheck migrations-check
 	@mkdir -p build
 	$(JR) check_translations
-	$(JR) spectacular --validate --fail-on-warn --file build/openapi.yaml
+	$(JR) spectacular --lang en --validate --fail-on-warn --file build/openapi.yaml
 	$(BIN)/python scripts/check_openapi.py build/openapi.yaml docs/openapi.yaml
 
 lint: $(VENV)/.installed

@@ -11,12 +11,12 @@ class OrganisationKind(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    CONTRACT_MANAGER = "contract_manager", _("Contract management")
-    ACCESS_STAFF = "access_staff", _("Access team")
-    GI_STAFF = "gi_staff", _("Certified institution staff")
+    CONTRACT_MANAGER = "contract_manager", _("Contract manager")
+    ACCESS_STAFF = "access_staff", _("Access team member")
+    GI_STAFF = "gi_staff", _("Certified institution staff member")
     EXPERT_MEMBER = "expert_member", _("Expert-table member")
-    PROVIDER = "provider", _("Provider")
-    POLICY = "policy", _("Policy and control")
+    PROVIDER = "provider", _("Provider staff member")
+    POLICY = "policy", _("Policy officer or controller")
     FUNCTIONAL_ADMIN = "functional_admin", _("Functional administrator")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
 

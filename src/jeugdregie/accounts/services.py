@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND
+from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND, OrganisationKind, Role
 from jeugdregie.accounts.models import Organisation, User
 
 
@@ -22,7 +22,10 @@ def user_create(
     if organisation.kind != expected_kind:
         raise ValidationError(
             _("Role %(role)s belongs to an organisation of kind %(kind)s."),
-            params={"role": role, "kind": expected_kind},
+            params={
+                "role": Role(role).label,
+                "kind": OrganisationKind(expected_kind).label,
+            },
         )
     user = User(
         username=username,

@@ -17,7 +17,9 @@ class CeilingForm(forms.Form):
         required=False,
         empty_label=_("All lots (ceiling for the provider)"),
     )
-    amount = forms.DecimalField(label=_("Amount (EUR)"), max_digits=12, decimal_places=2)
+    amount = forms.DecimalField(
+        label=_("Amount (EUR)"), max_digits=12, decimal_places=2, localize=True
+    )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     decision_reference = forms.CharField(
         label=_("Decision reference"), max_length=100, required=False

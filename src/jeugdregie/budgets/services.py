@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
@@ -23,8 +24,8 @@ def _clean_amount(amount: Decimal | str) -> Decimal:
     if value < 0:
         raise ValidationError(
             {
-                "amount": _("A budget ceiling cannot be below zero (got € %(value)s).")
-                % {"value": value}
+                "amount": _("A budget ceiling cannot be below zero (entered: € %(value)s).")
+                % {"value": number_format(value, 2, use_l10n=True)}
             }
         )
     return value.quantize(Decimal("0.01"))

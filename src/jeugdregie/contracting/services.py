@@ -15,10 +15,17 @@ from jeugdregie.regions.models import Region
 def _check_digits(field: str, label: str, value: str, *, required: bool) -> None:
     if not value and not required:
         return
-    if len(value) != 8 or not value.isdigit():
+    if not value.isdigit():
         raise ValidationError(
             {
-                field: _("%(label)s '%(value)s' has %(count)s characters; expected 8 digits.")
+                field: _("%(label)s '%(value)s' may contain digits only; expected 8 digits.")
+                % {"label": label, "value": value}
+            }
+        )
+    if len(value) != 8:
+        raise ValidationError(
+            {
+                field: _("%(label)s '%(value)s' has %(count)s digits; expected 8 digits.")
                 % {"label": label, "value": value, "count": len(value)}
             }
         )
