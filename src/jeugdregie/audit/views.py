@@ -59,7 +59,7 @@ def privacy_youth(request: HttpRequest, pk: int) -> HttpResponse:
         "audit/privacy_youth.html",
         {
             "youth": youth,
-            "masked_bsn": mask_bsn(youth.bsn),
+            "masked_bsn": mask_bsn(youth.bsn) or f"nr. {youth.pk}",
             "page": paginate(request, records),
         },
     )

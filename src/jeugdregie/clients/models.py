@@ -7,10 +7,16 @@ from jeugdregie.core.fields import EncryptedTextField
 
 
 class Youth(models.Model):
-    """A youth (jeugdige). Name and BSN are encrypted; lookups use keyed hashes."""
+    """A youth (jeugdige). Name and BSN are encrypted; lookups use keyed hashes.
 
-    bsn = EncryptedTextField(_("BSN"))
-    bsn_index = models.CharField(max_length=64, unique=True, editable=False)
+    The BSN can be unknown (empty, no index): youth whose BSN is not (yet) known still get care.
+    """
+
+    bsn = EncryptedTextField(_("BSN"), blank=True)
+    # NULL, not "", when the BSN is unknown: many youth may lack one under a unique index.
+    bsn_index = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
     given_name = EncryptedTextField(_("given name"))
     family_name = EncryptedTextField(_("family name"))
     family_name_index = models.CharField(max_length=64, db_index=True, editable=False)

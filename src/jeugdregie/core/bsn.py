@@ -37,4 +37,4 @@ def validate_bsn(value: str) -> None:
 
 def mask_bsn(bsn: str) -> str:
     """Show only the last three digits, e.g. on screens that need to confirm identity."""
-    return "******" + bsn[-3:]
+    return "******" + bsn[-3:] if bsn else ""

@@ -4,7 +4,7 @@
 import heapq
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from jeugdregie.demo.profiles.base import ProviderPlan
@@ -49,24 +49,29 @@ def stochastic_round(value: float, rng: random.Random) -> int:
     return whole + (1 if rng.random() < value - whole else 0)
 
 
-def synthetic_bsns(rng: random.Random, count: int, blocks: Iterable[int]) -> list[str]:
-    """``count`` distinct BSNs 999<block>xxxx<check> that pass the eleven-test.
+TEST_RANGE = "9999"
+RESERVED_STEMS = range(0, 500)
+"""Stems 9999-0000 … 9999-0499 stay free for hand-made test data and youth registered by hand."""
 
-    The 9999 block is never used: it holds only 9,091 valid numbers and stays free for
-    hand-made test data and for youth registered by hand in the demo.
+
+def synthetic_bsns(rng: random.Random, count: int, stems: range) -> list[str]:
+    """Up to ``count`` distinct BSNs 9999<stem><check> that pass the eleven-test.
+
+    The test range 9999xxxxx holds only 9,091 valid numbers (one per four-digit stem, when its
+    check digit is not 10), fewer than the youth of a demo region. A region gets a block of
+    stems; youth beyond what the block holds get no BSN (``""``) rather than a number outside
+    the test range. The result is shuffled, so which youth lack a BSN is random.
     """
-    allowed = sorted(set(blocks))
-    if any(block not in range(9) for block in allowed):
-        raise ValueError("BSN blocks are digits 0-8; the 9999 block is reserved.")
+    if stems.start < RESERVED_STEMS.stop or stems.stop > 10_000:
+        raise ValueError("BSN stems must lie in 0500-9999; 0000-0499 are reserved for tests.")
     chosen: list[str] = []
-    for number in rng.sample(range(len(allowed) * 10_000), len(allowed) * 10_000):
-        stem = f"999{allowed[number // 10_000]}{number % 10_000:04d}"
+    for stem_number in stems:
+        stem = f"{TEST_RANGE}{stem_number:04d}"
         check = sum(int(d) * w for d, w in zip(stem, range(9, 1, -1), strict=True)) % 11
         if check < 10:
             chosen.append(f"{stem}{check}")
-            if len(chosen) == count:
-                return chosen
-    raise ValueError(f"Only {len(chosen)} synthetic BSNs available, {count} needed.")
+    rng.shuffle(chosen)
+    return (chosen + [""] * count)[:count] if len(chosen) < count else chosen[:count]
 
 
 def fill_by_capacity(

@@ -289,7 +289,7 @@ def _describe_youth(
 ) -> None:
     rng = random.Random(f"{seed}:{profile.code}:youth")
     bsns = synthetic_bsns(
-        random.Random(f"{seed}:{profile.code}:bsn"), len(youth), profile.bsn_blocks
+        random.Random(f"{seed}:{profile.code}:bsn"), len(youth), profile.bsn_stems
     )
     municipality_weights = [m.youth_population * m.prevalence for m in profile.municipalities]
     organisation_of_provider = {

@@ -244,7 +244,7 @@ def _write_care(
         [
             Youth(
                 bsn=person.bsn,
-                bsn_index=bsn_lookup_key(person.bsn),
+                bsn_index=bsn_lookup_key(person.bsn) if person.bsn else None,
                 given_name=person.given_name,
                 family_name=person.family_name,
                 family_name_index=family_name_lookup_key(person.family_name),

@@ -9,5 +9,5 @@ class MunicipalityForm(forms.Form):
     )
     name = forms.CharField(label=_("Name"), max_length=200)
     youth_population = forms.IntegerField(
-        label=_("Youth population (0-17)"), min_value=0, initial=0
+        label=_("Youth population (0-19)"), min_value=0, initial=0
     )

@@ -60,7 +60,7 @@ class Municipality(models.Model):
         _("CBS code"), max_length=4, unique=True, validators=[cbs_code_validator]
     )
     name = models.CharField(_("name"), max_length=200)
-    youth_population = models.PositiveIntegerField(_("youth population (0-17)"), default=0)
+    youth_population = models.PositiveIntegerField(_("youth population (0-19)"), default=0)
 
     class Meta:
         verbose_name = _("municipality")

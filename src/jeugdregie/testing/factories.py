@@ -26,7 +26,7 @@ from jeugdregie.regions.models import Municipality, Region
 PASSWORD = "test-wachtwoord-123"  # noqa: S105
 
 
-def test_bsn(n: int) -> str:
+def synthetic_test_bsn(n: int) -> str:
     """The n-th BSN of the 9999xxxxx test range that passes the eleven-test."""
     found = -1
     for candidate in range(999900000, 999999999):
@@ -214,7 +214,7 @@ def build_world(year: int = 2025) -> World:
     for index, (key, given, family, municipality, p, referrer, org) in enumerate(people):
         youth = youth_create(
             actor=None,
-            bsn=test_bsn(index),
+            bsn=synthetic_test_bsn(index),
             given_name=given,
             family_name=family,
             birth_date=dt.date(2012, 3, 1 + index),

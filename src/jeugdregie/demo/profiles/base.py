@@ -134,10 +134,10 @@ class RegionProfile:
     """Youth with care in the demo year at scale ``region``."""
     cost_per_client: Decimal
     design_providers: ProviderDesign
-    bsn_blocks: tuple[int, ...]
+    bsn_stems: range
+    """Stems of the test range this region draws BSNs from (9999 + stem + check digit)."""
     agb_prefix: str
     """First three digits of the region's synthetic provider AGB codes."""
-    """Fourth BSN digits this region draws from (999 + block + 4 digits + check digit)."""
     certified_institutions: tuple[OrganisationSpec, ...]
     """GI organisations that refer youth (referrer type 04); their share of those youth."""
     gi_shares: tuple[float, ...]

@@ -184,7 +184,7 @@ PROFILE = RegionProfile(
     cost_per_client=Decimal("10500"),
     design_providers=design_providers,
     agb_prefix="982",
-    bsn_blocks=(6, 7, 8),
+    bsn_stems=range(9000, 10_000),
     certified_institutions=(
         OrganisationSpec("gi-kennemerland", "GI Jeugdbescherming Kennemerland"),
     ),

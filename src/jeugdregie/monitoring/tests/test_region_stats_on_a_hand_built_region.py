@@ -20,7 +20,7 @@ from jeugdregie.contracting.models import Lot, Product, ProductCategory, Provide
 from jeugdregie.contracting.services import contract_create
 from jeugdregie.monitoring.selectors import region_stats
 from jeugdregie.regions.models import Municipality, Region
-from jeugdregie.testing.factories import test_bsn as bsn_in_test_range
+from jeugdregie.testing.factories import synthetic_test_bsn as bsn_in_test_range
 
 YEAR = 2025
 D = Decimal
