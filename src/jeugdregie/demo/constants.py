@@ -87,7 +87,7 @@ DEMO_LOGINS = (
         "zhz",
         Role.FUNCTIONAL_ADMIN,
         "office",
-        "functioneel beheer, ook in Django-beheer (/admin/)",
+        "functioneel beheer, ook in de beheeromgeving (/beheer/)",
         is_staff=True,
     ),
     DemoLogin(

@@ -35,4 +35,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"\nNog niet aangemaakt: {', '.join(missing)}. Draai: jeugdregie seed_demo --force"
             )
-        self.stdout.write("\nDjango-beheer (/admin/): log in als 'beheer'.")
+        self.stdout.write("\nBeheeromgeving (/beheer/): log in als 'beheer'.")
