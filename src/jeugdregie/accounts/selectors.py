@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import role_can
 
@@ -59,3 +62,36 @@ def home_summary(*, user: User) -> dict[str, object]:
         figures["allocations:allocation-list"] = allocations.count()
         notes["allocations:allocation-list"] = allocations.filter(end__isnull=True).count()
     return {"organisation": user.organisation, "figures": figures, "open_ended": notes}
+
+
+@dataclass(frozen=True)
+class ScopePaths:
+    """How a model reaches the things a user's organisation is: lookup paths for a Q filter."""
+
+    region: str
+    municipality: str
+    referring_organisation: str
+    provider: str
+
+
+def organisation_scope(user: User, *, capability: str, paths: ScopePaths) -> Q | None:
+    """The rows of a model holding personal data that this user may see; None means none.
+
+    Contract management sees its region, access staff their municipality, GI staff the youth
+    their institution referred, a provider its own clients. Expert-table members see only
+    youth whose case is on the table (none until the expert table exists).
+    """
+    if not user_can(user, capability) or user.organisation is None:
+        return None
+    organisation = user.organisation
+    match user.role:
+        case Role.CONTRACT_MANAGER:
+            return Q(**{paths.region: organisation.region_id})
+        case Role.ACCESS_STAFF:
+            return Q(**{paths.municipality: organisation.municipality_id})
+        case Role.GI_STAFF:
+            return Q(**{paths.referring_organisation: organisation.pk})
+        case Role.PROVIDER:
+            return Q(**{paths.provider: own_provider_id(user)})
+        case _:
+            return None

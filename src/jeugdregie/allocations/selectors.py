@@ -8,10 +8,9 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import own_provider_id, user_can
+from jeugdregie.accounts.selectors import ScopePaths, organisation_scope
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
@@ -36,25 +35,16 @@ ALLOCATION_SORTS = {
 }
 
 
-def allocation_scope_filter(user: User) -> Q | None:
-    if not user_can(user, Capability.VIEW_ALLOCATIONS) or user.organisation is None:
-        return None
-    organisation = user.organisation
-    match user.role:
-        case Role.CONTRACT_MANAGER:
-            return Q(municipality__region_id=organisation.region_id)
-        case Role.ACCESS_STAFF:
-            return Q(municipality_id=organisation.municipality_id)
-        case Role.GI_STAFF:
-            return Q(referral__referrer_organisation_id=organisation.id)
-        case Role.PROVIDER:
-            return Q(provider_id=own_provider_id(user))
-        case _:
-            return None
+ALLOCATION_SCOPE = ScopePaths(
+    region="municipality__region_id",
+    municipality="municipality_id",
+    referring_organisation="referral__referrer_organisation_id",
+    provider="provider_id",
+)
 
 
 def allocations_visible_to(*, user: User) -> QuerySet[Allocation]:
-    scope = allocation_scope_filter(user)
+    scope = organisation_scope(user, capability=Capability.VIEW_ALLOCATIONS, paths=ALLOCATION_SCOPE)
     if scope is None:
         return Allocation.objects.none()
     return Allocation.objects.filter(scope).select_related(

@@ -4,38 +4,25 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import own_provider_id, user_can
+from jeugdregie.accounts.selectors import ScopePaths, organisation_scope
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
 from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
 
-
-def youth_scope_filter(user: User) -> Q | None:
-    """The youth this user may see, as a filter on Youth; None means none at all."""
-    if not user_can(user, Capability.VIEW_YOUTH) or user.organisation is None:
-        return None
-    organisation = user.organisation
-    match user.role:
-        case Role.CONTRACT_MANAGER:
-            return Q(municipality__region_id=organisation.region_id)
-        case Role.ACCESS_STAFF:
-            return Q(municipality_id=organisation.municipality_id)
-        case Role.GI_STAFF:
-            return Q(referrals__referrer_organisation_id=organisation.id)
-        case Role.PROVIDER:
-            return Q(allocations__provider_id=own_provider_id(user))
-        case _:
-            # Expert-table members see only youth whose case is on the table (none yet).
-            return None
+YOUTH_SCOPE = ScopePaths(
+    region="municipality__region_id",
+    municipality="municipality_id",
+    referring_organisation="referrals__referrer_organisation_id",
+    provider="allocations__provider_id",
+)
 
 
 def youth_visible_to(*, user: User) -> QuerySet[Youth]:
-    scope = youth_scope_filter(user)
+    scope = organisation_scope(user, capability=Capability.VIEW_YOUTH, paths=YOUTH_SCOPE)
     if scope is None:
         return Youth.objects.none()
     return Youth.objects.filter(pk__in=Youth.objects.filter(scope).values("pk")).select_related(
