@@ -22,7 +22,7 @@ from jeugdregie.contracting.models import Contract, Lot, Product, Provider
 from jeugdregie.regions.models import Municipality, Region
 
 MAX_DEPTH = 12
-CHUNK = 500
+CHUNK = 2000
 
 AUDITED_MODELS: tuple[type[models.Model], ...] = (
     Municipality,
@@ -36,21 +36,48 @@ AUDITED_MODELS: tuple[type[models.Model], ...] = (
 )
 
 
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for offset in range(0, len(values), CHUNK):
+        yield values[offset : offset + CHUNK]
+
+
 def _purge(queryset: QuerySet[Any], depth: int = 0) -> None:
+    """Delete the rows of ``queryset`` after everything that refers to them, bottom-up.
+
+    Primary keys are materialised level by level: nested subqueries over freshly bulk-loaded
+    tables make PostgreSQL's planner (no statistics yet) choose plans that run for minutes.
+    """
+    _purge_pks(queryset.model, list(queryset.values_list("pk", flat=True)), depth)
+
+
+def _purge_pks(model: type[models.Model], pks: list[Any], depth: int) -> None:
     if depth > MAX_DEPTH:
-        raise RuntimeError(f"Purge of {queryset.model.__name__} goes deeper than {MAX_DEPTH}.")
-    model = queryset.model
+        raise RuntimeError(f"Purge of {model.__name__} goes deeper than {MAX_DEPTH}.")
+    if not pks:
+        return
     for relation in model._meta.related_objects:
         if relation.many_to_many:
             continue  # rows of the link table go with the row itself
         foreign_key = relation.field
         target = foreign_key.target_field.attname
-        dependents = relation.related_model._base_manager.filter(
-            **{f"{foreign_key.name}__in": queryset.values(target)}
-        )
-        if dependents.exists():
-            _purge(dependents, depth + 1)
-    queryset.only("pk").delete()
+        keys = pks
+        if target != model._meta.pk.attname:
+            keys = [
+                key
+                for chunk in _chunks(pks)
+                for key in model._base_manager.filter(pk__in=chunk).values_list(target, flat=True)
+            ]
+        manager = relation.related_model._base_manager
+        dependents = [
+            pk
+            for chunk in _chunks(keys)
+            for pk in manager.filter(**{f"{foreign_key.attname}__in": chunk}).values_list(
+                "pk", flat=True
+            )
+        ]
+        _purge_pks(relation.related_model, dependents, depth + 1)
+    for chunk in _chunks(pks):
+        model._base_manager.filter(pk__in=chunk).delete()
 
 
 def _audited_pks(region_codes: Iterable[str]) -> dict[str, list[str]]:
