@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Rules shared by several messages: BSN, dates against the message date, duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterator, Sequence
+
+from ijw.datatypes import Geboortedatum, XsdVersie
+from ijw.findings import Finding
+from ijw.messagetypes import XSD_VERSIE
+from ijw.paths import step
+from ijw.rules.catalogue import rule_finding
+
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
+def passes_eleven_test(bsn: str) -> bool:
+    """CS002: (9·d1 + 8·d2 + … + 2·d8 − d9) mod 11 = 0, for nine digits."""
+    if len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit():
+        return False
+    return sum(int(digit) * weight for digit, weight in zip(bsn, _WEIGHTS, strict=True)) % 11 == 0
+
+
+def bsn_rule(bsn: str, location: str) -> Iterator[Finding]:
+    if not passes_eleven_test(bsn):
+        yield rule_finding(
+            "CS002", location, "Het BSN voldoet niet aan de elfproef; controleer het nummer."
+        )
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def not_after_message_date(
+    value: dt.date | None, dagtekening: dt.date, location: str, label: str
+) -> Iterator[Finding]:
+    """TR134: a date of something that already happened may not lie after the Dagtekening."""
+    if value is not None and value > dagtekening:
+        yield rule_finding(
+            "TR134",
+            location,
+            f"{label} {value.isoformat()} ligt na de dagtekening van het bericht "
+            f"({dagtekening.isoformat()}).",
+        )
+
+
+def birth_date_rules(
+    geboortedatum: Geboortedatum, dagtekening: dt.date, location: str, *, tr002: bool = True
+) -> Iterator[Finding]:
+    """TR134 and TR002 for the client's birth date (skipped when the date is unknown)."""
+    if geboortedatum.onbekend:
+        return
+    yield from not_after_message_date(
+        geboortedatum.datum, dagtekening, f"{location}/Datum", "De geboortedatum"
+    )
+    if tr002 and geboortedatum.datum < years_before(dagtekening, 120):
+        yield rule_finding(
+            "TR002",
+            f"{location}/Datum",
+            f"De geboortedatum {geboortedatum.datum.isoformat()} ligt meer dan 120 jaar voor "
+            "de dagtekening; vul DatumGebruik 3 (onbekend) als de datum niet bekend is.",
+        )
+
+
+def duplicates(
+    keys: Sequence[Hashable],
+    locations: Sequence[str],
+    rule: str,
+    what: str,
+    advice: str = "elke regel komt maar één keer voor in een bericht",
+) -> Iterator[Finding]:
+    """A finding at every repeat of a key that occurred earlier in the same message."""
+    first: dict[Hashable, int] = {}
+    for index, key in enumerate(keys):
+        if key in first:
+            yield rule_finding(
+                rule, locations[index], f"{what} komt al voor op {locations[first[key]]}; {advice}."
+            )
+        else:
+            first[key] = index
+
+
+def item_paths(base: str, name: str, count: int) -> list[str]:
+    return [f"{base}/{step(name, index, count)}" for index in range(count)]
+
+
+def xsd_versie_rule(xsd_versie: XsdVersie, location: str) -> Iterator[Finding]:
+    """IV034 (warning): the XSD version comes from the schema's appinfo."""
+    found = (xsd_versie.basisschema_xsd_versie, xsd_versie.bericht_xsd_versie)
+    if found != (XSD_VERSIE, XSD_VERSIE):
+        yield rule_finding(
+            "IV034",
+            location,
+            f"XsdVersie {found[0]}/{found[1]} wijkt af van de versie in de iJw 3.2-schema's "
+            f"({XSD_VERSIE}).",
+        )
+
+
+def overlaps(first: tuple[dt.date, dt.date | None], second: tuple[dt.date, dt.date | None]) -> bool:
+    """Two periods (start, end or open) share at least one day."""
+    start_a, end_a = first
+    start_b, end_b = second
+    return (end_b is None or start_a <= end_b) and (end_a is None or start_b <= end_a)
