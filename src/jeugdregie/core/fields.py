@@ -22,7 +22,7 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     def from_db_value(
         self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper
     ) -> str | None:
-        if value is None:
+        if not value:  # None, or "" for an unknown value: nothing was encrypted
             return value
         return crypto.decrypt(value)
 
