@@ -62,6 +62,15 @@ class Allocation(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    unit_price = models.DecimalField(
+        _("price per unit (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Empty: the product's tariff valid on the start date."),
+    )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     status = models.CharField(

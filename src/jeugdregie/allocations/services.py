@@ -11,6 +11,7 @@ from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
+from jeugdregie.budgets.ledger import ledger_allocation_changed
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.regions.models import Municipality
@@ -37,6 +38,7 @@ def allocation_create(
     referral: Referral | None = None,
     municipality: Municipality | None = None,
     number: str | None = None,
+    unit_price: Decimal | None = None,
 ) -> Allocation:
     municipality = municipality or youth.municipality
     if product.region_id != municipality.region_id:
@@ -54,12 +56,49 @@ def allocation_create(
         unit=product.unit,
         frequency=frequency,
         budget=budget,
+        unit_price=unit_price,
         start=start,
         end=end,
     )
     allocation.full_clean()
     allocation.save()
     change_record_create(user=actor, instance=allocation, action=ChangeAction.CREATE)
+    ledger_allocation_changed(allocation=allocation)
+    return allocation
+
+
+@transaction.atomic
+def allocation_update(
+    *,
+    actor: User | None,
+    allocation: Allocation,
+    reason: str,
+    volume: int | None,
+    frequency: str,
+    budget: Decimal | None,
+    end: date | None,
+    unit_price: Decimal | None = None,
+) -> Allocation:
+    """Change the terms of a running allocation (JW301 with a JZ002 reason)."""
+    before = snapshot(allocation)
+    changes = {
+        "volume": volume,
+        "frequency": frequency,
+        "budget": budget,
+        "unit_price": unit_price,
+        "end": end,
+    }
+    for name, value in changes.items():
+        setattr(allocation, name, value)
+    if allocation.volume is None and allocation.budget is None:
+        raise ValidationError({"volume": _("Give a volume or a budget.")})
+    if allocation.end is not None and allocation.end < allocation.start:
+        raise ValidationError({"end": _("The end date lies before the start date.")})
+    allocation.change_reason = reason
+    allocation.full_clean()
+    allocation.save()
+    change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
+    ledger_allocation_changed(allocation=allocation)
     return allocation
 
 
@@ -75,6 +114,7 @@ def allocation_end(
     allocation.full_clean()
     allocation.save()
     change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
+    ledger_allocation_changed(allocation=allocation)
     return allocation
 
 

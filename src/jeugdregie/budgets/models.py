@@ -2,11 +2,16 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.budgets.constants import CeilingBasis
+from jeugdregie.budgets.constants import (
+    BudgetStatus,
+    CeilingBasis,
+    ClientStopStatus,
+    RealisationSource,
+)
 
 
 class BudgetCeiling(models.Model):
@@ -95,3 +100,218 @@ class BudgetCeilingChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ceiling_id}: {self.old_amount} → {self.new_amount}"
+
+
+class Realisation(models.Model):
+    """Realised spend of a provider in one service month (budgets.md §2: ``R``).
+
+    Either imported per provider and month from a previous system, or one approved
+    declaration line (JW323), which then carries its line reference and allocation.
+    A credit subtracts its amount.
+    """
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="realisations",
+        verbose_name=_("region"),
+    )
+    provider = models.ForeignKey(
+        "contracting.Provider",
+        on_delete=models.PROTECT,
+        related_name="realisations",
+        verbose_name=_("provider"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    amount = models.DecimalField(
+        _("amount (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    is_credit = models.BooleanField(_("credit"), default=False)
+    source = models.CharField(_("source"), max_length=20, choices=RealisationSource.choices)
+    reference = models.CharField(
+        _("reference"),
+        max_length=64,
+        blank=True,
+        help_text=_("The declaration line this amount comes from, if any."),
+    )
+    allocation = models.ForeignKey(
+        "allocations.Allocation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="realisations",
+        verbose_name=_("allocation"),
+    )
+    booked_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("booked by"),
+    )
+
+    class Meta:
+        verbose_name = _("realisation")
+        verbose_name_plural = _("realisations")
+        ordering = ["year", "month", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "reference"],
+                condition=~models.Q(reference=""),
+                name="realisation_reference_unique_per_region",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1) & models.Q(month__lte=12),
+                name="realisation_month_1_to_12",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="realisation_amount_not_negative"
+            ),
+        ]
+        indexes = [models.Index(fields=["region", "provider", "year", "month"])]
+
+    def __str__(self) -> str:
+        sign = "-" if self.is_credit else ""
+        return f"{self.provider_id} {self.year}-{self.month:02d}: {sign}{self.amount}"
+
+    @property
+    def signed_amount(self) -> Decimal:
+        return -self.amount if self.is_credit else self.amount
+
+
+class ProviderLedger(models.Model):
+    """The stored budget ledger of a provider in a region and year.
+
+    Kept up to date by the services (every allocation change and every realisation booked)
+    as of the date ``as_of``; ``budget_recompute`` rebuilds it from scratch with the same
+    numbers. See ``budgets/ledger.py`` for the reference-date rule.
+    """
+
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.CASCADE, related_name="+", verbose_name=_("region")
+    )
+    provider = models.ForeignKey(
+        "contracting.Provider",
+        on_delete=models.CASCADE,
+        related_name="ledgers",
+        verbose_name=_("provider"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    as_of = models.DateField(_("as of"))
+    ceiling = models.DecimalField(
+        _("ceiling (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    realisation = models.DecimalField(_("realisation (EUR)"), max_digits=14, decimal_places=2)
+    commitment = models.DecimalField(_("commitment (EUR)"), max_digits=14, decimal_places=2)
+    inflow = models.DecimalField(
+        _("new inflow of the last three complete months (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+    )
+    status = models.CharField(_("status"), max_length=20, choices=BudgetStatus.choices)
+
+    class Meta:
+        verbose_name = _("provider ledger")
+        verbose_name_plural = _("provider ledgers")
+        ordering = ["region", "year", "provider"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "provider", "year"], name="ledger_unique_per_provider_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider_id} {self.year} ({self.as_of})"
+
+
+class AllocationCommitment(models.Model):
+    """One allocation's share of a ledger: its commitment and its new-inflow cost in a year."""
+
+    allocation = models.ForeignKey(
+        "allocations.Allocation",
+        on_delete=models.CASCADE,
+        related_name="commitments",
+        verbose_name=_("allocation"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    as_of = models.DateField(_("as of"))
+    commitment = models.DecimalField(_("commitment (EUR)"), max_digits=14, decimal_places=2)
+    inflow = models.DecimalField(_("new inflow (EUR)"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("allocation commitment")
+        verbose_name_plural = _("allocation commitments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["allocation", "year"], name="commitment_unique_per_allocation_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.allocation_id} {self.year}: {self.commitment}"
+
+
+class ClientStop(models.Model):
+    """A client stop (cliëntenstop): from ``start`` no new inflow at the provider."""
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="client_stops",
+        verbose_name=_("region"),
+    )
+    provider = models.ForeignKey(
+        "contracting.Provider",
+        on_delete=models.PROTECT,
+        related_name="client_stops",
+        verbose_name=_("provider"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ClientStopStatus.choices)
+    start = models.DateField(_("start"))
+    reason = models.TextField(_("reason"))
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_reason = models.TextField(_("reason of the decision"), blank=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lifted by"),
+    )
+    lift_reason = models.TextField(_("reason for lifting"), blank=True)
+
+    class Meta:
+        verbose_name = _("client stop")
+        verbose_name_plural = _("client stops")
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["region", "provider", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.provider_id} {self.get_status_display()} ({self.start})"

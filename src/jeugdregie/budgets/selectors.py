@@ -1,11 +1,42 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.db.models import Prefetch, QuerySet
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Prefetch, Q, QuerySet
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
-from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
+from jeugdregie.allocations.constants import AllocationStatus
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.allocations.selectors import TariffBook
+from jeugdregie.budgets.arithmetic import (
+    ZERO,
+    Figures,
+    days_in_month,
+    expected_cost,
+    round_half_up,
+)
+from jeugdregie.budgets.constants import RealisationSource
+from jeugdregie.budgets.ledger import (
+    ALLOCATION_FIELDS,
+    compute_ledger,
+    figures_of,
+    priced_rows,
+    providers_with_active_stop,
+)
+from jeugdregie.budgets.models import (
+    BudgetCeiling,
+    BudgetCeilingChange,
+    ProviderLedger,
+    Realisation,
+)
+from jeugdregie.contracting.models import Provider, Tariff
+from jeugdregie.regions.models import Region
 
 
 def ceilings_visible_to(*, user: User) -> QuerySet[BudgetCeiling]:
@@ -17,3 +48,95 @@ def ceilings_visible_to(*, user: User) -> QuerySet[BudgetCeiling]:
     return ceilings.select_related("provider", "lot").prefetch_related(
         Prefetch("changes", queryset=BudgetCeilingChange.objects.select_related("user"))
     )
+
+
+@dataclass(frozen=True)
+class Position:
+    """A provider's budget position in a year on a reference date."""
+
+    provider: Provider
+    figures: Figures
+
+
+def budget_positions(
+    *, region: Region, year: int, on: date, provider_id: int | None = None
+) -> list[Position]:
+    """Every provider's position with a ceiling in ``year`` on ``on``, by provider name.
+
+    The stored ledger is read when it is as of ``on``; otherwise the ledger is computed
+    in memory for that date (the same arithmetic, so the same numbers).
+    """
+    only = Q() if provider_id is None else Q(provider_id=provider_id)
+    stored = list(
+        ProviderLedger.objects.filter(only, region=region, year=year, ceiling__isnull=False)
+        .select_related("provider")
+        .order_by("provider__name", "provider_id")
+    )
+    if stored and all(row.as_of == on for row in stored):
+        stopped = providers_with_active_stop(region=region, on=on, provider_id=provider_id)
+        return [
+            Position(
+                provider=row.provider,
+                figures=figures_of(
+                    region,
+                    year=year,
+                    on=on,
+                    ceiling=row.ceiling,
+                    realisation=row.realisation,
+                    commitment=row.commitment,
+                    inflow=row.inflow,
+                    client_stop=row.provider_id in stopped,
+                ),
+            )
+            for row in stored
+        ]
+    computation = compute_ledger(region=region, on=on, provider_id=provider_id)
+    rows = [r for r in computation.rows.values() if r.year == year and r.ceiling is not None]
+    providers = Provider.objects.in_bulk([r.provider_id for r in rows])
+    positions = [
+        Position(provider=providers[r.provider_id], figures=computation.figures(r)) for r in rows
+    ]
+    return sorted(positions, key=lambda p: (p.provider.name, p.provider.pk))
+
+
+def undeclared_past_care(*, region: Region, provider_id: int, year: int, on: date) -> Decimal:
+    """Expected cost of months before ``on`` that were never declared (budgets.md §2).
+
+    Reported apart from ``C``. A month counts as declared for an allocation when a
+    declaration line of that allocation exists for it, and for all of the provider's
+    allocations when realisation was imported for the provider and that month.
+    """
+    year_start = date(year, 1, 1)
+    last = min(on - timedelta(days=1), date(year, 12, 31))
+    if last < year_start:
+        return ZERO
+    lines = Realisation.objects.filter(region=region, provider_id=provider_id, year=year)
+    imported = set(lines.filter(source=RealisationSource.IMPORT).values_list("month", flat=True))
+    declared: dict[int, set[int]] = defaultdict(set)
+    for allocation_id, month in lines.filter(allocation__isnull=False).values_list(
+        "allocation_id", "month"
+    ):
+        declared[allocation_id].add(month)
+    allocations = (
+        Allocation.objects.filter(
+            municipality__region=region, provider_id=provider_id, start__lte=last
+        )
+        .filter(Q(end__isnull=True) | Q(end__gte=year_start))
+        .exclude(status=AllocationStatus.WITHDRAWN)
+    )
+    tariffs = TariffBook(
+        Tariff.objects.filter(product__region=region).values_list(
+            "product_id", "valid_from", "valid_to", "amount"
+        )
+    )
+    total = ZERO
+    for allocation in priced_rows(allocations.values_list(*ALLOCATION_FIELDS).order_by(), tariffs):
+        cost = Fraction(0)
+        for month in range(1, last.month + 1):
+            if month in imported or month in declared[allocation.pk]:
+                continue
+            month_first = date(year, month, 1)
+            month_last = min(date(year, month, days_in_month(year, month)), last)
+            cost += expected_cost(allocation.terms, year=year, first=month_first, last=month_last)
+        total += round_half_up(cost)
+    return total

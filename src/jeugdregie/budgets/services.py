@@ -8,8 +8,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
-from jeugdregie.budgets.constants import CeilingBasis
-from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.audit.constants import ChangeAction
+from jeugdregie.audit.services import change_record_create
+from jeugdregie.budgets import ledger
+from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
+from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange, Realisation
 from jeugdregie.contracting.models import Lot, Provider
 from jeugdregie.regions.models import Region
 
@@ -85,4 +89,78 @@ def ceiling_set(
         reason=reason.strip(),
         decision_reference=decision_reference.strip(),
     )
+    ledger.ledger_ceiling_changed(ceiling=ceiling)
     return ceiling
+
+
+@transaction.atomic
+def realisation_book(
+    *,
+    actor: User | None,
+    region: Region,
+    provider: Provider,
+    year: int,
+    month: int,
+    amount: Decimal | str,
+    source: str = RealisationSource.DECLARATION,
+    is_credit: bool = False,
+    reference: str = "",
+    allocation: Allocation | None = None,
+) -> Realisation:
+    """Book realised spend for a service month: an approved declaration line or an import.
+
+    A credit (``is_credit``) subtracts its amount. A reference (the declaration line) can
+    be booked once per region.
+    """
+    value = _clean_amount(amount)
+    if not 1 <= month <= 12:
+        raise ValidationError(
+            {"month": _("Month %(month)s does not exist; use 1 to 12.") % {"month": month}}
+        )
+    reference = reference.strip()
+    if reference and Realisation.objects.filter(region=region, reference=reference).exists():
+        raise ValidationError(
+            {
+                "reference": _("Line '%(reference)s' has already been booked.")
+                % {"reference": reference}
+            }
+        )
+    if allocation is not None and allocation.provider_id != provider.pk:
+        raise ValidationError({"allocation": _("This allocation belongs to another provider.")})
+    realisation = Realisation(
+        region=region,
+        provider=provider,
+        year=year,
+        month=month,
+        amount=value,
+        is_credit=is_credit,
+        source=source,
+        reference=reference,
+        allocation=allocation,
+        booked_by=actor,
+    )
+    realisation.full_clean()
+    realisation.save()
+    change_record_create(user=actor, instance=realisation, action=ChangeAction.CREATE)
+    ledger.ledger_realisation_booked(realisation=realisation)
+    return realisation
+
+
+def realisation_credit(
+    *, actor: User | None, original: Realisation, reference: str = ""
+) -> Realisation:
+    """Credit a booked line in full (a credit line of the same month and amount)."""
+    if original.is_credit:
+        raise ValidationError(_("A credit cannot be credited."))
+    return realisation_book(
+        actor=actor,
+        region=original.region,
+        provider=original.provider,
+        year=original.year,
+        month=original.month,
+        amount=original.amount,
+        source=original.source,
+        is_credit=True,
+        reference=reference,
+        allocation=original.allocation,
+    )

@@ -1,0 +1,466 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The budget ledger: computed from scratch, and stored and kept up to date incrementally.
+
+Reference date of the stored ledger
+-----------------------------------
+The commitment ``C`` depends on the reference date *d* (it counts the allocations' days
+from *d* on), so a stored commitment is only true for one date. Every stored row
+(``ProviderLedger``, ``AllocationCommitment``) carries that date in ``as_of``, and it is
+always the day the row was last written ("today" in Europe/Amsterdam):
+
+- each write (allocation created, changed or ended; realisation booked or credited;
+  ceiling set) recomputes the one allocation's share as of today and adds the difference
+  to the provider's row — when that row is still as of today. A row of an earlier day is
+  first rebuilt for the whole provider as of today (so one stale row never mixes dates);
+- ``jeugdregie budget_recompute`` (run nightly) rebuilds every row as of today.
+
+Because both paths sum the same per-allocation amounts, each rounded half up to cents
+once by ``arithmetic.commitment``, and realisation is a plain sum of booked lines, the
+incremental ledger equals a full recompute on the same date exactly (tested with
+Hypothesis). Screens read the stored rows when they are as of the requested date and
+compute in memory otherwise (``budget_status --date`` in the past or future).
+
+The ledger holds a row per (region, provider, year) for every year with a ceiling or
+realisation, and for the current year once the provider has an allocation in the region.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from jeugdregie.allocations.constants import AllocationStatus
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.allocations.selectors import TariffBook
+from jeugdregie.budgets.arithmetic import (
+    ZERO,
+    Figures,
+    Terms,
+    commitment,
+    inflow_cost,
+    status_of,
+    unit_price_of,
+)
+from jeugdregie.budgets.constants import ClientStopStatus
+from jeugdregie.budgets.models import (
+    AllocationCommitment,
+    BudgetCeiling,
+    ClientStop,
+    ProviderLedger,
+    Realisation,
+)
+from jeugdregie.contracting.models import Tariff
+from jeugdregie.regions.models import Region
+
+Key = tuple[int, int]  # (provider id, year)
+
+
+@dataclass(frozen=True)
+class PricedAllocation:
+    pk: int
+    provider_id: int
+    status: str
+    terms: Terms
+
+    def figures(self, *, year: int, on: date) -> tuple[Decimal, Decimal]:
+        """(commitment, new-inflow cost) of this allocation in ``year`` on ``on``."""
+        if self.status == AllocationStatus.WITHDRAWN:
+            return ZERO, ZERO
+        return (
+            commitment(self.terms, year=year, on=on),
+            inflow_cost(self.terms, year=year, on=on),
+        )
+
+
+ALLOCATION_FIELDS = (
+    "pk",
+    "provider_id",
+    "product_id",
+    "unit",
+    "unit_price",
+    "start",
+    "end",
+    "volume",
+    "frequency",
+    "budget",
+    "status",
+)
+
+
+def priced_rows(rows: Iterable[tuple[Any, ...]], tariffs: TariffBook) -> list[PricedAllocation]:
+    """Allocations as ``ALLOCATION_FIELDS`` tuples, priced (own price, euros or tariff)."""
+    priced = []
+    for (
+        pk,
+        provider_id,
+        product_id,
+        unit,
+        price,
+        start,
+        end,
+        volume,
+        frequency,
+        budget,
+        status,
+    ) in rows:
+        terms = Terms(
+            start=start,
+            end=end,
+            volume=volume,
+            frequency=frequency,
+            budget=budget,
+            unit_price=unit_price_of(
+                allocation_price=price, unit=unit, tariff=tariffs.price(product_id, start)
+            ),
+        )
+        priced.append(PricedAllocation(pk, provider_id, status, terms))
+    return priced
+
+
+def priced_allocation(allocation: Allocation) -> PricedAllocation:
+    tariffs = TariffBook(
+        Tariff.objects.filter(product_id=allocation.product_id).values_list(
+            "product_id", "valid_from", "valid_to", "amount"
+        )
+    )
+    row = tuple(
+        getattr(allocation, name) if name != "pk" else allocation.pk for name in ALLOCATION_FIELDS
+    )
+    return priced_rows([row], tariffs)[0]
+
+
+@dataclass
+class LedgerRow:
+    """One provider's ledger for a year as computed (not yet stored)."""
+
+    provider_id: int
+    year: int
+    ceiling: Decimal | None = None
+    realisation: Decimal = ZERO
+    commitment: Decimal = ZERO
+    inflow: Decimal = ZERO
+    client_stop: bool = False
+
+
+@dataclass
+class Computation:
+    region: Region
+    on: date
+    rows: dict[Key, LedgerRow] = field(default_factory=dict)
+    commitments: dict[tuple[int, int], tuple[Decimal, Decimal]] = field(default_factory=dict)
+
+    def figures(self, row: LedgerRow) -> Figures:
+        return figures_of(
+            self.region,
+            year=row.year,
+            on=self.on,
+            ceiling=row.ceiling,
+            realisation=row.realisation,
+            commitment=row.commitment,
+            inflow=row.inflow,
+            client_stop=row.client_stop,
+        )
+
+
+def figures_of(
+    region: Region,
+    *,
+    year: int,
+    on: date,
+    ceiling: Decimal | None,
+    realisation: Decimal,
+    commitment: Decimal,
+    inflow: Decimal,
+    client_stop: bool,
+) -> Figures:
+    return Figures(
+        year=year,
+        on=on,
+        ceiling=ceiling,
+        realisation=realisation,
+        commitment=commitment,
+        inflow=inflow,
+        client_stop=client_stop,
+        warning_pct=region.status_warning_pct,
+        critical_pct=region.status_critical_pct,
+        exhausted_pct=region.status_exhausted_pct,
+    )
+
+
+def ceilings_by_key(*, region: Region, provider_id: int | None = None) -> dict[Key, Decimal]:
+    """The ceiling per provider and year: the provider's own, else the sum of its lot ceilings."""
+    ceilings = BudgetCeiling.objects.filter(region=region)
+    if provider_id is not None:
+        ceilings = ceilings.filter(provider_id=provider_id)
+    whole: dict[Key, Decimal] = {}
+    lots: dict[Key, Decimal] = defaultdict(Decimal)
+    for provider, year, lot_id, amount in ceilings.values_list(
+        "provider_id", "year", "lot_id", "amount"
+    ):
+        if lot_id is None:
+            whole[(provider, year)] = amount
+        else:
+            lots[(provider, year)] += amount
+    return {**lots, **whole}
+
+
+def providers_with_active_stop(
+    *, region: Region, on: date, provider_id: int | None = None
+) -> set[int]:
+    stops = ClientStop.objects.filter(
+        region=region, status=ClientStopStatus.CONFIRMED, start__lte=on
+    )
+    if provider_id is not None:
+        stops = stops.filter(provider_id=provider_id)
+    return set(stops.values_list("provider_id", flat=True))
+
+
+def compute_ledger(*, region: Region, on: date, provider_id: int | None = None) -> Computation:
+    """The ledger of a region (or one provider in it) on ``on``, from scratch."""
+    result = Computation(region=region, on=on)
+    only = Q() if provider_id is None else Q(provider_id=provider_id)
+    ceilings = ceilings_by_key(region=region, provider_id=provider_id)
+    realised: dict[Key, Decimal] = defaultdict(Decimal)
+    for provider, year, is_credit, total in (
+        Realisation.objects.filter(only, region=region)
+        .values_list("provider_id", "year", "is_credit")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    ):
+        realised[(provider, year)] += -total if is_credit else total
+    allocations = Allocation.objects.filter(only, municipality__region=region)
+    tariffs = TariffBook(
+        Tariff.objects.filter(product__region=region).values_list(
+            "product_id", "valid_from", "valid_to", "amount"
+        )
+    )
+    priced = priced_rows(allocations.values_list(*ALLOCATION_FIELDS).order_by(), tariffs)
+    stopped = providers_with_active_stop(region=region, on=on, provider_id=provider_id)
+
+    years: dict[int, set[int]] = defaultdict(set)
+    for provider, year in (*ceilings, *realised):
+        years[provider].add(year)
+    for allocation in priced:
+        years[allocation.provider_id].add(on.year)
+    for provider, provider_years in years.items():
+        for year in provider_years:
+            result.rows[(provider, year)] = LedgerRow(
+                provider_id=provider,
+                year=year,
+                ceiling=ceilings.get((provider, year)),
+                realisation=realised.get((provider, year), ZERO),
+                client_stop=provider in stopped,
+            )
+    for allocation in priced:
+        for year in years[allocation.provider_id]:
+            amount, inflow = allocation.figures(year=year, on=on)
+            if amount or inflow:
+                row = result.rows[(allocation.provider_id, year)]
+                row.commitment += amount
+                row.inflow += inflow
+                result.commitments[(allocation.pk, year)] = (amount, inflow)
+    return result
+
+
+# --- the stored ledger ----------------------------------------------------------------
+
+
+def _status(region: Region, row: LedgerRow) -> str:
+    return status_of(
+        spent=row.realisation + row.commitment,
+        ceiling=row.ceiling,
+        client_stop=row.client_stop,
+        warning_pct=region.status_warning_pct,
+        critical_pct=region.status_critical_pct,
+        exhausted_pct=region.status_exhausted_pct,
+    )
+
+
+def _status_changes(
+    region: Region, before: dict[Key, str], after: Iterable[ProviderLedger]
+) -> list[tuple[ProviderLedger, str]]:
+    """Rows whose status differs from before: (row, old status)."""
+    return [
+        (row, before[(row.provider_id, row.year)])
+        for row in after
+        if (row.provider_id, row.year) in before
+        and before[(row.provider_id, row.year)] != row.status
+    ]
+
+
+def _after_status_changes(region: Region, changes: list[tuple[ProviderLedger, str]]) -> None:
+    """Side effects of status changes (notifications); see ``budgets.services``."""
+    if not changes:
+        return
+    from jeugdregie.budgets.alerts import status_changed
+
+    for row, old in changes:
+        status_changed(region=region, ledger=row, old_status=old)
+
+
+@transaction.atomic
+def ledger_store(*, region: Region, on: date, provider_id: int | None = None) -> int:
+    """Rebuild the stored ledger of a region (or one provider in it) as of ``on``."""
+    computation = compute_ledger(region=region, on=on, provider_id=provider_id)
+    only = Q() if provider_id is None else Q(provider_id=provider_id)
+    old_rows = ProviderLedger.objects.select_for_update().filter(only, region=region)
+    before = {(r.provider_id, r.year): r.status for r in old_rows}
+    old_rows.delete()
+    AllocationCommitment.objects.filter(
+        pk__in=AllocationCommitment.objects.filter(
+            allocation__municipality__region=region,
+            **({} if provider_id is None else {"allocation__provider_id": provider_id}),
+        ).values("pk")
+    ).delete()
+    rows = ProviderLedger.objects.bulk_create(
+        [
+            ProviderLedger(
+                region=region,
+                provider_id=row.provider_id,
+                year=row.year,
+                as_of=on,
+                ceiling=row.ceiling,
+                realisation=row.realisation,
+                commitment=row.commitment,
+                inflow=row.inflow,
+                status=_status(region, row),
+            )
+            for row in computation.rows.values()
+        ],
+        batch_size=2000,
+    )
+    AllocationCommitment.objects.bulk_create(
+        [
+            AllocationCommitment(
+                allocation_id=allocation_id,
+                year=year,
+                as_of=on,
+                commitment=amount,
+                inflow=inflow,
+            )
+            for (allocation_id, year), (amount, inflow) in computation.commitments.items()
+        ],
+        batch_size=5000,
+    )
+    _after_status_changes(region, _status_changes(region, before, rows))
+    return len(rows)
+
+
+def ledger_recompute(*, region: Region | None = None, on: date | None = None) -> int:
+    """Full recompute of the stored ledger (``jeugdregie budget_recompute``)."""
+    on = on or timezone.localdate()
+    regions = [region] if region else list(Region.objects.order_by("code"))
+    return sum(ledger_store(region=r, on=on) for r in regions)
+
+
+def _current_rows(*, region: Region, provider_id: int, today: date) -> list[ProviderLedger] | None:
+    """The provider's rows as of today, locked; None when they must be rebuilt first."""
+    rows = list(
+        ProviderLedger.objects.select_for_update().filter(region=region, provider_id=provider_id)
+    )
+    if not rows or any(row.as_of != today for row in rows):
+        return None
+    return rows
+
+
+def _save_status(region: Region, rows: list[ProviderLedger], stopped: bool) -> None:
+    before = {(row.provider_id, row.year): row.status for row in rows}
+    for row in rows:
+        row.status = status_of(
+            spent=row.realisation + row.commitment,
+            ceiling=row.ceiling,
+            client_stop=stopped,
+            warning_pct=region.status_warning_pct,
+            critical_pct=region.status_critical_pct,
+            exhausted_pct=region.status_exhausted_pct,
+        )
+    ProviderLedger.objects.bulk_update(
+        rows, ["ceiling", "realisation", "commitment", "inflow", "status"]
+    )
+    changes = [(row, before[(row.provider_id, row.year)]) for row in rows]
+    _after_status_changes(region, [(row, old) for row, old in changes if old != row.status])
+
+
+def _stop_active(region: Region, provider_id: int, today: date) -> bool:
+    return bool(providers_with_active_stop(region=region, on=today, provider_id=provider_id))
+
+
+@transaction.atomic
+def ledger_allocation_changed(*, allocation: Allocation) -> None:
+    """Book an allocation's new state into the stored ledger (create, change, end)."""
+    today = timezone.localdate()
+    region = allocation.municipality.region
+    rows = _current_rows(region=region, provider_id=allocation.provider_id, today=today)
+    if rows is None or today.year not in {row.year for row in rows}:
+        ledger_store(region=region, on=today, provider_id=allocation.provider_id)
+        return
+    priced = priced_allocation(allocation)
+    stored = {c.year: c for c in AllocationCommitment.objects.filter(allocation=allocation)}
+    changed = []
+    for row in rows:
+        amount, inflow = priced.figures(year=row.year, on=today)
+        previous = stored.get(row.year)
+        old_amount, old_inflow = (
+            (previous.commitment, previous.inflow) if previous else (ZERO, ZERO)
+        )
+        if (amount, inflow) == (old_amount, old_inflow):
+            continue
+        row.commitment += amount - old_amount
+        row.inflow += inflow - old_inflow
+        changed.append(row)
+        if previous is None:
+            AllocationCommitment.objects.create(
+                allocation=allocation, year=row.year, as_of=today, commitment=amount, inflow=inflow
+            )
+        elif amount or inflow:
+            previous.commitment, previous.inflow = amount, inflow
+            previous.save(update_fields=["commitment", "inflow"])
+        else:
+            previous.delete()
+    if changed:
+        _save_status(region, changed, _stop_active(region, allocation.provider_id, today))
+
+
+@transaction.atomic
+def ledger_realisation_booked(*, realisation: Realisation) -> None:
+    today = timezone.localdate()
+    region = realisation.region
+    rows = _current_rows(region=region, provider_id=realisation.provider_id, today=today)
+    row = next((r for r in rows or [] if r.year == realisation.year), None)
+    if row is None:
+        ledger_store(region=region, on=today, provider_id=realisation.provider_id)
+        return
+    row.realisation += realisation.signed_amount
+    _save_status(region, [row], _stop_active(region, realisation.provider_id, today))
+
+
+@transaction.atomic
+def ledger_ceiling_changed(*, ceiling: BudgetCeiling) -> None:
+    today = timezone.localdate()
+    region = ceiling.region
+    rows = _current_rows(region=region, provider_id=ceiling.provider_id, today=today)
+    row = next((r for r in rows or [] if r.year == ceiling.year), None)
+    if row is None:
+        ledger_store(region=region, on=today, provider_id=ceiling.provider_id)
+        return
+    row.ceiling = ceilings_by_key(region=region, provider_id=ceiling.provider_id).get(
+        (ceiling.provider_id, ceiling.year)
+    )
+    _save_status(region, [row], _stop_active(region, ceiling.provider_id, today))
+
+
+@transaction.atomic
+def ledger_client_stop_changed(*, region: Region, provider_id: int) -> None:
+    """A stop confirmed or lifted changes the status of every year of the provider."""
+    today = timezone.localdate()
+    rows = _current_rows(region=region, provider_id=provider_id, today=today)
+    if rows is None:
+        ledger_store(region=region, on=today, provider_id=provider_id)
+        return
+    _save_status(region, rows, _stop_active(region, provider_id, today))
