@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ijw.findings import Finding, FindingKind
+from ijw.findings import TECHNICAL_REJECTION, Finding, FindingKind
 from ijw.hardening import DEFAULT_MAX_BYTES, read_xml
 from ijw.messages import Message
 from ijw.paths import resolve
@@ -46,11 +46,25 @@ def parse(
         return None, findings
     if message is not None and rules:
         root = tree.getroot()
-        for finding in check_message(message):
+        for finding in _rule_findings(message):
             element = resolve(root, finding.location)
             line = source_line(element) if element is not None else None
             findings.append(_with_line(finding, line))
     return message, findings
+
+
+def _rule_findings(message: Message) -> list[Finding]:
+    try:
+        return check_message(message)
+    except Exception as error:  # a bug in a rule must not take the caller down
+        return [
+            Finding(
+                code=TECHNICAL_REJECTION,
+                rule="INTERN",
+                location="/" + message.message_type.value,
+                message=f"Interne fout bij het controleren van de regels: {error!r}.",
+            )
+        ]
 
 
 def _with_line(finding: Finding, line: int | None) -> Finding:

@@ -29,7 +29,7 @@ _ANY_ATTRIBUTE = etree.XPath("boolean(//@*)")
 
 
 class _Reader:
-    __slots__ = ("check_attributes", "errors", "findings", "leaf_texts", "root_name")
+    __slots__ = ("check_attributes", "errors", "findings", "incomplete", "leaf_texts", "root_name")
 
     def __init__(self, root_name: str, *, check_attributes: bool) -> None:
         self.root_name = root_name
@@ -39,6 +39,8 @@ class _Reader:
         # The text of every leaf read: with it, one comparison finds text in places where
         # only elements may be (see ``mixed_content``).
         self.leaf_texts: list[str] = []
+        # Set when the walk skipped part of the tree or already reported misplaced text.
+        self.incomplete = False
 
     # --- findings ----------------------------------------------------------------------
 
@@ -62,6 +64,13 @@ class _Reader:
                 line=source_line(element),
             )
         )
+
+    def structure(
+        self, element: etree._Element, message: str, *, location: str | None = None
+    ) -> None:
+        """A structural problem: the walk does not see (all) text below this point."""
+        self.incomplete = True
+        self.fail(element, "STRUCTUUR", message, location=location)
 
     # --- complex content ---------------------------------------------------------------
 
@@ -91,7 +100,7 @@ class _Reader:
             read = field.read
             if read is not None:
                 if len(child):
-                    self.fail(child, "STRUCTUUR", f"{field.local} mag geen elementen bevatten.")
+                    self.structure(child, f"{field.local} mag geen elementen bevatten.")
                     continue
                 if self.check_attributes and len(child.attrib):
                     self.attributes(child, field.leaf_type_qname)
@@ -111,7 +120,7 @@ class _Reader:
         if current == -1:
             own_text = element.text
             if own_text is not None and own_text.strip(XML_WHITESPACE):
-                self.fail(element, "STRUCTUUR", f"{_name(element)} mag geen tekst bevatten.")
+                self.structure(element, f"{_name(element)} mag geen tekst bevatten.")
         if required_before[-1] != required_before[current + 1]:
             self.missing_before(element, node, current + 1, None)
             return None
@@ -136,7 +145,7 @@ class _Reader:
                 result.append(self.complex(child, field.node))  # type: ignore[arg-type]
                 continue
             if len(child):
-                self.fail(child, "STRUCTUUR", f"{field.local} mag geen elementen bevatten.")
+                self.structure(child, f"{field.local} mag geen elementen bevatten.")
                 continue
             if self.check_attributes and len(child.attrib):
                 self.attributes(child, field.leaf_type_qname)
@@ -149,7 +158,7 @@ class _Reader:
         if not result and self.errors == errors_before:
             own_text = element.text
             if own_text is not None and own_text.strip(XML_WHITESPACE):
-                self.fail(element, "STRUCTUUR", f"{_name(element)} mag geen tekst bevatten.")
+                self.structure(element, f"{_name(element)} mag geen tekst bevatten.")
             self.missing_before(element, node, 0, None)
             return None
         if self.errors != errors_before:
@@ -169,7 +178,7 @@ class _Reader:
                 continue
             texts = [element.text, *(child.tail for child in element)]
             if any(text and text.strip(XML_WHITESPACE) for text in texts):
-                self.fail(element, "STRUCTUUR", f"{_name(element)} mag geen tekst bevatten.")
+                self.structure(element, f"{_name(element)} mag geen tekst bevatten.")
 
     def missing(
         self, element: etree._Element, field: FieldNode, found: etree._Element | None
@@ -179,7 +188,7 @@ class _Reader:
             message = f"{_name(element)} mist het verplichte element {field.local}."
         else:
             message = f"{_name(element)}: verwacht {field.local}, gevonden {local_name(found.tag)}."
-        self.fail(element, "STRUCTUUR", message, location=f"{where}/{field.local}")
+        self.structure(element, message, location=f"{where}/{field.local}")
 
     def unexpected(self, element: etree._Element, node: Node, child: etree._Element) -> None:
         name = local_name(child.tag)
@@ -190,7 +199,7 @@ class _Reader:
             message = f"{name} heeft de verkeerde namespace ({etree.QName(child).namespace})."
         else:
             message = f"{name} is hier niet toegestaan."
-        self.fail(child, "STRUCTUUR", f"{_name(element)}: {message}")
+        self.structure(child, f"{_name(element)}: {message}")
 
     def attributes(self, element: etree._Element, type_qname: str | None) -> None:
         for raw_name, raw_value in element.attrib.items():
@@ -272,7 +281,7 @@ def read_message(tree: etree._ElementTree) -> tuple[Message | None, list[Finding
     node = message_tree(message_type).node
     assert node is not None
     message = reader.complex(root, node)
-    if not reader.errors and _solid(_all_text(root)) != _solid("".join(reader.leaf_texts)):
+    if not reader.incomplete and _solid(_all_text(root)) != _solid("".join(reader.leaf_texts)):
         reader.mixed_content(root)
         message = None
     return message, reader.findings

@@ -5,7 +5,6 @@
 (``../shared/ijw/xsd`` and ``../shared/ijw/examples``), as CI clones it.
 """
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,24 +13,17 @@ from lxml import etree
 
 from ijw.messagetypes import BY_NAMESPACE
 
-REPOSITORY = Path(__file__).resolve().parents[2]
-SHARED_IJW = REPOSITORY / ".." / "shared" / "ijw"
-
-
-def _folder(variable: str, default: Path) -> Path:
-    folder = Path(os.environ.get(variable) or default).resolve()
-    assert folder.is_dir(), f"{variable}: {folder} does not exist (the shared iJw material)"
-    return folder
+from .shared import examples_folder, xsd_folder
 
 
 @pytest.fixture(scope="session")
 def xsd_dir() -> Path:
-    return _folder("IJW_XSD_DIR", SHARED_IJW / "xsd")
+    return xsd_folder()
 
 
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
-    return _folder("IJW_EXAMPLES_DIR", SHARED_IJW / "examples")
+    return examples_folder()
 
 
 @pytest.fixture(scope="session")

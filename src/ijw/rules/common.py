@@ -30,10 +30,12 @@ def bsn_rule(bsn: str, location: str) -> Iterator[Finding]:
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    year = day.year - years
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if day.month == 2 and day.day == 29:
+        return dt.date(year, 2, 28)
+    return day.replace(year=year)
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
