@@ -54,6 +54,14 @@ class SimpleType:
     description: str
     # The facet-by-facet reader (same verdict as ``read``; used to test the fast paths).
     check: Callable[[str], Any] | None = None
+    # For generated readers: a regex equivalent to all facets of a string type, or the
+    # code table of an enumeration.
+    fast: re.Pattern[str] | None = None
+    codes: dict[str, Any] | None = None
+    # "integer" (with ``maximum``; minimum 0, no pattern) or "date": the generated reader
+    # inlines the common case.
+    kind: str = ""
+    maximum: int | None = None
 
 
 def _show(value: str) -> str:
@@ -118,25 +126,21 @@ def string_type(
             raise LexicalError("PATROON", f"{_show(text)} voldoet niet aan {pattern_text}")
         return text
 
+    if fast is None and pattern is None:
+        upper = "" if max_length is None else str(max_length)
+        fast = rf"(?s:.{{{min_length},{upper}}})"
+    fast_pattern = re.compile(fast) if fast is not None else None
     read = check
-    if fast is not None:
-        fast_match = re.compile(fast).fullmatch
+    if fast_pattern is not None:
+        fast_match = fast_pattern.fullmatch
 
         def read(text: str) -> str:
             if fast_match(text) is not None:
                 return text
             return check(text)
 
-    elif pattern is None:
-        upper = max_length if max_length is not None else 1 << 62
-
-        def read(text: str) -> str:
-            if min_length <= len(text) <= upper:
-                return text
-            return check(text)
-
     description = f"tekst ({min_length}..{max_length or '∞'} tekens) {pattern_text}".strip()
-    return SimpleType(name, read, _write_str, str, description, check)
+    return SimpleType(name, read, _write_str, str, description, check, fast_pattern)
 
 
 def enum_type(name: str, codes: type[enum.StrEnum]) -> SimpleType:
@@ -156,7 +160,9 @@ def enum_type(name: str, codes: type[enum.StrEnum]) -> SimpleType:
             return lookup[value].value
         raise TypeError(f"{value!r} is geen code uit {name}")
 
-    return SimpleType(name, read, write, (codes, str), f"code uit {codes.__name__}")
+    return SimpleType(
+        name, read, write, (codes, str), f"code uit {codes.__name__}", codes=dict(lookup)
+    )
 
 
 # --- integers ---------------------------------------------------------------------------
@@ -202,7 +208,16 @@ def integer_type(
             raise TypeError(f"verwacht een geheel getal, kreeg {type(value).__name__}")
         return str(value)
 
-    return SimpleType(name, read, write, int, f"geheel getal {minimum}..{maximum}")
+    plain = pattern is None and minimum == 0
+    return SimpleType(
+        name,
+        read,
+        write,
+        int,
+        f"geheel getal {minimum}..{maximum}",
+        kind="integer" if plain else "",
+        maximum=maximum,
+    )
 
 
 # --- dates and times --------------------------------------------------------------------
@@ -216,12 +231,12 @@ def _is_leap(last_digits: int) -> bool:
     return last_digits % 4 == 0 and (last_digits % 100 != 0 or last_digits % 400 == 0)
 
 
-_SIMPLE_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+SIMPLE_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
 
 
 def read_date(text: str) -> dt.date:
     value = text.strip(XML_WHITESPACE)
-    if _SIMPLE_DATE(value) is not None:
+    if SIMPLE_DATE(value) is not None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -275,7 +290,7 @@ def _write_time(value: Any) -> str:
 
 
 def date_type(name: str) -> SimpleType:
-    return SimpleType(name, read_date, _write_date, dt.date, "datum jjjj-mm-dd")
+    return SimpleType(name, read_date, _write_date, dt.date, "datum jjjj-mm-dd", kind="date")
 
 
 def time_type(name: str) -> SimpleType:

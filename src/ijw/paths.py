@@ -42,8 +42,14 @@ def resolve(root: etree._Element, path: str) -> etree._Element | None:
     for part in steps:
         name, _, rest = part.partition("[")
         index = int(rest.rstrip("]")) - 1 if rest else 0
-        matches = [child for child in current if local_name(child.tag) == name]
-        if index >= len(matches):
+        suffix = "}" + name
+        for child in current:
+            tag = child.tag
+            if isinstance(tag, str) and (tag.endswith(suffix) or tag == name):
+                if not index:
+                    current = child
+                    break
+                index -= 1
+        else:
             return None
-        current = matches[index]
     return current

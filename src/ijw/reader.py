@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from ijw.fastpath import FAIL, read_fast
 from ijw.findings import TECHNICAL_REJECTION, Finding, FindingKind
 from ijw.lexical import XML_WHITESPACE, LexicalError, UnrepresentableError
 from ijw.messages import Message
@@ -260,8 +261,14 @@ def message_type_of(root: etree._Element) -> MessageType | None:
     return BY_NAMESPACE.get(namespace)
 
 
-def read_message(tree: etree._ElementTree) -> tuple[Message | None, list[Finding]]:
-    """The typed message in ``tree`` and the schema-level findings."""
+def read_message(
+    tree: etree._ElementTree, *, fast: bool = True
+) -> tuple[Message | None, list[Finding]]:
+    """The typed message in ``tree`` and the schema-level findings.
+
+    A message without attributes is first read by the generated reader (``fastpath``);
+    when that gives up, or with ``fast=False``, the reader below reads and explains.
+    """
     root = tree.getroot()
     message_type = message_type_of(root)
     if message_type is None:
@@ -277,6 +284,13 @@ def read_message(tree: etree._ElementTree) -> tuple[Message | None, list[Finding
             line=source_line(root),
         )
         return None, [finding]
+    if fast:
+        try:
+            message, texts = read_fast(message_type, root)
+        except ValueError:
+            message = FAIL
+        if message is not FAIL and _solid(_all_text(root)) == _solid("".join(texts)):
+            return message, []
     reader = _Reader(message_type.value, check_attributes=bool(_ANY_ATTRIBUTE(tree)))
     node = message_tree(message_type).node
     assert node is not None

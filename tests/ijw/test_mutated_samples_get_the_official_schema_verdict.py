@@ -14,6 +14,8 @@ import pytest
 
 import ijw
 from ijw.examples import example
+from ijw.hardening import read_xml
+from ijw.reader import read_message
 from tests.ijw.mutations import variants
 
 VARIANTS = 10_000
@@ -52,6 +54,23 @@ def test_our_verdict_equals_the_official_schema_on_every_variant(bases, official
     assert counts["agree"] == VARIANTS
     assert counts["valid"] >= VARIANTS // 10
     assert counts["invalid"] >= VARIANTS // 2
+
+
+def test_the_generated_reader_and_the_explaining_reader_agree_on_every_variant(bases):
+    """The fast path (generated code) gives the same message as the reader that explains,
+    and gives up exactly when that reader finds something."""
+    counts: Counter[str] = Counter()
+    for description, data in variants(bases, VARIANTS // 2, SEED + 1):
+        tree, _ = read_xml(data)
+        assert tree is not None, description
+        fast, fast_findings = read_message(tree)
+        slow, slow_findings = read_message(tree, fast=False)
+        assert fast == slow, description
+        assert fast_findings == slow_findings, description
+        counts["read" if fast is not None else "refused"] += 1
+
+    print(f"\nfast path: {counts['read']} read, {counts['refused']} refused")  # noqa: T201
+    assert counts["read"] >= VARIANTS // 20
 
 
 def test_the_variants_are_deterministic(bases):

@@ -60,7 +60,7 @@ _CONTENT_RULES: dict[type[Message], Callable[[Any], Iterable[Finding]]] = {
 def check_message(message: Message) -> list[Finding]:
     """All in-message rule findings for a (schema-valid) message."""
     findings = list(_CONTENT_RULES[type(message)](message))
-    root = f"/{message.message_type.value}/Header"
+    root = f"/{message.message_type}/Header"
     header = message.header
     if isinstance(header, RetourHeader):
         findings.extend(xsd_versie_rule(header.xsd_versie_retour, f"{root}/XsdVersieRetour"))

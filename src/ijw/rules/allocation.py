@@ -22,7 +22,7 @@ def allocation_rules(message: JW301 | JW302) -> Iterator[Finding]:
     client = message.client
     if client is None:
         return
-    base = f"/{message.message_type.value}/Client"
+    base = f"/{message.message_type}/Client"
     dagtekening = message.header.dagtekening
     yield from bsn_rule(client.bsn, f"{base}/Bsn")
 
@@ -97,7 +97,7 @@ def _stacked(products: list[ToegewezenProduct], paths: list[str]) -> Iterator[Fi
     for index, product in enumerate(products):
         if product.product is None or product.reden_wijziging == RedenWijziging.VERWIJDERD:
             continue
-        key = (product.product.categorie.value, product.product.code)
+        key = (product.product.categorie, product.product.code)
         period = (product.ingangsdatum, product.einddatum)
         for other_key, other_period, other_index in seen:
             if other_key == key and overlaps(period, other_period):

@@ -15,7 +15,7 @@ def answer_rules(message: JW319 | JW320) -> Iterator[Finding]:
     antwoord = message.antwoord
     if antwoord is None:
         return
-    base = f"/{message.message_type.value}/Antwoord"
+    base = f"/{message.message_type}/Antwoord"
     reason = antwoord.reden_afwijzing_verzoek
     if antwoord.verzoek_antwoord == VerzoekAntwoord.AFGEWEZEN and reason is None:
         yield rule_finding(

@@ -48,7 +48,7 @@ def _client_paths(base: str, clients: list[DeclaratieClient]) -> list[str]:
 
 def declaration_rules(message: JW323) -> Iterator[Finding]:
     declaratie = message.declaratie
-    root = f"/{message.message_type.value}/Declaratie"
+    root = f"/{message.message_type}/Declaratie"
     clients_base = f"{root}/Clienten"
     client_paths = _client_paths(clients_base, declaratie.clienten)
     for client, path in zip(declaratie.clienten, client_paths, strict=True):
@@ -139,7 +139,7 @@ def _credit_rules(lines: list[tuple[str, Prestatie, str]]) -> Iterator[Finding]:
             (
                 bsn,
                 line.toewijzing_nummer,
-                line.product_categorie.value,
+                line.product_categorie,
                 line.product_code,
                 line.product_periode.begindatum,
                 line.product_periode.einddatum,
@@ -154,7 +154,7 @@ def _credit_rules(lines: list[tuple[str, Prestatie, str]]) -> Iterator[Finding]:
 
 def declaration_answer_rules(message: JW325) -> Iterator[Finding]:
     header = message.header
-    root = f"/{message.message_type.value}"
+    root = f"/{message.message_type}"
     answer = message.declaratie_antwoord
     if RetourCode.TECHNISCH_AFGEKEURD in header.retour_codes:
         if header.xslt_versie is None:

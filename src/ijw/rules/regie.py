@@ -22,14 +22,14 @@ ALLOWED_STATUS = frozenset({StatusAanlevering.EERSTE_AANLEVERING, StatusAanlever
 
 def _key(product: StartProduct | StopProduct) -> tuple[object, ...]:
     """The logical key of a start or stop line (TR101)."""
-    category = product.product.categorie.value if product.product else None
+    category = product.product.categorie if product.product else None
     code = product.product.code if product.product else None
     return (
         product.toewijzing_nummer,
         category,
         code,
         product.begindatum,
-        product.status_aanlevering.value,
+        product.status_aanlevering,
     )
 
 
@@ -37,7 +37,7 @@ def start_rules(message: JW305 | JW306) -> Iterator[Finding]:
     client = message.client
     if client is None:
         return
-    base = f"/{message.message_type.value}/Client"
+    base = f"/{message.message_type}/Client"
     dagtekening = message.header.dagtekening
     yield from bsn_rule(client.bsn, f"{base}/Bsn")
     yield from birth_date_rules(client.geboortedatum, dagtekening, f"{base}/Geboortedatum")
@@ -57,7 +57,7 @@ def stop_rules(message: JW307 | JW308) -> Iterator[Finding]:
     client = message.client
     if client is None:
         return
-    base = f"/{message.message_type.value}/Client"
+    base = f"/{message.message_type}/Client"
     dagtekening = message.header.dagtekening
     yield from bsn_rule(client.bsn, f"{base}/Bsn")
     yield from birth_date_rules(client.geboortedatum, dagtekening, f"{base}/Geboortedatum")

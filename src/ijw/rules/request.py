@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
 from ijw.codelists import TypeVerwijzer
-from ijw.datatypes import Verwijzer
+from ijw.datatypes import Omvang, Product, Verwijzer
 from ijw.findings import Finding
-from ijw.messages import JW315, JW316, JW317, JW318, AangevraagdProduct
+from ijw.messages import JW315, JW316, JW317, JW318, AangevraagdProduct, NieuwProduct
 from ijw.paths import step
 from ijw.rules.catalogue import rule_finding
 from ijw.rules.common import birth_date_rules, bsn_rule, duplicates, item_paths, overlaps
@@ -27,24 +26,47 @@ CARE_PROVIDERS = frozenset(
 )
 
 
-def _line_key(line: object) -> tuple[object, ...]:
-    """A line's content without its return codes, for TR101."""
-    return tuple(
-        getattr(line, field.name)
-        for field in dataclasses.fields(line)  # type: ignore[arg-type]
-        if field.name != "retour_codes"
+def _product_key(product: Product | None) -> tuple[object, ...] | None:
+    return None if product is None else (product.categorie, product.code)
+
+
+def _omvang_key(omvang: Omvang | None) -> tuple[object, ...] | None:
+    return None if omvang is None else (omvang.volume, omvang.eenheid, omvang.frequentie)
+
+
+def _request_key(line: AangevraagdProduct) -> tuple[object, ...]:
+    """A requested product's content (without return codes), for TR101."""
+    verwijzer = line.verwijzer
+    return (
+        line.referentie_aanbieder,
+        line.beschikking_nummer,
+        _product_key(line.product),
+        line.beschikking_ingangsdatum,
+        line.toewijzing_ingangsdatum,
+        line.toewijzing_einddatum,
+        _omvang_key(line.omvang),
+        line.budget,
+        (verwijzer.type, verwijzer.naam, verwijzer.zorgverlener_code),
+        line.raamcontract,
+        line.commentaar,
     )
 
 
-def _hashable(value: object) -> object:
-    return repr(value)
+def _new_product_key(line: NieuwProduct) -> tuple[object, ...]:
+    return (
+        _product_key(line.product),
+        line.gewenste_ingangsdatum,
+        line.einddatum,
+        _omvang_key(line.omvang),
+        line.budget,
+    )
 
 
 def request_for_allocation_rules(message: JW315 | JW316) -> Iterator[Finding]:
     client = message.client
     if client is None:
         return
-    base = f"/{message.message_type.value}/Client"
+    base = f"/{message.message_type}/Client"
     yield from bsn_rule(client.bsn, f"{base}/Bsn")
     yield from birth_date_rules(
         client.geboortedatum, message.header.dagtekening, f"{base}/Geboortedatum"
@@ -64,7 +86,7 @@ def request_for_allocation_rules(message: JW315 | JW316) -> Iterator[Finding]:
         )
         yield from _referrer_rules(product.verwijzer, f"{path}/Verwijzer")
     yield from duplicates(
-        [_hashable(_line_key(product)) for product in products],
+        [_request_key(product) for product in products],
         paths,
         "TR101",
         "Dit aangevraagde product (met dezelfde gegevens)",
@@ -113,7 +135,7 @@ def _overlapping_requests(
     """TR386: the same product is not requested twice for overlapping periods."""
     seen: list[tuple[object, tuple[dt.date, dt.date | None], int]] = []
     for index, product in enumerate(products):
-        key = (product.product.categorie.value, product.product.code) if product.product else None
+        key = (product.product.categorie, product.product.code) if product.product else None
         period = (product.toewijzing_ingangsdatum, product.toewijzing_einddatum)
         for other_key, other_period, other_index in seen:
             if other_key == key and overlaps(period, other_period):
@@ -132,7 +154,7 @@ def request_for_change_rules(message: JW317 | JW318) -> Iterator[Finding]:
     client = message.client
     if client is None:
         return
-    base = f"/{message.message_type.value}/Client"
+    base = f"/{message.message_type}/Client"
     yield from bsn_rule(client.bsn, f"{base}/Bsn")
     verzoek = client.verzoek
     where = f"{base}/Verzoek"
@@ -166,7 +188,7 @@ def request_for_change_rules(message: JW317 | JW318) -> Iterator[Finding]:
         "Dit ToewijzingNummer",
     )
     yield from duplicates(
-        [_hashable(_line_key(product)) for product in verzoek.nieuwe_producten],
+        [_new_product_key(product) for product in verzoek.nieuwe_producten],
         new,
         "TR101",
         "Dit nieuwe product (met dezelfde gegevens)",

@@ -12,26 +12,38 @@ from ijw.findings import Finding
 from ijw.messages import Message
 from ijw.rules.catalogue import rule_finding
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
-def _codes_below(value: object) -> Iterator[RetourCode]:
-    """Every return code in a class and the classes below it."""
-    if not dataclasses.is_dataclass(value):
-        return
-    for field in dataclasses.fields(value):
-        item = getattr(value, field.name)
-        if field.name == "retour_codes":
-            yield from item
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = tuple(field.name for field in dataclasses.fields(cls))
+        _FIELD_NAMES[cls] = names
+    return names
+
+
+def _has_rejection(value: object) -> bool:
+    """Whether a class or any class below it carries a code other than 0200/0233."""
+    for name in _field_names(type(value)):
+        item = getattr(value, name)
+        if name == "retour_codes":
+            if item and not set(item) <= NO_REMARK_CODES:
+                return True
         elif isinstance(item, list):
-            for element in item:
-                yield from _codes_below(element)
-        else:
-            yield from _codes_below(item)
+            if any(
+                dataclasses.is_dataclass(element) and _has_rejection(element) for element in item
+            ):
+                return True
+        elif dataclasses.is_dataclass(item) and _has_rejection(item):
+            return True
+    return False
 
 
 def retour_rules(message: Message, body: object) -> Iterator[Finding]:
     header = message.header
     assert isinstance(header, RetourHeader)
-    root = f"/{message.message_type.value}"
+    root = f"/{message.message_type}"
     codes = header.retour_codes
     if RetourCode.TECHNISCH_AFGEKEURD in codes:
         if header.xslt_versie is None:
@@ -61,7 +73,7 @@ def retour_rules(message: Message, body: object) -> Iterator[Finding]:
             f"{root}/Header/RetourCodes",
             "Als de retour een afgekeurde klasse teruggeeft, krijgt de header code 0200.",
         )
-    if set(_codes_below(body)) <= NO_REMARK_CODES:
+    if not _has_rejection(body):
         yield rule_finding(
             "IV028",
             f"{root}/Header/RetourCodes",
