@@ -380,9 +380,8 @@ def _save_status(region: Region, rows: list[ProviderLedger], stopped: bool) -> N
             critical_pct=region.status_critical_pct,
             exhausted_pct=region.status_exhausted_pct,
         )
-    ProviderLedger.objects.bulk_update(
-        rows, ["ceiling", "realisation", "commitment", "inflow", "status"]
-    )
+    for row in rows:
+        row.save(update_fields=["ceiling", "realisation", "commitment", "inflow", "status"])
     changes = [(row, before[(row.provider_id, row.year)]) for row in rows]
     _after_status_changes(region, [(row, old) for row, old in changes if old != row.status])
 
