@@ -5,6 +5,7 @@ Bytes in → typed message + findings; typed message → bytes. Knows nothing of
 jeugdregie's models.
 
     message, findings = ijw.parse(data)            # never raises on bad input
+    result = ijw.validate(data)                    # the same, with the type and a verdict
     data = ijw.build(message)                      # raises BuildError if not schema-valid
     findings = ijw.check(message)                  # schema-level + in-message rules
 
@@ -50,7 +51,7 @@ from ijw.messages import *  # noqa: F403
 from ijw.messages import MESSAGE_CLASSES, Message
 from ijw.messages import __all__ as _message_names
 from ijw.messagetypes import XSD_VERSIE, MessageType
-from ijw.parse import parse
+from ijw.parse import Validation, parse, validate
 from ijw.rules import RULES, check_message, passes_eleven_test
 
 
@@ -95,6 +96,7 @@ __all__ = [
     "Severity",
     "Telefoon",
     "Telefoonnummers",
+    "Validation",
     "TotaalBedragMetDC",
     "VerkorteNaam",
     "Verwijzer",
@@ -110,4 +112,5 @@ __all__ = [
     "parse",
     "passes_eleven_test",
     "schema_valid",
+    "validate",
 ]

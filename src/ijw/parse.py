@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``parse()``: bytes in → typed message and findings."""
+"""``parse()``: bytes in → typed message and findings; ``validate()`` with the type too."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ijw.findings import TECHNICAL_REJECTION, Finding, FindingKind
 from ijw.hardening import DEFAULT_MAX_BYTES, read_xml
 from ijw.messages import Message
+from ijw.messagetypes import MessageType
 from ijw.paths import resolve
 from ijw.reader import message_type_of, read_message, source_line
 from ijw.rules import check_message
@@ -17,6 +19,21 @@ from ijw.schema import validate_official
 _REFUSING_KINDS = frozenset(
     {FindingKind.XML, FindingKind.SCHEMA, FindingKind.XSD, FindingKind.LIMIT}
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """What ``validate()`` found: the type named by the root (also for an invalid message),
+    the typed message (``None`` unless schema-valid) and all findings."""
+
+    message_type: MessageType | None
+    message: Message | None
+    findings: list[Finding]
+
+    @property
+    def valid(self) -> bool:
+        """No finding with severity ERROR (warnings for process rules are allowed)."""
+        return not any(finding.is_error for finding in self.findings)
 
 
 def parse(
@@ -32,25 +49,36 @@ def parse(
     known type) and every finding: XML problems, schema-level problems found by our own
     checks, official-XSD problems when ``xsd_dir`` is given, and the in-message rules of
     the standard (only for a schema-valid message, as the standard's XSLT level does).
-    Never raises on bad input.
+    Never raises on bad input (an unusable ``xsd_dir`` raises ``SchemaUnavailableError``).
     """
+    result = validate(data, max_bytes=max_bytes, xsd_dir=xsd_dir, rules=rules)
+    return result.message, result.findings
+
+
+def validate(
+    data: bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    xsd_dir: str | os.PathLike[str] | None = None,
+    rules: bool = True,
+) -> Validation:
+    """``parse()``, and also the message type the root element names."""
     tree, findings = read_xml(data, max_bytes=max_bytes)
     if tree is None:
-        return None, findings
+        return Validation(None, None, findings)
+    root = tree.getroot()
+    message_type = message_type_of(root)
     message, findings = read_message(tree)
-    if xsd_dir:
-        message_type = message_type_of(tree.getroot())
-        if message_type is not None:
-            findings.extend(validate_official(tree, message_type, Path(xsd_dir)))
+    if xsd_dir and message_type is not None:
+        findings.extend(validate_official(tree, message_type, Path(xsd_dir)))
     if any(finding.kind in _REFUSING_KINDS for finding in findings):
-        return None, findings
+        return Validation(message_type, None, findings)
     if message is not None and rules:
-        root = tree.getroot()
         for finding in _rule_findings(message):
             element = resolve(root, finding.location)
             line = source_line(element) if element is not None else None
             findings.append(_with_line(finding, line))
-    return message, findings
+    return Validation(message_type, message, findings)
 
 
 def _rule_findings(message: Message) -> list[Finding]:

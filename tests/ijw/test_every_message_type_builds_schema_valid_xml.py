@@ -7,6 +7,7 @@ import pytest
 from lxml import etree
 
 import ijw
+from ijw import examples
 from ijw.examples import example
 from ijw.schema import validate_official
 
@@ -44,7 +45,7 @@ def test_output_is_utf8_without_bom_and_namespace_qualified():
 
 
 def test_non_ascii_text_is_written_as_utf8():
-    message = example(ijw.MessageType.JW315)
+    message = examples.jw315()
     message.client.naam.geslachtsnaam.achternaam = "Çelik-Öztürk"
 
     data = ijw.build(message)
@@ -55,7 +56,7 @@ def test_non_ascii_text_is_written_as_utf8():
 
 
 def test_build_refuses_a_message_that_breaks_the_schema():
-    message = example(ijw.MessageType.JW315)
+    message = examples.jw315()
     message.client.bsn = "12345"
 
     with pytest.raises(ijw.BuildError) as refused:
@@ -66,7 +67,7 @@ def test_build_refuses_a_message_that_breaks_the_schema():
 
 
 def test_build_refuses_a_missing_required_list():
-    message = example(ijw.MessageType.JW305)
+    message = examples.jw305()
     message.client.start_producten = []
 
     with pytest.raises(ijw.BuildError, match="StartProducten is verplicht"):
@@ -74,7 +75,7 @@ def test_build_refuses_a_missing_required_list():
 
 
 def test_build_refuses_retour_codes_in_a_primary_message():
-    message = example(ijw.MessageType.JW315)
+    message = examples.jw315()
     message.client.retour_codes = [ijw.codelists.RetourCode.GEEN_OPMERKING]
 
     with pytest.raises(ijw.BuildError, match="retourbericht"):
@@ -82,7 +83,7 @@ def test_build_refuses_retour_codes_in_a_primary_message():
 
 
 def test_check_reports_rules_of_a_message_built_in_python():
-    message = example(ijw.MessageType.JW315)
+    message = examples.jw315()
     second = dataclasses.replace(message.client.aangevraagde_producten[0])
     message.client.aangevraagde_producten.append(second)
 
@@ -94,7 +95,7 @@ def test_check_reports_rules_of_a_message_built_in_python():
 def test_amounts_are_eurocents_and_convert_to_decimal_euros():
     from decimal import Decimal
 
-    line = example(ijw.MessageType.JW323).declaratie.clienten[0].prestaties[0]
+    line = examples.jw323().declaratie.clienten[0].prestaties[0]
 
     assert line.product_tarief == 9_500
     assert ijw.euros(line.product_tarief) == Decimal("95.00")

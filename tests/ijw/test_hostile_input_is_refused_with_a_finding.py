@@ -154,5 +154,5 @@ def test_another_encoding_is_fine_when_it_is_declared(samples):
     message, findings = ijw.parse(text.encode("iso-8859-1"))
 
     assert ijw.schema_valid(findings)
-    assert message is not None
+    assert isinstance(message, ijw.JW305)
     assert message.client.naam.geslachtsnaam.achternaam == "Wit-Müller"

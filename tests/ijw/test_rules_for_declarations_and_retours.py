@@ -5,9 +5,8 @@ import datetime as dt
 
 import pytest
 
-from ijw import BedragMetDC, GeslotenPeriode, MessageType, Referentie, TotaalBedragMetDC
+from ijw import BedragMetDC, GeslotenPeriode, MessageType, Referentie, TotaalBedragMetDC, examples
 from ijw.codelists import DebetCredit, RetourCode
-from ijw.examples import example
 
 from .rulecases import assign, duplicate, rules_after
 
@@ -21,7 +20,7 @@ TOTAL = 76_000 + 12_000
 def credit_of_first_line(message):
     """A credit on line 1 (an earlier declaration) in the same message, total adjusted."""
     lines = message.declaratie.clienten[0].prestaties
-    credit = example(JW323).declaratie.clienten[0].prestaties[0]
+    credit = examples.jw323().declaratie.clienten[0].prestaties[0]
     credit.product_referentie = Referentie(
         referentie_nummer="PR2026050009", vorig_referentie_nummer="PR2026040001"
     )
@@ -35,7 +34,7 @@ def credit_of_first_line(message):
 def second_credit_of_the_same_line(message):
     credit_of_first_line(message)
     lines = message.declaratie.clienten[0].prestaties
-    again = example(JW323).declaratie.clienten[0].prestaties[0]
+    again = examples.jw323().declaratie.clienten[0].prestaties[0]
     again.product_referentie = Referentie(
         referentie_nummer="PR2026050010", vorig_referentie_nummer="PR2026040001"
     )
@@ -215,7 +214,7 @@ CASES = [
 
 def _retour_with_client(codes, product_codes):
     def change(message):
-        primary = example(MessageType.JW315)
+        primary = examples.jw315()
         client = primary.client
         client.retour_codes = [RetourCode.GEEN_OPMERKING]
         client.aangevraagde_producten[0].retour_codes = product_codes

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "jeugdregie.budgets",
     "jeugdregie.monitoring",
     "jeugdregie.demo",
+    "jeugdregie.messaging",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,10 @@ SPECTACULAR_SETTINGS = {
 JEUGDREGIE_ENCRYPTION_KEYS = env_list("JEUGDREGIE_ENCRYPTION_KEYS", [])
 JEUGDREGIE_BLIND_INDEX_KEY = env_str("JEUGDREGIE_BLIND_INDEX_KEY", "")
 JEUGDREGIE_KEY_FILE = VAR_DIR / "keys" / "personal-data.json"
+
+# iJw messages: optional folder with the official XSDs for an extra check, and the size limit.
+IJW_XSD_DIR = env_str("IJW_XSD_DIR", "")
+IJW_MAX_BYTES = env_int("IJW_MAX_BYTES", 10 * 1024 * 1024)
 
 # Code lists: CBS municipality codes (a CSV with a `code` column); optional.
 JEUGDREGIE_CBS_CODES_FILE = env_str(
