@@ -8,6 +8,7 @@ PR provider, PO policy, FA functional administrator, PV privacy officer.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from jeugdregie.accounts.constants import Role
@@ -49,6 +50,19 @@ def anna_bsn(w: World) -> dict[str, Any]:
     return {"q": w.youth["anna"].bsn}
 
 
+def client_stop(w: World) -> dict[str, Any]:
+    """A requested client stop of the world's provider (made once per test)."""
+    from jeugdregie.budgets.constants import ClientStopStatus
+    from jeugdregie.budgets.models import ClientStop
+
+    stop, _created = ClientStop.objects.get_or_create(
+        region=w.region,
+        provider=w.provider,
+        defaults={"status": ClientStopStatus.REQUESTED, "start": date(2030, 1, 1), "reason": "vol"},
+    )
+    return {"pk": stop.pk}
+
+
 # fmt: off
 ROUTES = [
     #                                          CM  AS  GI  EX  PR  PO  FA  PV
@@ -63,6 +77,16 @@ ROUTES = [
     Route("contracting:lot-list",             "200 200 200 200 200 200 200 403"),
     Route("budgets:ceiling-list",             "200 403 403 200 200 200 403 403"),
     Route("budgets:ceiling-set",              "200 403 403 403 403 403 403 403"),
+    Route("budgets:provider-budget",          "200 403 403 403 200 403 403 403",
+          kwargs=lambda w: {"pk": w.provider.pk}),
+    Route("budgets:provider-budget",          "200 403 403 403 404 403 403 403",
+          kwargs=lambda w: {"pk": w.other_provider.pk}),
+    Route("budgets:client-stop-list",         "200 403 403 403 403 403 403 403"),
+    Route("budgets:client-stop-request",      "403 403 403 403 200 403 403 403"),
+    Route("budgets:client-stop-decide",       "200 403 403 403 403 403 403 403",
+          kwargs=client_stop),
+    Route("budgets:client-stop-lift",         "200 403 403 403 403 403 403 403",
+          kwargs=client_stop),
     Route("clients:youth-search",             "200 200 200 200 200 403 403 403"),
     Route("clients:youth-search",             "200 200 200 200 200 403 403 403",
           method="post", data=anna_bsn, personal_data=True),
@@ -77,6 +101,9 @@ ROUTES = [
     Route("monitoring:region-stats-export",   "200 403 403 403 403 200 200 403"),
     Route("regions:municipality-list",        "200 200 200 200 200 200 200 403"),
     Route("regions:municipality-create",      "403 403 403 403 403 403 200 403"),
+    Route("notifications:notification-list",  "200 200 200 200 200 200 200 200"),
+    Route("notifications:notification-mark-read", "302 302 302 302 302 302 302 302",
+          method="post"),
     Route("audit:privacy",                    "403 403 403 403 403 403 403 200"),
     Route("audit:privacy-youth",              "403 403 403 403 403 403 403 200",
           kwargs=anna, personal_data=True),
@@ -91,6 +118,8 @@ ROUTES = [
           kwargs=anna, personal_data=True),
     Route("api-allocation-list",              "200 200 200 403 200 403 403 403", api=True,
           personal_data=True),
+    Route("api-client-stop-request",          "403 403 403 403 201 403 403 403", api=True,
+          method="post", data=lambda w: {"start": "2099-01-01", "reason": "Plafond bereikt"}),
     Route("api-schema",                       "200 200 200 200 200 200 200 200", api=True),
 ]
 # fmt: on

@@ -25,6 +25,8 @@ PAGES = [
     (Role.CONTRACT_MANAGER, "monitoring:region-stats"),
     (Role.CONTRACT_MANAGER, "home"),
     (Role.PRIVACY_OFFICER, "audit:privacy"),
+    (Role.CONTRACT_MANAGER, "budgets:client-stop-list"),
+    (Role.PROVIDER, "notifications:notification-list"),
 ]
 
 

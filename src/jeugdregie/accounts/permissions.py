@@ -19,6 +19,10 @@ class Capability(models.TextChoices):
     VIEW_ALLOCATIONS = "view_allocations"
     VIEW_STATISTICS = "view_statistics"
     VIEW_PRIVACY_LOG = "view_privacy_log"
+    VIEW_PROVIDER_BUDGETS = "view_provider_budgets"
+    VIEW_BUDGET_OVERVIEW = "view_budget_overview"
+    REQUEST_CLIENT_STOP = "request_client_stop"
+    DECIDE_CLIENT_STOPS = "decide_client_stops"
 
 
 _ALL_STAFF = frozenset(Role)
@@ -54,6 +58,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {Role.CONTRACT_MANAGER, Role.POLICY, Role.FUNCTIONAL_ADMIN}
     ),
     Capability.VIEW_PRIVACY_LOG: frozenset({Role.PRIVACY_OFFICER}),
+    # A provider sees only its own budget; policy sees the region's aggregates only.
+    Capability.VIEW_PROVIDER_BUDGETS: frozenset({Role.CONTRACT_MANAGER, Role.PROVIDER}),
+    Capability.VIEW_BUDGET_OVERVIEW: frozenset({Role.CONTRACT_MANAGER, Role.POLICY}),
+    Capability.REQUEST_CLIENT_STOP: frozenset({Role.PROVIDER}),
+    Capability.DECIDE_CLIENT_STOPS: frozenset({Role.CONTRACT_MANAGER}),
 }
 
 

@@ -11,6 +11,7 @@ from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
+from jeugdregie.budgets.client_stops import ensure_inflow_allowed
 from jeugdregie.budgets.ledger import ledger_allocation_changed
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Product, Provider
@@ -39,12 +40,28 @@ def allocation_create(
     municipality: Municipality | None = None,
     number: str | None = None,
     unit_price: Decimal | None = None,
+    extension_of: Allocation | None = None,
 ) -> Allocation:
+    """A new allocation; refused at a provider under a client stop unless it extends
+    running care of the same youth there (``extension_of``) and the region allows that."""
     municipality = municipality or youth.municipality
     if product.region_id != municipality.region_id:
         raise ValidationError({"product": _("This product is not bought by the region.")})
     if volume is None and budget is None:
         raise ValidationError({"volume": _("Give a volume or a budget.")})
+    if extension_of is not None and (
+        extension_of.youth_id != youth.pk or extension_of.provider_id != provider.pk
+    ):
+        raise ValidationError(
+            {"extension_of": _("An extension continues care of the same youth and provider.")}
+        )
+    ensure_inflow_allowed(
+        provider=provider,
+        product=product,
+        region=municipality.region,
+        start=start,
+        extension=extension_of is not None,
+    )
     allocation = Allocation(
         municipality=municipality,
         number=number or next_allocation_number(municipality=municipality),

@@ -35,3 +35,33 @@ class CeilingForm(forms.Form):
 class CeilingFilterForm(forms.Form):
     jaar = forms.IntegerField(label=_("Year"), required=False, min_value=2015, max_value=2100)
     q = forms.CharField(label=_("Search by provider"), required=False)
+
+
+class ClientStopRequestForm(forms.Form):
+    start = forms.DateField(
+        label=_("Start of the stop"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ClientStopDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("confirm", _("Confirm the client stop")), ("reject", _("Reject the request"))],
+        widget=forms.RadioSelect,
+    )
+    start = forms.DateField(
+        label=_("Start of the stop"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: the requested start date (not before today)."),
+    )
+    decision_reason = forms.CharField(
+        label=_("Reason of the decision"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ClientStopLiftForm(forms.Form):
+    lift_reason = forms.CharField(
+        label=_("Reason for lifting"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -32,6 +32,7 @@ from jeugdregie.budgets.ledger import (
 from jeugdregie.budgets.models import (
     BudgetCeiling,
     BudgetCeilingChange,
+    ClientStop,
     ProviderLedger,
     Realisation,
 )
@@ -140,3 +141,63 @@ def undeclared_past_care(*, region: Region, provider_id: int, year: int, on: dat
             cost += expected_cost(allocation.terms, year=year, first=month_first, last=month_last)
         total += round_half_up(cost)
     return total
+
+
+# --- what a user may see ----------------------------------------------------------------
+
+
+def budget_providers_visible_to(*, user: User) -> QuerySet[Provider]:
+    """Providers whose budget page the user may open: the region's, or a provider's own."""
+    if not user_can(user, Capability.VIEW_PROVIDER_BUDGETS):
+        return Provider.objects.none()
+    providers = Provider.objects.filter(contracts__region_id=region_id_of(user)).distinct()
+    if user.role == Role.PROVIDER:
+        providers = providers.filter(pk=own_provider_id(user))
+    return providers
+
+
+def client_stops_visible_to(*, user: User) -> QuerySet[ClientStop]:
+    if not (
+        user_can(user, Capability.DECIDE_CLIENT_STOPS)
+        or user_can(user, Capability.REQUEST_CLIENT_STOP)
+    ):
+        return ClientStop.objects.none()
+    stops = ClientStop.objects.filter(region_id=region_id_of(user))
+    if user.role == Role.PROVIDER:
+        stops = stops.filter(provider_id=own_provider_id(user))
+    return stops.select_related("provider", "requested_by", "decided_by", "lifted_by")
+
+
+@dataclass(frozen=True)
+class ProviderBudget:
+    provider: Provider
+    year: int
+    on: date
+    position: Position | None
+    undeclared: Decimal
+    active_clients: int
+    stops: list[ClientStop]
+
+
+def provider_budget(*, user: User, provider_id: int, year: int, on: date) -> ProviderBudget:
+    """The budget page of one provider; Provider.DoesNotExist when the user may not see it."""
+    provider = budget_providers_visible_to(user=user).get(pk=provider_id)
+    region = Region.objects.get(pk=region_id_of(user))
+    positions = budget_positions(region=region, year=year, on=on, provider_id=provider.pk)
+    active = (
+        Allocation.objects.filter(municipality__region=region, provider=provider, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .exclude(status=AllocationStatus.WITHDRAWN)
+        .values("youth_id")
+        .distinct()
+        .count()
+    )
+    return ProviderBudget(
+        provider=provider,
+        year=year,
+        on=on,
+        position=positions[0] if positions else None,
+        undeclared=undeclared_past_care(region=region, provider_id=provider.pk, year=year, on=on),
+        active_clients=active,
+        stops=list(client_stops_visible_to(user=user).filter(provider=provider)),
+    )

@@ -7,4 +7,15 @@ app_name = "budgets"
 urlpatterns = [
     path("budgetplafonds/", views.ceiling_list, name="ceiling-list"),
     path("budgetplafonds/vaststellen/", views.ceiling_set, name="ceiling-set"),
+    path("budget/aanbieders/<int:pk>/", views.provider_budget, name="provider-budget"),
+    path("budget/clientenstops/", views.client_stop_list, name="client-stop-list"),
+    path("budget/clientenstops/aanvragen/", views.client_stop_request, name="client-stop-request"),
+    path(
+        "budget/clientenstops/<int:pk>/besluiten/",
+        views.client_stop_decide,
+        name="client-stop-decide",
+    ),
+    path(
+        "budget/clientenstops/<int:pk>/opheffen/", views.client_stop_lift, name="client-stop-lift"
+    ),
 ]

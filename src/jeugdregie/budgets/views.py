@@ -1,14 +1,32 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import region_id_of, user_can
-from jeugdregie.budgets import selectors, services
-from jeugdregie.budgets.forms import CeilingFilterForm, CeilingForm
-from jeugdregie.core.views import acting_user, apply_service_errors, paginate, requires
+from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
+from jeugdregie.budgets import client_stops, selectors, services
+from jeugdregie.budgets.constants import BudgetStatus
+from jeugdregie.budgets.forms import (
+    CeilingFilterForm,
+    CeilingForm,
+    ClientStopDecisionForm,
+    ClientStopLiftForm,
+    ClientStopRequestForm,
+)
+from jeugdregie.contracting.models import Provider
+from jeugdregie.core.views import (
+    acting_user,
+    apply_service_errors,
+    paginate,
+    requires,
+    service_form_page,
+)
 from jeugdregie.regions.selectors import region_of
 
 
@@ -55,4 +73,113 @@ def ceiling_set(request: HttpRequest) -> HttpResponse:
             "submit": _("Save ceiling"),
         },
         status=400 if form.errors else 200,
+    )
+
+
+def _year(request: HttpRequest, default: int) -> int:
+    try:
+        year = int(request.GET.get("jaar", default))
+    except ValueError:
+        return default
+    return year if 2015 <= year <= 2100 else default
+
+
+@requires(Capability.VIEW_PROVIDER_BUDGETS)
+def provider_budget(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    today = timezone.localdate()
+    try:
+        budget = selectors.provider_budget(
+            user=user, provider_id=pk, year=_year(request, today.year), on=today
+        )
+    except Provider.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(
+        request,
+        "budgets/provider_budget.html",
+        {
+            "budget": budget,
+            "figures": budget.position.figures if budget.position else None,
+            "status_label": BudgetStatus(budget.position.figures.status).label
+            if budget.position
+            else "",
+            "can_request_stop": user_can(user, Capability.REQUEST_CLIENT_STOP),
+            "can_decide": user_can(user, Capability.DECIDE_CLIENT_STOPS),
+        },
+    )
+
+
+@requires(Capability.REQUEST_CLIENT_STOP)
+def client_stop_request(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    form = ClientStopRequestForm(request.POST or None)
+    region = region_of(user=user)
+    provider = Provider.objects.get(pk=own_provider_id(user))
+    assert region is not None
+
+    def run(data: dict[str, Any]) -> str:
+        client_stops.client_stop_request(actor=user, region=region, provider=provider, **data)
+        return reverse("budgets:provider-budget", kwargs={"pk": provider.pk})
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Request a client stop"),
+        submit=_("Send request"),
+        saved=_("Your request for a client stop has been sent to contract management."),
+    )
+
+
+@requires(Capability.DECIDE_CLIENT_STOPS)
+def client_stop_list(request: HttpRequest) -> HttpResponse:
+    stops = selectors.client_stops_visible_to(user=acting_user(request)).order_by(
+        "-requested_at", "-id"
+    )
+    return render(request, "budgets/client_stop_list.html", {"page": paginate(request, stops)})
+
+
+@requires(Capability.DECIDE_CLIENT_STOPS)
+def client_stop_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    stop = get_object_or_404(selectors.client_stops_visible_to(user=user), pk=pk)
+    form = ClientStopDecisionForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        client_stops.client_stop_decide(
+            actor=user,
+            stop=stop,
+            confirm=data["decision"] == "confirm",
+            reason=data["decision_reason"],
+            start=data.get("start"),
+        )
+        return reverse("budgets:client-stop-list")
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Decide on the client stop of %(provider)s") % {"provider": stop.provider.name},
+        submit=_("Save decision"),
+        saved=_("The decision has been saved and sent to the provider."),
+    )
+
+
+@requires(Capability.DECIDE_CLIENT_STOPS)
+def client_stop_lift(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    stop = get_object_or_404(selectors.client_stops_visible_to(user=user), pk=pk)
+    form = ClientStopLiftForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        client_stops.client_stop_lift(actor=user, stop=stop, reason=data["lift_reason"])
+        return reverse("budgets:client-stop-list")
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Lift the client stop of %(provider)s") % {"provider": stop.provider.name},
+        submit=_("Lift the client stop"),
+        saved=_("The client stop has been lifted."),
     )

@@ -3,6 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from jeugdregie.allocations.api import AllocationListApi
+from jeugdregie.budgets.api import ClientStopRequestApi
 from jeugdregie.clients.api import YouthDetailApi, YouthSearchApi
 from jeugdregie.contracting.api import ProviderDetailApi, ProviderListApi
 
@@ -13,4 +14,5 @@ urlpatterns = [
     path("v1/jeugdigen/zoeken/", YouthSearchApi.as_view(), name="api-youth-search"),
     path("v1/jeugdigen/<int:pk>/", YouthDetailApi.as_view(), name="api-youth-detail"),
     path("v1/toewijzingen/", AllocationListApi.as_view(), name="api-allocation-list"),
+    path("v1/clientenstops/", ClientStopRequestApi.as_view(), name="api-client-stop-request"),
 ]

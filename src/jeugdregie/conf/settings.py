@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "jeugdregie.clients",
     "jeugdregie.allocations",
     "jeugdregie.budgets",
+    "jeugdregie.notifications",
     "jeugdregie.monitoring",
     "jeugdregie.demo",
     "jeugdregie.messaging",
@@ -135,6 +136,10 @@ SPECTACULAR_SETTINGS = {
     "rules as the screens.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "jeugdregie.allocations.constants.AllocationStatus",
+        "ClientStopStatusEnum": "jeugdregie.budgets.constants.ClientStopStatus",
+    },
 }
 
 # Privacy: keys for personal data come from the environment, never from SECRET_KEY.

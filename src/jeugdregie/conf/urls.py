@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("jeugdregie.monitoring.urls")),
     path("", include("jeugdregie.regions.urls")),
     path("", include("jeugdregie.audit.urls")),
+    path("", include("jeugdregie.notifications.urls")),
     path("api/", include("jeugdregie.conf.api_urls")),
     path("beheer/", admin.site.urls),
 ]

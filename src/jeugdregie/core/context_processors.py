@@ -5,6 +5,10 @@ from django.http import HttpRequest
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
+    from jeugdregie.accounts.models import User
     from jeugdregie.core.navigation import menu_for
+    from jeugdregie.notifications.selectors import unread_count
 
-    return {"main_menu": menu_for(request)}
+    user = request.user
+    unread = unread_count(user=user) if isinstance(user, User) else 0
+    return {"main_menu": menu_for(request), "unread_notifications": unread}

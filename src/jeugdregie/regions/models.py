@@ -21,6 +21,14 @@ class Region(models.Model):
         default=True,
         help_text=_("When set, ceilings cannot be raised during the year they apply to."),
     )
+    client_stop_allows_extensions = models.BooleanField(
+        _("client stop allows extensions"),
+        default=True,
+        help_text=_(
+            "When set, a running client's care can be extended at a provider under a client "
+            "stop; only new clients are refused."
+        ),
+    )
     status_warning_pct = models.DecimalField(
         _("warning threshold (%)"),
         max_digits=5,
