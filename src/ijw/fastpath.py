@@ -36,12 +36,15 @@ class _Generator:
     """Writes one function per message type over the flat element list of a document.
 
     ``els`` are all elements in document order and ``tags`` their names. A complex element
-    reads exactly as many children as it has (``len``), each child its own subtree, so the
-    positions consumed spell out the tree. Leaves are not asked for their child count: an
-    element hidden under a leaf would leave a position over at the end (a pre-order list
-    with child counts determines the tree), and that returns ``FAIL``. The code for nested
-    types is inlined (each level has its own ``expected``/``seen``; ``i`` is the shared
-    position); a repeated element becomes a ``for`` loop. Any surprise returns ``FAIL``.
+    must have consumed exactly as many children as it has (``len``), each child its own
+    subtree, so the positions consumed spell out the tree. Two shortcuts keep that exact:
+    an optional element is tried without checking that the parent still has children left
+    (taking an element that is not a child means the parent's count comes out too high:
+    every real child comes before it in document order), and leaves are not asked for their
+    child count (an element hidden under a leaf leaves a position over at the end: a
+    pre-order list with child counts determines the tree). Both return ``FAIL``. The code
+    for nested types is inlined (each level has its own ``expected``/``seen``; ``i`` is the
+    shared position); a repeated element becomes a ``for`` loop.
     """
 
     def __init__(self) -> None:
@@ -66,7 +69,7 @@ class _Generator:
         """Code that reads the leaf at position ``i`` into ``target`` or returns FAIL."""
         lines = [
             f'{indent}text = els[i].text or ""',
-            f"{indent}texts.append(text)",
+            f"{indent}keep(text)",
         ]
         if simple.codes is not None:
             table = self.constant("CODES", simple.codes)
@@ -117,7 +120,7 @@ class _Generator:
         for field in node.fields:
             tag = self.constant("TAG", field.tag)
             value = self.variable("v")
-            lines.append(f"{indent}if {seen} < {expected} and tags[i] == {tag}:")
+            lines.append(f"{indent}if tags[i] == {tag}:")
             lines.extend(self.element(field, value, indent + "    "))
             lines.append(f"{indent}    {seen} += 1")
             if field.min_occurs:
@@ -160,6 +163,7 @@ def _generated(message_type: MessageType) -> tuple[str, Callable[..., Any]]:
     code = "\n".join(
         [
             "def read(els, tags, texts):",
+            "    keep = texts.append",
             "    i = 0",
             *body,
             "    if i != len(els): return FAIL",
@@ -180,7 +184,9 @@ def read_fast(message_type: MessageType, root: etree._Element) -> tuple[Any, lis
     if any(map(_KEYS, elements)):
         return FAIL, []
     texts: list[str] = []
-    message = _generated(message_type)[1](elements, list(map(_TAG, elements)), texts)
+    tags = list(map(_TAG, elements))
+    tags.append(None)  # a sentinel: the reader never looks past the end
+    message = _generated(message_type)[1](elements, tags, texts)
     return message, texts
 
 

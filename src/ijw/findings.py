@@ -43,9 +43,9 @@ class Severity(enum.StrEnum):
 SCHEMA_LEVEL_KINDS = frozenset({FindingKind.XML, FindingKind.SCHEMA, FindingKind.XSD})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
-    """One problem in one message.
+    """One problem in one message (a value: do not change it once it has been handed out).
 
     ``code`` is the iJw return code (WJ001) the receiver puts in the retour, e.g. ``"0001"``;
     ``None`` for process rules that carry no code. ``rule`` names the rule: an iJw rule id

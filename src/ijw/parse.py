@@ -96,14 +96,7 @@ def _rule_findings(message: Message) -> list[Finding]:
 
 
 def _with_line(finding: Finding, line: int | None) -> Finding:
-    if line is None or finding.line is not None:
-        return finding
-    return Finding(
-        code=finding.code,
-        rule=finding.rule,
-        location=finding.location,
-        message=finding.message,
-        kind=finding.kind,
-        severity=finding.severity,
-        line=line,
-    )
+    """Attach the line to a finding the rules just made for this message."""
+    if finding.line is None:
+        finding.line = line
+    return finding

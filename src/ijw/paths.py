@@ -7,6 +7,8 @@ has siblings with the same name. Rules build the same paths with ``step()``.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lxml import etree
 
 
@@ -42,14 +44,8 @@ def resolve(root: etree._Element, path: str) -> etree._Element | None:
     for part in steps:
         name, _, rest = part.partition("[")
         index = int(rest.rstrip("]")) - 1 if rest else 0
-        suffix = "}" + name
-        for child in current:
-            tag = child.tag
-            if isinstance(tag, str) and (tag.endswith(suffix) or tag == name):
-                if not index:
-                    current = child
-                    break
-                index -= 1
-        else:
+        found = next(islice(current.iterchildren(f"{{*}}{name}"), index, None), None)
+        if found is None:
             return None
+        current = found
     return current

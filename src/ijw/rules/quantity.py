@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ijw.codelists import Eenheid, Frequentie
 from ijw.datatypes import Omvang, Product
@@ -27,48 +27,68 @@ def quantity_rules(
     einddatum_name: str,
     aspecific_rule: str,
     unit_rule: str,
-) -> Iterator[Finding]:
+) -> Sequence[Finding]:
+    found: list[Finding] = []
     if omvang is not None and budget is not None:
-        yield rule_finding(
-            "CD077", f"{base}/Budget", "Omvang en Budget zijn allebei gevuld; kies één van beide."
+        found.append(
+            rule_finding(
+                "CD077",
+                f"{base}/Budget",
+                "Omvang en Budget zijn allebei gevuld; kies één van beide.",
+            )
         )
     if budget is not None and einddatum is None:
-        yield rule_finding(
-            "CD075", f"{base}/{einddatum_name}", f"{einddatum_name} is verplicht bij een Budget."
+        found.append(
+            rule_finding(
+                "CD075",
+                f"{base}/{einddatum_name}",
+                f"{einddatum_name} is verplicht bij een Budget.",
+            )
         )
     if omvang is not None and omvang.frequentie == Frequentie.PER_WEEK and einddatum is None:
-        yield rule_finding(
-            "CD076",
-            f"{base}/{einddatum_name}",
-            f"{einddatum_name} is verplicht bij frequentie 2 (per week).",
+        found.append(
+            rule_finding(
+                "CD076",
+                f"{base}/{einddatum_name}",
+                f"{einddatum_name} is verplicht bij frequentie 2 (per week).",
+            )
         )
     if (
         omvang is not None
         and omvang.eenheid in NOT_PER_DAY
         and omvang.frequentie == Frequentie.PER_DAG
     ):
-        yield rule_finding(
-            unit_rule,
-            f"{base}/Omvang/Frequentie",
-            f"Eenheid {omvang.eenheid.value} kan niet per dag (frequentie 1); "
-            "gebruik frequentie 2, 4 of 6.",
+        found.append(
+            rule_finding(
+                unit_rule,
+                f"{base}/Omvang/Frequentie",
+                f"Eenheid {omvang.eenheid.value} kan niet per dag (frequentie 1); "
+                "gebruik frequentie 2, 4 of 6.",
+            )
         )
     if product is UNKNOWN_PRODUCT:
-        return
+        return found
     if isinstance(product, Product) and product.code is not None and omvang is None:
-        yield rule_finding(
-            "CD041",
-            f"{base}/Omvang",
-            f"Omvang is verplicht voor een specifiek product ({product.code}).",
+        found.append(
+            rule_finding(
+                "CD041",
+                f"{base}/Omvang",
+                f"Omvang is verplicht voor een specifiek product ({product.code}).",
+            )
         )
     if product is None and budget is None:
-        yield rule_finding(
-            "CD079", f"{base}/Product", "Product mag alleen leeg zijn als Budget gevuld is."
+        found.append(
+            rule_finding(
+                "CD079", f"{base}/Product", "Product mag alleen leeg zijn als Budget gevuld is."
+            )
         )
     aspecific = product is None or (isinstance(product, Product) and product.code is None)
     if aspecific and omvang is not None and (einddatum is None or einddatum > NO_OMVANG_AFTER):
-        yield rule_finding(
-            aspecific_rule,
-            f"{base}/Omvang",
-            "Een aspecifiek of generiek product heeft sinds 2021 geen Omvang.",
+        found.append(
+            rule_finding(
+                aspecific_rule,
+                f"{base}/Omvang",
+                "Een aspecifiek of generiek product heeft sinds 2021 geen Omvang.",
+            )
         )
+    return found

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ijw.codelists import StatusAanlevering
 from ijw.findings import Finding
 from ijw.messages import JW305, JW306, JW307, JW308, StartProduct, StopProduct
 from ijw.rules.catalogue import rule_finding
 from ijw.rules.common import (
+    NONE,
     birth_date_rules,
     bsn_rule,
     duplicates,
@@ -80,12 +81,15 @@ def stop_rules(message: JW307 | JW308) -> Iterator[Finding]:
     )
 
 
-def _status_rule(product: StartProduct | StopProduct, path: str) -> Iterator[Finding]:
-    if product.status_aanlevering not in ALLOWED_STATUS:
-        yield rule_finding(
+def _status_rule(product: StartProduct | StopProduct, path: str) -> Sequence[Finding]:
+    if product.status_aanlevering in ALLOWED_STATUS:
+        return NONE
+    return [
+        rule_finding(
             "CS058",
             f"{path}/StatusAanlevering",
             f"StatusAanlevering {product.status_aanlevering.value} is niet toegestaan; gebruik 1 "
             "(eerste aanlevering) of 3 (verwijderen). Een correctie is verwijderen en opnieuw "
             "aanleveren.",
         )
+    ]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ijw.codelists import TypeVerwijzer
 from ijw.datatypes import Omvang, Product, Verwijzer
@@ -107,26 +107,35 @@ def _quoted(products: list[AangevraagdProduct]) -> str:
     return f"'{repeated[0]}'" if repeated else ""
 
 
-def _referrer_rules(verwijzer: Verwijzer, path: str) -> Iterator[Finding]:
+def _referrer_rules(verwijzer: Verwijzer, path: str) -> Sequence[Finding]:
+    found: list[Finding] = []
     if verwijzer.type in CARE_PROVIDERS:
         if verwijzer.zorgverlener_code is not None and verwijzer.naam is not None:
-            yield rule_finding(
-                "CD066",
-                f"{path}/Naam",
-                f"Verwijzer type {verwijzer.type.value} met ZorgverlenerCode: laat Naam leeg.",
+            found.append(
+                rule_finding(
+                    "CD066",
+                    f"{path}/Naam",
+                    f"Verwijzer type {verwijzer.type.value} met ZorgverlenerCode: laat Naam leeg.",
+                )
             )
         if verwijzer.zorgverlener_code is None and verwijzer.naam is None:
-            yield rule_finding(
-                "CD067",
-                f"{path}/Naam",
-                f"Verwijzer type {verwijzer.type.value} zonder ZorgverlenerCode: vul de Naam.",
+            found.append(
+                rule_finding(
+                    "CD067",
+                    f"{path}/Naam",
+                    f"Verwijzer type {verwijzer.type.value} zonder ZorgverlenerCode: vul de Naam.",
+                )
             )
     elif verwijzer.zorgverlener_code is not None:
-        yield rule_finding(
-            "CD068",
-            f"{path}/ZorgverlenerCode",
-            f"Verwijzer type {verwijzer.type.value} heeft geen ZorgverlenerCode; laat die leeg.",
+        found.append(
+            rule_finding(
+                "CD068",
+                f"{path}/ZorgverlenerCode",
+                f"Verwijzer type {verwijzer.type.value} heeft geen ZorgverlenerCode; "
+                "laat die leeg.",
+            )
         )
+    return found
 
 
 def _overlapping_requests(

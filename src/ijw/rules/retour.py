@@ -11,31 +11,43 @@ from ijw.datatypes import RetourHeader
 from ijw.findings import Finding
 from ijw.messages import Message
 from ijw.rules.catalogue import rule_finding
+from ijw.spec import element_specs
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_CHILDREN: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = tuple(field.name for field in dataclasses.fields(cls))
-        _FIELD_NAMES[cls] = names
-    return names
+def _children(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(attribute, is a list) for the fields of ``cls`` that hold classes with return codes."""
+    children = _CHILDREN.get(cls)
+    if children is None:
+        children = tuple(
+            (attr, spec.wrapper is not None)
+            for attr, spec in element_specs(cls)
+            if isinstance(spec.target, type) and _carries_codes(spec.target)
+        )
+        _CHILDREN[cls] = children
+    return children
+
+
+def _carries_codes(cls: type) -> bool:
+    """Whether ``cls`` or a class below it has ``retour_codes``."""
+    if not dataclasses.is_dataclass(cls):
+        return False
+    names = {field.name for field in dataclasses.fields(cls)}
+    return "retour_codes" in names or bool(_children(cls))
 
 
 def _has_rejection(value: object) -> bool:
     """Whether a class or any class below it carries a code other than 0200/0233."""
-    for name in _field_names(type(value)):
-        item = getattr(value, name)
-        if name == "retour_codes":
-            if item and not set(item) <= NO_REMARK_CODES:
+    codes = getattr(value, "retour_codes", None)
+    if codes and not set(codes) <= NO_REMARK_CODES:
+        return True
+    for attr, is_list in _children(type(value)):
+        item = getattr(value, attr)
+        if is_list:
+            if any(_has_rejection(element) for element in item):
                 return True
-        elif isinstance(item, list):
-            if any(
-                dataclasses.is_dataclass(element) and _has_rejection(element) for element in item
-            ):
-                return True
-        elif dataclasses.is_dataclass(item) and _has_rejection(item):
+        elif item is not None and _has_rejection(item):
             return True
     return False
 
