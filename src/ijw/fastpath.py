@@ -86,6 +86,12 @@ class _Generator:
                 f"{indent}    if {target} > {simple.maximum}: return FAIL",
                 f"{indent}else: {target} = {reader}(text)",
             ]
+        elif simple.kind == "pinned" and simple.pinned is not None:
+            reader = self.constant("READ", simple.read)
+            lines += [
+                f"{indent}if text == {simple.pinned!r}: {target} = {int(simple.pinned)}",
+                f"{indent}else: {target} = {reader}(text)",
+            ]
         elif simple.kind == "date":
             reader = self.constant("READ", simple.read)
             lines += [

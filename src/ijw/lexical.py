@@ -62,6 +62,7 @@ class SimpleType:
     # inlines the common case.
     kind: str = ""
     maximum: int | None = None
+    pinned: str | None = None  # kind "pinned": the one lexical form of the common case
 
 
 def _show(value: str) -> str:

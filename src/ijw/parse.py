@@ -68,7 +68,7 @@ def validate(
         return Validation(None, None, findings)
     root = tree.getroot()
     message_type = message_type_of(root)
-    message, findings = read_message(tree)
+    message, findings = read_message(tree, message_type=message_type)
     if xsd_dir and message_type is not None:
         findings.extend(validate_official(tree, message_type, Path(xsd_dir)))
     if any(finding.kind in _REFUSING_KINDS for finding in findings):

@@ -262,15 +262,19 @@ def message_type_of(root: etree._Element) -> MessageType | None:
 
 
 def read_message(
-    tree: etree._ElementTree, *, fast: bool = True
+    tree: etree._ElementTree,
+    *,
+    fast: bool = True,
+    message_type: MessageType | None = None,
 ) -> tuple[Message | None, list[Finding]]:
     """The typed message in ``tree`` and the schema-level findings.
 
     A message without attributes is first read by the generated reader (``fastpath``);
     when that gives up, or with ``fast=False``, the reader below reads and explains.
+    ``message_type`` saves looking at the root again when the caller already did.
     """
     root = tree.getroot()
-    message_type = message_type_of(root)
+    message_type = message_type or message_type_of(root)
     if message_type is None:
         finding = Finding(
             code=TECHNICAL_REJECTION,

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The logical datatypes (``LDT_…``) of the iJw 3.2 basisschema, as our own definitions."""
 
+import dataclasses
+
 from ijw import codelists as cl
 from ijw.lexical import (
     SimpleType,
@@ -152,7 +154,11 @@ def header_constant(value: str, *, integer: bool) -> SimpleType:
     """BerichtCode, BerichtVersie and BerichtSubversie: a base type pinned by a pattern."""
     pinned = regex(value)
     if integer:
-        return integer_type(None, minimum=0, maximum=99, pattern=pinned, pattern_text=f"'{value}'")
+        simple = integer_type(
+            None, minimum=0, maximum=99, pattern=pinned, pattern_text=f"'{value}'"
+        )
+        # The only text the generated reader needs to recognise quickly.
+        return dataclasses.replace(simple, kind="pinned", pinned=value)
     return string_type(
         None, min_length=1, max_length=3, pattern=pinned, pattern_text=f"'{value}'", fast=value
     )
