@@ -63,6 +63,20 @@ def client_stop(w: World) -> dict[str, Any]:
     return {"pk": stop.pk}
 
 
+def ceiling_exception(w: World) -> dict[str, Any]:
+    """A requested nee-tenzij exception of the world's provider for Chris."""
+    from jeugdregie.budgets.models import CeilingException
+
+    exception, _created = CeilingException.objects.get_or_create(
+        region=w.region,
+        provider=w.provider,
+        youth=w.youth["chris"],
+        product=w.product,
+        defaults={"cannot_wait": True, "only_here": True, "explanation": "spoed"},
+    )
+    return {"pk": exception.pk}
+
+
 # fmt: off
 ROUTES = [
     #                                          CM  AS  GI  EX  PR  PO  FA  PV
@@ -85,6 +99,14 @@ ROUTES = [
     Route("budgets:client-stop-request",      "403 403 403 403 200 403 403 403"),
     Route("budgets:client-stop-decide",       "200 403 403 403 403 403 403 403",
           kwargs=client_stop),
+    Route("budgets:exception-list",           "200 403 403 403 200 403 403 403"),
+    Route("budgets:exception-request",        "403 403 403 403 200 403 403 403"),
+    Route("budgets:exception-decide",         "200 403 403 403 403 403 403 403",
+          kwargs=ceiling_exception),
+    Route("budgets:exception-report",         "200 403 403 403 200 403 403 403",
+          kwargs=lambda w: {"pk": w.provider.pk}),
+    Route("budgets:exception-report",         "200 403 403 403 404 403 403 403",
+          kwargs=lambda w: {"pk": w.other_provider.pk}),
     Route("budgets:client-stop-lift",         "200 403 403 403 403 403 403 403",
           kwargs=client_stop),
     Route("clients:youth-search",             "200 200 200 200 200 403 403 403"),

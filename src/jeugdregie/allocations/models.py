@@ -71,6 +71,15 @@ class Allocation(models.Model):
         validators=[MinValueValidator(0)],
         help_text=_("Empty: the product's tariff valid on the start date."),
     )
+    ceiling_exception = models.ForeignKey(
+        "budgets.CeilingException",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+        verbose_name=_("nee-tenzij exception"),
+        help_text=_("Care granted above the ceiling: tracked on its own line."),
+    )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     status = models.CharField(

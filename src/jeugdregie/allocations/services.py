@@ -12,7 +12,9 @@ from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.budgets.client_stops import ensure_inflow_allowed
+from jeugdregie.budgets.exceptions import check_exception_allocation
 from jeugdregie.budgets.ledger import ledger_allocation_changed
+from jeugdregie.budgets.models import CeilingException
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.regions.models import Municipality
@@ -41,6 +43,7 @@ def allocation_create(
     number: str | None = None,
     unit_price: Decimal | None = None,
     extension_of: Allocation | None = None,
+    ceiling_exception: CeilingException | None = None,
 ) -> Allocation:
     """A new allocation; refused at a provider under a client stop unless it extends
     running care of the same youth there (``extension_of``) and the region allows that."""
@@ -55,13 +58,16 @@ def allocation_create(
         raise ValidationError(
             {"extension_of": _("An extension continues care of the same youth and provider.")}
         )
-    ensure_inflow_allowed(
-        provider=provider,
-        product=product,
-        region=municipality.region,
-        start=start,
-        extension=extension_of is not None,
-    )
+    if ceiling_exception is not None:  # granted nee-tenzij care: its own line, no stop
+        check_exception_allocation(exception=ceiling_exception, youth=youth, provider=provider)
+    else:
+        ensure_inflow_allowed(
+            provider=provider,
+            product=product,
+            region=municipality.region,
+            start=start,
+            extension=extension_of is not None,
+        )
     allocation = Allocation(
         municipality=municipality,
         number=number or next_allocation_number(municipality=municipality),
@@ -74,6 +80,7 @@ def allocation_create(
         frequency=frequency,
         budget=budget,
         unit_price=unit_price,
+        ceiling_exception=ceiling_exception,
         start=start,
         end=end,
     )

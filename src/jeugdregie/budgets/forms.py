@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.contracting.models import Lot, Provider
+from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.views import limit_choices
 
 
@@ -64,4 +64,33 @@ class ClientStopDecisionForm(forms.Form):
 class ClientStopLiftForm(forms.Form):
     lift_reason = forms.CharField(
         label=_("Reason for lifting"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ExceptionRequestForm(forms.Form):
+    bsn = forms.CharField(
+        label=_("BSN of the youth"),
+        max_length=11,
+        help_text=_("The youth must live in one of the region's municipalities."),
+    )
+    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
+    cannot_wait = forms.BooleanField(label=_("The care cannot wait"), required=False)
+    only_here = forms.BooleanField(
+        label=_("The care is only available at our organisation"), required=False
+    )
+    explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, region_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "product", Product.objects.filter(region_id=region_id).order_by("code"))
+
+
+class ExceptionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("grant", _("Grant the exception")), ("refuse", _("Refuse the exception"))],
+        widget=forms.RadioSelect,
+    )
+    decision_reason = forms.CharField(
+        label=_("Reason of the decision"), widget=forms.Textarea(attrs={"rows": 3})
     )

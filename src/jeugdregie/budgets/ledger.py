@@ -59,6 +59,8 @@ from jeugdregie.contracting.models import Tariff
 from jeugdregie.regions.models import Region
 
 Key = tuple[int, int]  # (provider id, year)
+# Lines of care granted under a nee-tenzij exception are tracked apart from the ceiling.
+COUNTS_FOR_CEILING = Q(allocation__isnull=True) | Q(allocation__ceiling_exception__isnull=True)
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,11 @@ class PricedAllocation:
     provider_id: int
     status: str
     terms: Terms
+    apart: bool = False  # under a nee-tenzij exception: its own line, not the ceiling's
 
     def figures(self, *, year: int, on: date) -> tuple[Decimal, Decimal]:
         """(commitment, new-inflow cost) of this allocation in ``year`` on ``on``."""
-        if self.status == AllocationStatus.WITHDRAWN:
+        if self.status == AllocationStatus.WITHDRAWN or self.apart:
             return ZERO, ZERO
         return (
             commitment(self.terms, year=year, on=on),
@@ -90,6 +93,7 @@ ALLOCATION_FIELDS = (
     "frequency",
     "budget",
     "status",
+    "ceiling_exception_id",
 )
 
 
@@ -108,6 +112,7 @@ def priced_rows(rows: Iterable[tuple[Any, ...]], tariffs: TariffBook) -> list[Pr
         frequency,
         budget,
         status,
+        exception_id,
     ) in rows:
         terms = Terms(
             start=start,
@@ -119,7 +124,7 @@ def priced_rows(rows: Iterable[tuple[Any, ...]], tariffs: TariffBook) -> list[Pr
                 allocation_price=price, unit=unit, tariff=tariffs.price(product_id, start)
             ),
         )
-        priced.append(PricedAllocation(pk, provider_id, status, terms))
+        priced.append(PricedAllocation(pk, provider_id, status, terms, exception_id is not None))
     return priced
 
 
@@ -228,7 +233,7 @@ def compute_ledger(*, region: Region, on: date, provider_id: int | None = None) 
     ceilings = ceilings_by_key(region=region, provider_id=provider_id)
     realised: dict[Key, Decimal] = defaultdict(Decimal)
     for provider, year, is_credit, total in (
-        Realisation.objects.filter(only, region=region)
+        Realisation.objects.filter(only, COUNTS_FOR_CEILING, region=region)
         .values_list("provider_id", "year", "is_credit")
         .annotate(total=Sum("amount"))
         .order_by()
@@ -431,6 +436,8 @@ def ledger_realisation_booked(*, realisation: Realisation) -> None:
     today = timezone.localdate()
     region = realisation.region
     rows = _current_rows(region=region, provider_id=realisation.provider_id, today=today)
+    if realisation.allocation is not None and realisation.allocation.ceiling_exception_id:
+        return
     row = next((r for r in rows or [] if r.year == realisation.year), None)
     if row is None:
         ledger_store(region=region, on=today, provider_id=realisation.provider_id)

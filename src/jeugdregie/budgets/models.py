@@ -10,6 +10,7 @@ from jeugdregie.budgets.constants import (
     BudgetStatus,
     CeilingBasis,
     ClientStopStatus,
+    ExceptionStatus,
     RealisationSource,
 )
 
@@ -315,3 +316,72 @@ class ClientStop(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider_id} {self.get_status_display()} ({self.start})"
+
+
+class CeilingException(models.Model):
+    """A nee-tenzij exception: care for one youth at a provider above its ceiling (§5).
+
+    Allocations made under a granted exception are tracked on their own line, apart from
+    the ceiling: neither their commitment nor their declared amounts count in the ledger.
+    """
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="ceiling_exceptions",
+        verbose_name=_("region"),
+    )
+    provider = models.ForeignKey(
+        "contracting.Provider",
+        on_delete=models.PROTECT,
+        related_name="ceiling_exceptions",
+        verbose_name=_("provider"),
+    )
+    youth = models.ForeignKey(
+        "clients.Youth",
+        on_delete=models.PROTECT,
+        related_name="ceiling_exceptions",
+        verbose_name=_("youth"),
+    )
+    product = models.ForeignKey(
+        "contracting.Product",
+        on_delete=models.PROTECT,
+        related_name="ceiling_exceptions",
+        verbose_name=_("product"),
+    )
+    cannot_wait = models.BooleanField(_("the care cannot wait"))
+    only_here = models.BooleanField(_("the care is only available at this provider"))
+    explanation = models.TextField(_("explanation"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ExceptionStatus.choices,
+        default=ExceptionStatus.REQUESTED,
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_reason = models.TextField(_("reason of the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("nee-tenzij exception")
+        verbose_name_plural = _("nee-tenzij exceptions")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"NT-{self.pk} {self.provider_id} ({self.get_status_display()})"

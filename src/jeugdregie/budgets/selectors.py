@@ -132,6 +132,8 @@ def undeclared_past_care(*, region: Region, provider_id: int, year: int, on: dat
     )
     total = ZERO
     for allocation in priced_rows(allocations.values_list(*ALLOCATION_FIELDS).order_by(), tariffs):
+        if allocation.apart:
+            continue
         cost = Fraction(0)
         for month in range(1, last.month + 1):
             if month in imported or month in declared[allocation.pk]:

@@ -15,6 +15,14 @@ urlpatterns = [
         views.client_stop_decide,
         name="client-stop-decide",
     ),
+    path("budget/nee-tenzij/", views.exception_list, name="exception-list"),
+    path("budget/nee-tenzij/aanvragen/", views.exception_request, name="exception-request"),
+    path("budget/nee-tenzij/<int:pk>/besluiten/", views.exception_decide, name="exception-decide"),
+    path(
+        "budget/aanbieders/<int:pk>/nee-tenzij-rapportage/",
+        views.exception_report,
+        name="exception-report",
+    ),
     path(
         "budget/clientenstops/<int:pk>/opheffen/", views.client_stop_lift, name="client-stop-lift"
     ),

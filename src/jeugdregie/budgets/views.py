@@ -1,23 +1,27 @@
 # SPDX-License-Identifier: EUPL-1.2
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
-from jeugdregie.budgets import client_stops, selectors, services
+from jeugdregie.budgets import client_stops, exceptions, selectors, services
 from jeugdregie.budgets.constants import BudgetStatus
+from jeugdregie.budgets.exceptions import exceptions_visible_to, youth_by_bsn_in_region
 from jeugdregie.budgets.forms import (
     CeilingFilterForm,
     CeilingForm,
     ClientStopDecisionForm,
     ClientStopLiftForm,
     ClientStopRequestForm,
+    ExceptionDecisionForm,
+    ExceptionRequestForm,
 )
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.views import (
@@ -183,3 +187,94 @@ def client_stop_lift(request: HttpRequest, pk: int) -> HttpResponse:
         submit=_("Lift the client stop"),
         saved=_("The client stop has been lifted."),
     )
+
+
+@requires()
+def exception_list(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    if not (
+        user_can(user, Capability.DECIDE_CLIENT_STOPS)
+        or user_can(user, Capability.REQUEST_CLIENT_STOP)
+    ):
+        raise PermissionDenied
+    exceptions = exceptions_visible_to(user=user).order_by("-requested_at", "-id")
+    return render(
+        request,
+        "budgets/exception_list.html",
+        {
+            "page": paginate(request, exceptions),
+            "can_decide": user_can(user, Capability.DECIDE_CLIENT_STOPS),
+            "can_request": user_can(user, Capability.REQUEST_CLIENT_STOP),
+            "own_provider": own_provider_id(user) if user.role == Role.PROVIDER else None,
+        },
+    )
+
+
+@requires(Capability.REQUEST_CLIENT_STOP)
+def exception_request(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    region = region_of(user=user)
+    assert region is not None
+    form = ExceptionRequestForm(request.POST or None, region_id=region.pk)
+
+    def run(data: dict[str, Any]) -> str:
+        youth = youth_by_bsn_in_region(bsn=data["bsn"], region=region)
+        exceptions.exception_request(
+            actor=user,
+            region=region,
+            provider=Provider.objects.get(pk=own_provider_id(user)),
+            youth=youth,
+            product=data["product"],
+            cannot_wait=data["cannot_wait"],
+            only_here=data["only_here"],
+            explanation=data["explanation"],
+        )
+        return reverse("budgets:exception-list")
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Request a nee-tenzij exception"),
+        submit=_("Send request"),
+        saved=_("Your request has been sent to contract management."),
+    )
+
+
+@requires(Capability.DECIDE_CLIENT_STOPS)
+def exception_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    exception = get_object_or_404(exceptions_visible_to(user=user), pk=pk)
+    form = ExceptionDecisionForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        exceptions.exception_decide(
+            actor=user,
+            exception=exception,
+            grant=data["decision"] == "grant",
+            reason=data["decision_reason"],
+        )
+        return reverse("budgets:exception-list")
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Decide on nee-tenzij request NT-%(number)s") % {"number": exception.pk},
+        submit=_("Save decision"),
+        saved=_("The decision has been saved and sent to the provider."),
+    )
+
+
+@requires(Capability.VIEW_PROVIDER_BUDGETS)
+def exception_report(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    today = timezone.localdate()
+    half = 2 if request.GET.get("halfjaar") == "2" else 1
+    try:
+        report = exceptions.half_year_report(
+            user=user, provider_id=pk, year=_year(request, today.year), half=half
+        )
+    except Provider.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(request, "budgets/exception_report.html", {"report": report})

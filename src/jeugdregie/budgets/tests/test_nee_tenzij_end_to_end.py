@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""budgets.md §5: a provider under a client stop asks to take in one youth anyway; granted
+care runs on its own line, apart from the ceiling, and is reported half-yearly."""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.allocations.services import allocation_create
+from jeugdregie.budgets.client_stops import client_stop_decide, client_stop_request
+from jeugdregie.budgets.constants import ExceptionStatus
+from jeugdregie.budgets.exceptions import half_year_report
+from jeugdregie.budgets.models import CeilingException, ProviderLedger
+from jeugdregie.budgets.services import realisation_book, realisation_credit
+from jeugdregie.contracting.constants import Frequency
+from jeugdregie.testing.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_june() -> Iterator[None]:
+    with time_machine.travel("2025-06-01 09:00 +0200", tick=False):
+        yield
+
+
+def _login(username: str) -> Client:
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    return client
+
+
+def _ledger(world) -> ProviderLedger:
+    return ProviderLedger.objects.get(region=world.region, provider=world.provider, year=2025)
+
+
+def test_nee_tenzij_from_request_to_half_year_report(world):
+    stop = client_stop_request(
+        actor=world.users[Role.PROVIDER],
+        region=world.region,
+        provider=world.provider,
+        start=dt.date(2025, 6, 1),
+        reason="Plafond bereikt",
+    )
+    client_stop_decide(
+        actor=world.users[Role.CONTRACT_MANAGER], stop=stop, confirm=True, reason="Akkoord"
+    )
+
+    # The provider asks, on screen, for Chris: the care cannot wait and is only here.
+    provider = _login("aanbieder")
+    response = provider.post(
+        reverse("budgets:exception-request"),
+        {
+            "bsn": world.youth["chris"].bsn,
+            "product": world.product.pk,
+            "cannot_wait": "on",
+            "only_here": "on",
+            "explanation": "Crisisplek, alleen hier beschikbaar",
+        },
+    )
+    assert response.status_code == 302
+    exception = CeilingException.objects.get()
+    assert exception.status == ExceptionStatus.REQUESTED
+
+    # Contract management grants it on screen.
+    manager = _login("contractbeheer")
+    response = manager.post(
+        reverse("budgets:exception-decide", kwargs={"pk": exception.pk}),
+        {"decision": "grant", "decision_reason": "Zwaarwegend belang"},
+    )
+    assert response.status_code == 302
+    exception.refresh_from_db()
+    assert exception.status == ExceptionStatus.GRANTED
+
+    # Without the exception the stop refuses Chris; with it the care is booked apart.
+    care = {
+        "actor": None,
+        "youth": world.youth["chris"],
+        "provider": world.provider,
+        "product": world.product,
+        "start": dt.date(2025, 6, 2),
+        "end": dt.date(2025, 12, 31),
+        "volume": 100,
+        "frequency": Frequency.TOTAL,
+    }
+    with pytest.raises(ValidationError):
+        allocation_create(**care)
+    commitment_before = _ledger(world).commitment
+    allocation = allocation_create(**care, ceiling_exception=exception)
+    assert _ledger(world).commitment == commitment_before
+
+    realisation_before = _ledger(world).realisation
+    lines = [
+        realisation_book(
+            actor=None,
+            region=world.region,
+            provider=world.provider,
+            year=2025,
+            month=month,
+            amount=amount,
+            reference=reference,
+            allocation=allocation,
+        )
+        for reference, month, amount in (
+            ("JW323-1", 6, "1500.00"),
+            ("JW323-2", 6, "250.25"),
+            ("JW323-3", 7, "900.00"),
+        )
+    ]
+    realisation_credit(actor=None, original=lines[1], reference="JW323-2-C")
+    assert _ledger(world).realisation == realisation_before
+
+    first = half_year_report(
+        user=world.users[Role.CONTRACT_MANAGER], provider_id=world.provider.pk, year=2025, half=1
+    )
+    second = half_year_report(
+        user=world.users[Role.PROVIDER], provider_id=world.provider.pk, year=2025, half=2
+    )
+    assert [line.amount for line in first.lines] == [Decimal("1500.00")]
+    assert first.total == sum(line.amount for line in first.lines) == Decimal("1500.00")
+    assert second.total == sum(line.amount for line in second.lines) == Decimal("900.00")
+
+    page = manager.get(
+        reverse("budgets:exception-report", kwargs={"pk": world.provider.pk}), {"jaar": 2025}
+    ).content.decode()
+    total = re.search(r'id="totaal">([^<]+)<', page)
+    assert total is not None
+    assert total.group(1) == "€ 1.500,00"
+
+
+def test_an_exception_needs_both_weighty_reasons(world):
+    from jeugdregie.budgets.exceptions import exception_request
+
+    with pytest.raises(ValidationError):
+        exception_request(
+            actor=world.users[Role.PROVIDER],
+            region=world.region,
+            provider=world.provider,
+            youth=world.youth["chris"],
+            product=world.product,
+            cannot_wait=True,
+            only_here=False,
+            explanation="Wachtlijst elders",
+        )
