@@ -347,25 +347,34 @@ MUTATIONS: list[tuple[Callable[[etree._Element, random.Random], None], int]] = [
 _OPERATORS = [operator for operator, weight in MUTATIONS for _ in range(weight)]
 
 
-def variants(samples: dict[str, bytes], count: int, seed: int) -> Iterator[tuple[str, bytes]]:
-    """``count`` mutated samples: (description, bytes)."""
-    rng = random.Random(seed)
+def mutate(root: etree._Element, rng: random.Random) -> tuple[bytes, list[str]]:
+    """One to three mutations of a copy of ``root``: (bytes, names of the mutations)."""
+    root = copy.deepcopy(root)
+    applied = []
+    for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
+        operator = rng.choice(_OPERATORS)
+        try:
+            operator(root, rng)
+        except (IndexError, ValueError, AssertionError):
+            continue
+        applied.append(operator.__name__)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), applied
+
+
+def roots_of(samples: dict[str, bytes]) -> dict[str, etree._Element]:
+    """The samples as trees (and their values harvested for ``plausible_value``)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     roots = {name: etree.fromstring(data, parser) for name, data in sorted(samples.items())}
     harvest(list(roots.values()))
+    return roots
+
+
+def variants(samples: dict[str, bytes], count: int, seed: int) -> Iterator[tuple[str, bytes]]:
+    """``count`` mutated samples: (description, bytes)."""
+    rng = random.Random(seed)
+    roots = roots_of(samples)
     names = sorted(roots)
     for number in range(count):
         name = rng.choice(names)
-        root = copy.deepcopy(roots[name])
-        applied = []
-        for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
-            operator = rng.choice(_OPERATORS)
-            try:
-                operator(root, rng)
-            except (IndexError, ValueError, AssertionError):
-                continue
-            applied.append(operator.__name__)
-        yield (
-            f"{number}:{name}:{'+'.join(applied)}",
-            etree.tostring(root, xml_declaration=True, encoding="UTF-8"),
-        )
+        data, applied = mutate(roots[name], rng)
+        yield f"{number}:{name}:{'+'.join(applied)}", data

@@ -1,16 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Hypothesis fuzz of parse(): random bytes and damaged samples never raise.
+"""Hypothesis fuzz of parse(): random bytes, damaged samples (byte level) and mutated
+samples (well-formed, reaching the schema checks and the rules) never raise.
 
 Whatever parse() accepts as a message can be built again and reads back as the same
 object, so nothing that reaches the domain is half-understood.
 """
 
-from hypothesis import HealthCheck, given, settings
+import random
+
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import ijw
 from ijw.examples import EXAMPLES
 
+from .mutations import mutate, roots_of
 from .shared import examples_folder
 
 SAMPLES = [path.read_bytes() for path in sorted(examples_folder().glob("JW*.xml"))]
@@ -45,6 +49,16 @@ TOKENS = [
 ]
 
 
+ROOTS = list(roots_of({str(number): data for number, data in enumerate(SAMPLES)}).values())
+
+
+@st.composite
+def mutated_samples(draw: st.DrawFn) -> bytes:
+    """Well-formed samples with values, elements or attributes changed (see mutations)."""
+    rng = random.Random(draw(st.integers(min_value=0, max_value=2**32 - 1)))
+    return mutate(rng.choice(ROOTS), rng)[0]
+
+
 @st.composite
 def damaged_samples(draw: st.DrawFn) -> bytes:
     data = bytearray(draw(st.sampled_from(SAMPLES)))
@@ -64,25 +78,20 @@ def damaged_samples(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
-INPUTS = st.one_of(
-    st.binary(max_size=512),
-    damaged_samples(),
-    damaged_samples(),
-    damaged_samples(),
-)
-
-
-@settings(
+FUZZ = settings(
     max_examples=10_000,
     deadline=None,
     database=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(INPUTS)
-def test_parse_never_raises(data: bytes) -> None:
+
+
+def _parse_and_check(data: bytes) -> None:
     message, findings = ijw.parse(data)
 
+    kinds = sorted({finding.kind.value for finding in findings})
+    event("message read" if message is not None else f"refused: {', '.join(kinds)}")
     assert all(isinstance(finding, ijw.Finding) for finding in findings)
     assert not [finding for finding in findings if finding.rule == "INTERN"]
     if message is None:
@@ -91,3 +100,15 @@ def test_parse_never_raises(data: bytes) -> None:
         assert ijw.schema_valid(findings)
         again, _ = ijw.parse(ijw.build(message))
         assert again == message
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=512), damaged_samples()))
+def test_parse_never_raises_on_random_or_damaged_bytes(data: bytes) -> None:
+    _parse_and_check(data)
+
+
+@FUZZ
+@given(mutated_samples())
+def test_parse_never_raises_on_mutated_samples(data: bytes) -> None:
+    _parse_and_check(data)
