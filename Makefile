@@ -85,6 +85,7 @@ messages: $(VENV)/.installed
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/ijw_validate.py
 
 clean:
 	rm -rf $(VENV) build var/static frontend/node_modules
