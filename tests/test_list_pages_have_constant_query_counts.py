@@ -26,6 +26,8 @@ PAGES = [
     (Role.CONTRACT_MANAGER, "home"),
     (Role.PRIVACY_OFFICER, "audit:privacy"),
     (Role.CONTRACT_MANAGER, "budgets:client-stop-list"),
+    (Role.CONTRACT_MANAGER, "budgets:budget-overview"),
+    (Role.CONTRACT_MANAGER, "budgets:exception-list"),
     (Role.PROVIDER, "notifications:notification-list"),
 ]
 

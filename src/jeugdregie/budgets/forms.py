@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.views import limit_choices
+from jeugdregie.regions.models import Municipality
 
 
 class CeilingForm(forms.Form):
@@ -94,3 +95,23 @@ class ExceptionDecisionForm(forms.Form):
     decision_reason = forms.CharField(
         label=_("Reason of the decision"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class BudgetOverviewFilterForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Year"), required=False, min_value=2015, max_value=2100)
+    perceel = forms.ModelChoiceField(
+        label=_("Lot"), required=False, queryset=Lot.objects.none(), empty_label=_("All lots")
+    )
+    gemeente = forms.ModelChoiceField(
+        label=_("Municipality"),
+        required=False,
+        queryset=Municipality.objects.none(),
+        empty_label=_("All municipalities"),
+    )
+
+    def __init__(self, *args: Any, region_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "perceel", Lot.objects.filter(region_id=region_id).order_by("order"))
+        limit_choices(
+            self, "gemeente", Municipality.objects.filter(region_id=region_id).order_by("name")
+        )

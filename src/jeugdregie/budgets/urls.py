@@ -8,6 +8,9 @@ urlpatterns = [
     path("budgetplafonds/", views.ceiling_list, name="ceiling-list"),
     path("budgetplafonds/vaststellen/", views.ceiling_set, name="ceiling-set"),
     path("budget/aanbieders/<int:pk>/", views.provider_budget, name="provider-budget"),
+    path("budget/overzicht/", views.budget_overview, name="budget-overview"),
+    path("budget/overzicht/export.csv", views.budget_overview_csv, name="budget-overview-csv"),
+    path("budget/overzicht/export.xlsx", views.budget_overview_xlsx, name="budget-overview-xlsx"),
     path("budget/clientenstops/", views.client_stop_list, name="client-stop-list"),
     path("budget/clientenstops/aanvragen/", views.client_stop_request, name="client-stop-request"),
     path(

@@ -1,4 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
+import csv
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,14 +11,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
-from jeugdregie.budgets import client_stops, exceptions, selectors, services
+from jeugdregie.budgets import client_stops, exceptions, reports, selectors, services
 from jeugdregie.budgets.constants import BudgetStatus
 from jeugdregie.budgets.exceptions import exceptions_visible_to, youth_by_bsn_in_region
 from jeugdregie.budgets.forms import (
+    BudgetOverviewFilterForm,
     CeilingFilterForm,
     CeilingForm,
     ClientStopDecisionForm,
@@ -28,6 +34,7 @@ from jeugdregie.core.views import (
     acting_user,
     apply_service_errors,
     paginate,
+    query_without_page,
     requires,
     service_form_page,
 )
@@ -98,11 +105,21 @@ def provider_budget(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except Provider.DoesNotExist as exc:
         raise Http404 from exc
+    points, graph = [], None
+    if budget.position is not None:
+        region = region_of(user=user)
+        assert region is not None
+        points = reports.monthly_series(
+            region=region, provider_id=budget.provider.pk, figures=budget.position.figures
+        )
+        graph = reports.chart(points, budget.position.figures.ceiling)
     return render(
         request,
         "budgets/provider_budget.html",
         {
             "budget": budget,
+            "points": points,
+            "chart": graph,
             "figures": budget.position.figures if budget.position else None,
             "status_label": BudgetStatus(budget.position.figures.status).label
             if budget.position
@@ -278,3 +295,78 @@ def exception_report(request: HttpRequest, pk: int) -> HttpResponse:
     except Provider.DoesNotExist as exc:
         raise Http404 from exc
     return render(request, "budgets/exception_report.html", {"report": report})
+
+
+def _overview(request: HttpRequest) -> tuple[BudgetOverviewFilterForm, reports.Overview]:
+    user = acting_user(request)
+    today = timezone.localdate()
+    region_id = region_id_of(user)
+    form = BudgetOverviewFilterForm(request.GET, region_id=region_id)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    overview = reports.budget_overview(
+        user=user,
+        year=data.get("jaar") or today.year,
+        on=today,
+        lot_id=data["perceel"].pk if data.get("perceel") else None,
+        municipality_id=data["gemeente"].pk if data.get("gemeente") else None,
+        sort=request.GET.get("sorteer", "-uitputting"),
+    )
+    return form, overview
+
+
+@requires(Capability.VIEW_BUDGET_OVERVIEW)
+def budget_overview(request: HttpRequest) -> HttpResponse:
+    form, overview = _overview(request)
+    return render(
+        request,
+        "budgets/budget_overview.html",
+        {
+            "form": form,
+            "overview": overview,
+            "query": query_without_page(request),
+            "status_labels": dict(BudgetStatus.choices),
+        },
+    )
+
+
+def _cell(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+@requires(Capability.VIEW_BUDGET_OVERVIEW)
+def budget_overview_csv(request: HttpRequest) -> HttpResponse:
+    _form, overview = _overview(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="budgetoverzicht-{overview.year}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(reports.EXPORT_HEADER)
+    for row in reports.export_rows(overview):
+        writer.writerow(
+            ["" if v is None else v.isoformat() if isinstance(v, date) else _cell(v) for v in row]
+        )
+    return response
+
+
+@requires(Capability.VIEW_BUDGET_OVERVIEW)
+def budget_overview_xlsx(request: HttpRequest) -> HttpResponse:
+    _form, overview = _overview(request)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = f"Budget {overview.year}"
+    sheet.append(reports.EXPORT_HEADER)
+    for row in reports.export_rows(overview):
+        sheet.append(row)
+    for column in "DEFGI":
+        for cell in sheet[column][1:]:
+            cell.number_format = "#,##0.00"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="budgetoverzicht-{overview.year}.xlsx"'
+    return response

@@ -23,6 +23,7 @@ MENU = [
     MenuItem(_("Contracts"), "contracting:contract-list", Capability.VIEW_CONTRACTS),
     MenuItem(_("Lots and products"), "contracting:lot-list", Capability.VIEW_CATALOGUE),
     MenuItem(_("Budget ceilings"), "budgets:ceiling-list", Capability.VIEW_CEILINGS),
+    MenuItem(_("Budget overview"), "budgets:budget-overview", Capability.VIEW_BUDGET_OVERVIEW),
     MenuItem(_("Youth"), "clients:youth-search", Capability.VIEW_YOUTH),
     MenuItem(_("Allocations"), "allocations:allocation-list", Capability.VIEW_ALLOCATIONS),
     MenuItem(_("Region figures"), "monitoring:region-stats", Capability.VIEW_STATISTICS),
