@@ -43,6 +43,7 @@ translations: $(VENV)/.installed
 demo: setup
 	$(JR) migrate --noinput
 	$(JR) seed_demo --scale $(SCALE)
+	$(JR) budget_recompute
 
 run: demo
 	@$(JR) demo_logins
