@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -203,3 +203,13 @@ def provider_budget(*, user: User, provider_id: int, year: int, on: date) -> Pro
         active_clients=active,
         stops=list(client_stops_visible_to(user=user).filter(provider=provider)),
     )
+
+
+def default_budget_year(*, user: User, today: date) -> int:
+    """The year budget pages open on: this year, or the last earlier year with ceilings
+    when this year has none yet (before next year's ceilings are set, or in the demo)."""
+    years = BudgetCeiling.objects.filter(region_id=region_id_of(user), year__lte=today.year)
+    latest = years.aggregate(latest=Max("year"))["latest"]
+    if latest is None or years.filter(year=today.year).exists():
+        return today.year
+    return int(latest)

@@ -101,7 +101,10 @@ def provider_budget(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     try:
         budget = selectors.provider_budget(
-            user=user, provider_id=pk, year=_year(request, today.year), on=today
+            user=user,
+            provider_id=pk,
+            year=_year(request, selectors.default_budget_year(user=user, today=today)),
+            on=today,
         )
     except Provider.DoesNotExist as exc:
         raise Http404 from exc
@@ -306,7 +309,7 @@ def _overview(request: HttpRequest) -> tuple[BudgetOverviewFilterForm, reports.O
     data = getattr(form, "cleaned_data", {})
     overview = reports.budget_overview(
         user=user,
-        year=data.get("jaar") or today.year,
+        year=data.get("jaar") or selectors.default_budget_year(user=user, today=today),
         on=today,
         lot_id=data["perceel"].pk if data.get("perceel") else None,
         municipality_id=data["gemeente"].pk if data.get("gemeente") else None,

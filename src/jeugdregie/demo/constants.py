@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from jeugdregie.accounts.constants import Role
 
 DEFAULT_SEED = 2022
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Raise when the generator changes, so ``seed_demo`` rebuilds existing demo regions."""
 DEMO_PASSWORD = "demo-jeugdregie-2026"  # noqa: S105 - published demo password, demo data only
 

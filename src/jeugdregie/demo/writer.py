@@ -9,20 +9,24 @@ computed with the same functions the youth service uses.
 """
 
 import random
+from calendar import monthrange
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from jeugdregie.accounts.constants import OrganisationKind
 from jeugdregie.accounts.models import Organisation
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
+from jeugdregie.budgets.constants import RealisationSource
+from jeugdregie.budgets.models import Realisation
 from jeugdregie.budgets.services import ceiling_set
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
 from jeugdregie.contracting.constants import ContractKind
 from jeugdregie.contracting.models import Lot, Product, ProductCategory, Provider, Tariff
 from jeugdregie.contracting.services import contract_create, provider_create
-from jeugdregie.demo.generator import RegionPlan
+from jeugdregie.demo.generator import RegionPlan, cost_in_year
 from jeugdregie.demo.profiles.base import ProviderPlan, RegionProfile
 from jeugdregie.regions.models import Municipality, Region
 from jeugdregie.regions.services import municipality_create
@@ -49,6 +53,9 @@ CONTRACT_PREFIX: dict[str, str] = {
     ContractKind.TENDER: "AO",
     ContractKind.LIGHT: "LC",
 }
+
+
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -107,7 +114,44 @@ def write_region(plan: RegionPlan, *, seed: int) -> WrittenRegion:
             )
         )
     _write_care(plan, municipalities, products, providers, written)
+    _write_realisation(plan, region, providers)
     return written
+
+
+def _write_realisation(plan: RegionPlan, region: Region, providers: list[Provider]) -> None:
+    """The demo year as declared: each allocation's cost in the year, by service month.
+
+    The year is complete, so every day of care counts as declared and approved; amounts are
+    imported per provider and month as a region migrating from another system would.
+    """
+    year = plan.year
+    per_month: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for allocation in plan.allocations:
+        cost = cost_in_year(allocation, year)
+        first = max(allocation.start, date(year, 1, 1))
+        last = min(allocation.end or date(year, 12, 31), date(year, 12, 31))
+        if cost == 0 or first > last:
+            continue
+        days = (last - first).days + 1
+        for month in range(first.month, last.month + 1):
+            month_first = max(first, date(year, month, 1))
+            month_last = min(last, date(year, month, monthrange(year, month)[1]))
+            share = Decimal((month_last - month_first).days + 1) / days
+            per_month[(allocation.provider, month)] += cost * share
+    Realisation.objects.bulk_create(
+        [
+            Realisation(
+                region=region,
+                provider=providers[provider],
+                year=year,
+                month=month,
+                amount=amount.quantize(CENT, rounding=ROUND_HALF_UP),
+                source=RealisationSource.IMPORT,
+            )
+            for (provider, month), amount in sorted(per_month.items())
+        ],
+        batch_size=BATCH_SIZE,
+    )
 
 
 def _write_catalogue(
