@@ -52,6 +52,7 @@ def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contracts": selectors.contracts_visible_to(user=user).filter(provider=provider),
             "ceilings": ceilings_visible_to(user=user).filter(provider=provider),
             "can_edit": user_can(user, Capability.MANAGE_PROVIDERS),
+            "can_see_budget": user_can(user, Capability.VIEW_PROVIDER_BUDGETS),
             "history": change_records_for(model="contracting.Provider", object_pk=str(provider.pk))
             if user_can(user, Capability.MANAGE_PROVIDERS)
             else [],
