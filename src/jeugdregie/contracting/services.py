@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ijw.codelists import ProductCategorie
 from jeugdregie.accounts.models import User
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
-from jeugdregie.contracting.models import Contract, Lot, Provider
+from jeugdregie.contracting.constants import ExecutionVariant
+from jeugdregie.contracting.models import Contract, Lot, Product, ProductCategory, Provider
 from jeugdregie.regions.models import Region
 
 
@@ -84,3 +86,59 @@ def contract_create(
     contract.lots.set(lots)
     change_record_create(user=actor, instance=contract, action=ChangeAction.CREATE)
     return contract
+
+
+@transaction.atomic
+def lot_create(*, actor: User | None, region: Region, code: str, name: str) -> Lot:
+    code, name = code.strip(), name.strip()
+    if Lot.objects.filter(region=region, code=code).exists():
+        raise ValidationError({"code": _("The region already has a lot with this code.")})
+    lot = Lot(region=region, code=code, name=name)
+    lot.full_clean()
+    lot.save()
+    change_record_create(user=actor, instance=lot, action=ChangeAction.CREATE)
+    return lot
+
+
+@transaction.atomic
+def product_create(
+    *,
+    actor: User | None,
+    region: Region,
+    lot: Lot,
+    category_code: str,
+    code: str,
+    name: str,
+    unit: str,
+    variant: str = ExecutionVariant.EFFORT,
+) -> Product:
+    """A product the region buys; its JZ020 category is registered on first use."""
+    category_code, code = category_code.strip(), code.strip()
+    try:
+        category_name = ProductCategorie(category_code).name.replace("_", " ").capitalize()
+    except ValueError as exc:
+        raise ValidationError(
+            {"category": _("'%(code)s' is not a JZ020 product category.") % {"code": category_code}}
+        ) from exc
+    if lot.region_id != region.pk:
+        raise ValidationError({"lot": _("This lot does not belong to the region.")})
+    if Product.objects.filter(region=region, code=code).exists():
+        raise ValidationError({"code": _("The region already has a product with this code.")})
+    category, created = ProductCategory.objects.get_or_create(
+        code=category_code, defaults={"name": category_name}
+    )
+    if created:
+        change_record_create(user=actor, instance=category, action=ChangeAction.CREATE)
+    product = Product(
+        region=region,
+        lot=lot,
+        category=category,
+        code=code,
+        name=name.strip(),
+        unit=unit,
+        variant=variant,
+    )
+    product.full_clean()
+    product.save()
+    change_record_create(user=actor, instance=product, action=ChangeAction.CREATE)
+    return product

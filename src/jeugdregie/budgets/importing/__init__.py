@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Migration import (``jeugdregie import_masterdata DIR``): master data, ceilings,
+realisation and allocations from a previous system, all or nothing.
+
+``reading`` turns the files into rows, ``checking`` validates every row and every
+reference, ``applying`` writes them through the services of each app (so change records
+are written and the services' own validation applies) in one transaction.
+"""
+
+from jeugdregie.budgets.importing.applying import ImportRefusedError, import_masterdata
+
+__all__ = ["ImportRefusedError", "import_masterdata"]
