@@ -105,7 +105,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from finders; keep it quiet
-STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
+STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]  # filled by `jeugdregie build_assets`
+STATICFILES_DIRS[0].mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

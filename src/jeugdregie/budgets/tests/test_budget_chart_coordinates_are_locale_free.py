@@ -26,12 +26,13 @@ def test_every_coordinate_in_the_chart_is_a_plain_number(world):
     svg = etree.fromstring(svg_text.group(0).encode())
     checked = 0
     for element in svg.iter():
+        attributes = {str(key): str(value) for key, value in element.attrib.items()}
         for name in ("x", "y", "x1", "x2", "y1", "y2"):
-            if name in element.attrib:
-                assert NUMBER.match(element.attrib[name]), (element.tag, name, element.attrib[name])
+            if name in attributes:
+                assert NUMBER.match(attributes[name]), (element.tag, name, attributes[name])
                 checked += 1
-        if "points" in element.attrib:
-            for pair in element.attrib["points"].split():
+        if "points" in attributes:
+            for pair in attributes["points"].split():
                 assert all(NUMBER.match(part) for part in pair.split(",")), pair
                 checked += 1
     assert checked > 20
