@@ -17,6 +17,7 @@ from jeugdregie.budgets.ledger import ledger_allocation_changed
 from jeugdregie.budgets.models import CeilingException
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.messaging.services.outgoing import allocation_message_queue
 from jeugdregie.regions.models import Municipality
 
 
@@ -88,6 +89,7 @@ def allocation_create(
     allocation.save()
     change_record_create(user=actor, instance=allocation, action=ChangeAction.CREATE)
     ledger_allocation_changed(allocation=allocation)
+    allocation_message_queue(allocation=allocation)  # JW301 to the provider (OP087)
     return allocation
 
 
@@ -123,6 +125,7 @@ def allocation_update(
     allocation.save()
     change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
     ledger_allocation_changed(allocation=allocation)
+    allocation_message_queue(allocation=allocation)  # JW301 to the provider (OP087)
     return allocation
 
 
@@ -139,6 +142,7 @@ def allocation_end(
     allocation.save()
     change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
     ledger_allocation_changed(allocation=allocation)
+    allocation_message_queue(allocation=allocation)  # JW301 to the provider (OP087)
     return allocation
 
 
@@ -154,4 +158,45 @@ def delivery_start(*, actor: User | None, allocation: Allocation, start: date) -
         change_record_create(
             user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
         )
+    return period
+
+
+@transaction.atomic
+def delivery_remove(*, actor: User | None, period: DeliveryPeriod) -> None:
+    """Undo a reported start (JW305 with StatusAanlevering 3)."""
+    allocation = period.allocation
+    change_record_create(user=actor, instance=period, action=ChangeAction.DELETE)
+    period.delete()
+    if allocation.status == AllocationStatus.IN_CARE and not allocation.delivery_periods.exists():
+        before = snapshot(allocation)
+        allocation.status = AllocationStatus.ALLOCATED
+        allocation.save(update_fields=["status"])
+        change_record_create(
+            user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
+        )
+
+
+@transaction.atomic
+def delivery_stop(
+    *, actor: User | None, period: DeliveryPeriod, end: date, temporary: bool = False
+) -> DeliveryPeriod:
+    """Close a delivery period (JW307); a temporary stop (reason 20) may be followed by a
+    new start."""
+    if end < period.start:
+        raise ValidationError({"end": _("The end date lies before the start date.")})
+    before = snapshot(period)
+    period.end = end
+    period.full_clean()
+    period.save(update_fields=["end"])
+    change_record_create(user=actor, instance=period, action=ChangeAction.UPDATE, before=before)
+    return period
+
+
+@transaction.atomic
+def delivery_stop_undo(*, actor: User | None, period: DeliveryPeriod) -> DeliveryPeriod:
+    """Undo a reported stop (JW307 with StatusAanlevering 3): the period is open again."""
+    before = snapshot(period)
+    period.end = None
+    period.save(update_fields=["end"])
+    change_record_create(user=actor, instance=period, action=ChangeAction.UPDATE, before=before)
     return period

@@ -67,6 +67,17 @@ def decrypt(ciphertext: str) -> str:
         raise DecryptionError("personal data could not be decrypted") from exc
 
 
+def encrypt_bytes(plaintext: bytes) -> str:
+    return _keys()[0].encrypt(plaintext).decode()
+
+
+def decrypt_bytes(ciphertext: str) -> bytes:
+    try:
+        return _keys()[0].decrypt(ciphertext.encode())
+    except InvalidToken as exc:
+        raise DecryptionError("personal data could not be decrypted") from exc
+
+
 def blind_index(value: str, *, purpose: str) -> str:
     """A keyed hash of a normalised value; ``purpose`` separates the index spaces."""
     key = _keys()[1]

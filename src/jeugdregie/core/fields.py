@@ -31,3 +31,24 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         if value is None or value == "":
             return value
         return crypto.encrypt(str(value))
+
+
+class EncryptedBytesField(models.TextField):  # type: ignore[type-arg]
+    """Stores bytes (e.g. a message holding personal data) encrypted; ``bytes`` on load."""
+
+    description = "Encrypted bytes"
+
+    def from_db_value(
+        self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper
+    ) -> bytes | None:
+        if value is None:
+            return None
+        return crypto.decrypt_bytes(value) if value else b""
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return crypto.encrypt_bytes(bytes(value))

@@ -1,13 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""iJw message exchange: maps between the ``ijw`` library and the domain services.
-
-For now only the ``ijw_validate`` command; the inbox/outbox and processing follow (issue 3).
-A verbose name (with its Dutch translation) comes with the first models and admin screens.
-"""
+"""iJw message exchange: inbox, processing, outbox and the worklists fed by messages."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MessagingConfig(AppConfig):
     name = "jeugdregie.messaging"
     label = "messaging"
+    verbose_name = _("Message exchange (iJw)")

@@ -1,0 +1,237 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Receiving one message: inbox → checks → domain → retour → outbox, in one transaction.
+
+1. Schema level (``ijw.parse``): unreadable or schema-invalid → stored as refused, no retour
+   (the standard answers XSD failures outside the message traffic).
+2. Retours on our messages (JW302, JW320) are stored and linked to what they answer.
+3. Primary messages (305, 307, 315, 317, 323): TR056 duplicate → 9056; in-message rule
+   failures → 0001; header checks (receiver municipality TR378/S300, sender provider,
+   Dagtekening TR135/8848); then the cross-message checks and the domain effect of the
+   type; then exactly one retour (306/308/316/318 or the JW325).
+"""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import ijw
+from jeugdregie.contracting.models import Provider
+from jeugdregie.messaging.constants import InboxStatus
+from jeugdregie.messaging.models import InboxMessage, OutboxMessage
+from jeugdregie.messaging.services import delivery, requests
+from jeugdregie.messaging.services.context import Context
+from jeugdregie.messaging.services.declarations import handle_declaration
+from jeugdregie.messaging.services.retours import declaration_answer_send, retour_send
+from jeugdregie.regions.codelists import cbs_codes
+from jeugdregie.regions.models import Municipality
+
+PRIMARY = frozenset({"JW305", "JW307", "JW315", "JW317", "JW323"})
+ANSWERS = {"JW302": "JW301", "JW320": "JW319"}
+
+HANDLERS: dict[str, Callable[[Context], object]] = {
+    "JW305": delivery.handle_start,
+    "JW307": delivery.handle_stop,
+    "JW315": requests.handle_allocation_request,
+    "JW317": requests.handle_change_request,
+    "JW323": handle_declaration,
+}
+
+
+@dataclass
+class Received:
+    """What ``message_receive`` did: the inbox row and whether it was new."""
+
+    inbox: InboxMessage
+    new: bool
+
+    @property
+    def retour(self) -> OutboxMessage | None:
+        return OutboxMessage.objects.filter(retour_of=self.inbox).first()
+
+
+def message_receive(*, data: bytes, source: str = "") -> Received:
+    """Receive one message. The same file (``source`` and bytes) a second time is a no-op."""
+    digest = hashlib.sha256(data).hexdigest()
+    if source:
+        existing = InboxMessage.objects.filter(source=source, sha256=digest).first()
+        if existing is not None:
+            return Received(inbox=existing, new=False)
+    message, findings = ijw.parse(data)
+    return Received(inbox=_process(data, digest, source, message, findings), new=True)
+
+
+def _finding_rows(findings: list[ijw.Finding]) -> list[dict[str, object]]:
+    return [finding.as_json() for finding in findings]
+
+
+@transaction.atomic
+def _process(
+    data: bytes,
+    digest: str,
+    source: str,
+    message: ijw.Message | None,
+    findings: list[ijw.Finding],
+) -> InboxMessage:
+    inbox = InboxMessage(sha256=digest, source=source, findings=_finding_rows(findings))
+    inbox.raw = data
+    if message is None:
+        inbox.status = InboxStatus.REFUSED
+        inbox.save()
+        return inbox
+    header = message.header
+    inbox.message_type = str(message.message_type)
+    inbox.sender, inbox.receiver = header.afzender, header.ontvanger
+    inbox.identificatie = header.identificatie
+    inbox.dagtekening = header.dagtekening
+    if inbox.message_type in ANSWERS:
+        return _receive_answer(inbox, message)
+    if inbox.message_type not in PRIMARY:
+        inbox.status = InboxStatus.REFUSED
+        inbox.findings.append(_own_finding("0001", "IV046", _("We do not receive this type.")))
+        inbox.save()
+        return inbox
+    inbox.provider = Provider.objects.filter(agb_code=header.afzender).first()
+    inbox.municipality = Municipality.objects.filter(cbs_code=header.ontvanger).first()
+    original = (
+        InboxMessage.objects.select_for_update()
+        .filter(
+            sender=inbox.sender,
+            message_type=inbox.message_type,
+            identificatie=inbox.identificatie,
+            duplicate_of=None,
+        )
+        .first()
+    )
+    if original is not None:
+        inbox.duplicate_of = original
+        inbox.status = InboxStatus.DUPLICATE
+        inbox.findings.append(
+            _own_finding(
+                "9056",
+                "TR056",
+                _("Message %(id)s was received before from this sender.")
+                % {"id": inbox.identificatie},
+            )
+        )
+        inbox.save()
+        _send_retour(inbox, message, "9056", {})
+        return inbox
+    inbox.save()
+    header_code = _header_code(inbox, findings)
+    if header_code is not None:
+        inbox.status = InboxStatus.REJECTED
+        inbox.save()
+        _send_retour(inbox, message, header_code, {})
+        return inbox
+    assert inbox.provider is not None
+    assert inbox.municipality is not None
+    ctx = Context(
+        inbox=inbox,
+        message=message,
+        provider=inbox.provider,
+        municipality=inbox.municipality,
+        today=timezone.localdate(),
+    )
+    result = HANDLERS[inbox.message_type](ctx)
+    inbox.findings.extend(ctx.findings)
+    if ctx.header_code is not None:
+        inbox.status = InboxStatus.REJECTED
+    elif ctx.flagged:
+        declared = inbox.message_type == "JW323"
+        all_rejected = declared and inbox.declaration_lines.filter(approved=True).count() == 0
+        inbox.status = (
+            InboxStatus.PARTIAL if declared and not all_rejected else InboxStatus.REJECTED
+        )
+    else:
+        inbox.status = InboxStatus.ACCEPTED
+    inbox.save()
+    _send_retour(inbox, message, ctx.header_code, ctx.flagged)
+    if inbox.message_type == "JW315" and isinstance(result, list):
+        requests.auto_approve(requests=result)
+    return inbox
+
+
+def _own_finding(code: str, rule: str, text: str) -> dict[str, object]:
+    return {
+        "code": code,
+        "rule": rule,
+        "location": "/Header",
+        "line": None,
+        "severity": ijw.Severity.ERROR.value,
+        "message": text,
+    }
+
+
+def _header_code(inbox: InboxMessage, findings: list[ijw.Finding]) -> str | None:
+    """0001 for in-message failures, else the first header-level rule broken."""
+    if ijw.has_errors(findings):
+        return "0001"
+    if inbox.municipality is None or inbox.receiver not in cbs_codes():
+        inbox.findings.append(
+            _own_finding(
+                "S300",
+                "TR378",
+                _("Municipality code %(code)s is not one of ours or not in the CBS list.")
+                % {"code": inbox.receiver},
+            )
+        )
+        return "S300"
+    if inbox.provider is None:
+        inbox.findings.append(
+            _own_finding(
+                "0001",
+                "AGB",
+                _("Sender %(agb)s is not a known provider.") % {"agb": inbox.sender},
+            )
+        )
+        return "0001"
+    if inbox.dagtekening is not None and inbox.dagtekening > timezone.localdate():
+        inbox.findings.append(
+            _own_finding("8848", "TR135", _("The message date lies in the future."))
+        )
+        return "8848"
+    return None
+
+
+def _send_retour(
+    inbox: InboxMessage, message: ijw.Message, header_code: str | None, flagged: dict[int, str]
+) -> OutboxMessage:
+    if isinstance(message, ijw.JW323):
+        return declaration_answer_send(
+            inbox=inbox, message=message, header_code=header_code, flagged=flagged
+        )
+    return retour_send(inbox=inbox, message=message, header_code=header_code, flagged=flagged)
+
+
+def _receive_answer(inbox: InboxMessage, message: ijw.Message) -> InboxMessage:
+    """A JW302/JW320: linked to our message; rejected when it carries an error code."""
+    header = message.header
+    assert isinstance(header, ijw.RetourHeader)
+    inbox.answers = OutboxMessage.objects.filter(
+        message_type=ANSWERS[inbox.message_type],
+        sender=header.afzender,
+        identificatie=header.identificatie,
+    ).first()
+    if inbox.answers is not None:
+        inbox.provider, inbox.municipality = inbox.answers.provider, inbox.answers.municipality
+        inbox.youth = inbox.answers.youth
+    codes = set(header.retour_codes)
+    inbox.status = InboxStatus.REJECTED if codes - {"0200", "0233"} else InboxStatus.RECEIVED
+    # A retour copies our header (Afzender = the municipality): its real sender is the
+    # provider, and its own Identificatie is IdentificatieRetour.
+    inbox.sender, inbox.receiver = header.ontvanger, header.afzender
+    inbox.identificatie = header.identificatie_retour
+    inbox.duplicate_of = InboxMessage.objects.filter(
+        sender=inbox.sender,
+        message_type=inbox.message_type,
+        identificatie=inbox.identificatie,
+        duplicate_of=None,
+    ).first()
+    if inbox.duplicate_of is not None:
+        inbox.status = InboxStatus.DUPLICATE
+    inbox.save()
+    return inbox

@@ -1,0 +1,501 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Requests for allocation (JW315) and for change (JW317): checks, worklist, decisions.
+
+Approving honours the request with a JW301 whose lines carry the request's reference;
+rejecting answers with a JW319 (WJ759 reason).
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import ijw
+from jeugdregie.accounts.models import User
+from jeugdregie.allocations.constants import ChangeReason
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.allocations.services import allocation_create, allocation_end, allocation_update
+from jeugdregie.budgets.client_stops import active_stop
+from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
+from jeugdregie.clients.models import Youth
+from jeugdregie.clients.services import referral_create, youth_create
+from jeugdregie.contracting.models import Contract, Product
+from jeugdregie.messaging.constants import RequestStatus
+from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
+from jeugdregie.messaging.services import outgoing
+from jeugdregie.messaging.services.context import Context, youth_by_bsn
+
+AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
+    ReferrerType.CERTIFIED_INSTITUTION,
+    ReferrerType.COURT,
+}
+
+
+def _reference_used(ctx: Context, reference: str) -> bool:
+    """TR347: the provider used this ReferentieAanbieder before (VOT or VOW)."""
+    return (
+        AllocationRequest.objects.filter(provider=ctx.provider, reference=reference).exists()
+        or ChangeRequest.objects.filter(provider=ctx.provider, reference=reference).exists()
+    )
+
+
+def _open_request(ctx: Context, youth: Youth | None) -> bool:
+    """TR374: another request of this provider for this client is still open."""
+    if youth is None:
+        return False
+    filters = {"provider": ctx.provider, "youth": youth, "status": RequestStatus.OPEN}
+    return (
+        AllocationRequest.objects.filter(**filters).exists()
+        or ChangeRequest.objects.filter(**filters).exists()
+    )
+
+
+def _quantity(omvang: ijw.Omvang | None, budget: int | None) -> dict[str, Any]:
+    return {
+        "volume": omvang.volume if omvang else None,
+        "unit": str(omvang.eenheid) if omvang else "",
+        "frequency": str(omvang.frequentie) if omvang else "",
+        "budget": ijw.euros(budget) if budget is not None else None,
+    }
+
+
+def _product(ctx: Context, product: ijw.Product | None) -> Product | None:
+    if product is None or product.code is None:
+        return None
+    return (
+        Product.objects.filter(region=ctx.municipality.region_id, code=product.code)
+        .select_related("category")
+        .first()
+    )
+
+
+def _youth_from_request(ctx: Context, client: ijw.VerzoekClient) -> Youth:
+    youth = youth_by_bsn(client.bsn)
+    if youth is not None:
+        return youth
+    naam = client.naam
+    family = " ".join(
+        part for part in (naam.geslachtsnaam.voorvoegsel, naam.geslachtsnaam.achternaam) if part
+    )
+    return youth_create(
+        actor=None,
+        bsn=client.bsn,
+        given_name=naam.voornamen or naam.voorletters or "-",
+        family_name=family,
+        birth_date=client.geboortedatum.datum,
+        municipality=ctx.municipality,
+        gender=str(client.geslacht),
+    )
+
+
+def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
+    """Check a JW315 (TR347, TR374, TR381) and put its products on the worklist."""
+    message = ctx.message
+    assert isinstance(message, ijw.JW315)
+    client = message.client
+    youth = youth_by_bsn(client.bsn)
+    if _open_request(ctx, youth):
+        ctx.reject(
+            client,
+            code="9374",
+            rule="TR374",
+            location="/Client",
+            text=_("Another request of this provider for this client is still open."),
+        )
+    products: list[tuple[ijw.AangevraagdProduct, Product | None]] = []
+    for index, line in enumerate(client.aangevraagde_producten, start=1):
+        path = f"/Client/AangevraagdeProducten/AangevraagdProduct[{index}]"
+        if _reference_used(ctx, line.referentie_aanbieder):
+            ctx.reject(
+                line,
+                code="9347",
+                rule="TR347",
+                location=f"{path}/ReferentieAanbieder",
+                text=_("Reference %(reference)s was used before by this provider.")
+                % {"reference": line.referentie_aanbieder},
+            )
+            continue
+        product = _product(ctx, line.product)
+        if (
+            line.product is not None
+            and line.product.code is not None
+            and (product is None or product.category.code != line.product.categorie)
+        ):
+            ctx.reject(
+                line,
+                code="S329",
+                rule="TR381",
+                location=f"{path}/Product/Code",
+                text=_(
+                    "Product code %(code)s is not in the region's catalogue for category "
+                    "%(category)s."
+                )
+                % {"code": line.product.code, "category": line.product.categorie},
+            )
+            continue
+        products.append((line, product))
+    if ctx.rejected:
+        return []
+    youth = _youth_from_request(ctx, client)
+    ctx.inbox.youth = youth
+    requests = []
+    for line, product in products:
+        verwijzer = line.verwijzer
+        requests.append(
+            AllocationRequest.objects.create(
+                inbox_message=ctx.inbox,
+                provider=ctx.provider,
+                municipality=ctx.municipality,
+                youth=youth,
+                reference=line.referentie_aanbieder,
+                product=product,
+                category_code=line.product.categorie if line.product else "",
+                product_code=(line.product.code or "") if line.product else "",
+                start=line.toewijzing_ingangsdatum,
+                end=line.toewijzing_einddatum,
+                referrer_type=str(verwijzer.type),
+                referrer_agb=verwijzer.zorgverlener_code or "",
+                referrer_name=verwijzer.naam or "",
+                comment=line.commentaar or "",
+                **_quantity(line.omvang, line.budget),
+            )
+        )
+    return requests
+
+
+def auto_approval_refusal(request: AllocationRequest, *, today: dt.date) -> str | None:
+    """Why the region's automatic approval does not apply, or None when it does."""
+    region = request.municipality.region
+    settings = RegionMessagingSettings.objects.filter(region=region).first()
+    if settings is None or not settings.auto_approve_requests:
+        return _("The region approves requests by hand.")
+    if request.product is None:
+        return _("The request names no product of the region's catalogue.")
+    if request.volume is None and request.budget is None:
+        return _("The request names no volume or budget.")
+    if request.referrer_type not in AUTO_APPROVABLE_REFERRERS:
+        return _("The referrer is not a doctor, certified institution or court.")
+    contracted = (
+        Contract.objects.filter(
+            region=region,
+            provider=request.provider,
+            lots=request.product.lot_id,
+            start__lte=request.start,
+        )
+        .filter(Q(end__isnull=True) | Q(end__gte=request.start))
+        .exists()
+    )
+    if not contracted:
+        return _("The provider has no contract for this product's lot on the start date.")
+    if active_stop(
+        region_id=region.pk, provider_id=request.provider_id, on=max(request.start, today)
+    ):
+        return _("The provider has a client stop.")
+    return None
+
+
+def auto_approve(*, requests: list[AllocationRequest]) -> None:
+    """Approve what the region's policy allows without a person; the rest stays open."""
+    today = timezone.localdate()
+    for request in requests:
+        if auto_approval_refusal(request, today=today) is None:
+            allocation_request_approve(actor=None, request=request)
+
+
+@transaction.atomic
+def allocation_request_approve(
+    *, actor: User | None, request: AllocationRequest, note: str = ""
+) -> Allocation:
+    """Honour a request for allocation: a new allocation and a JW301 with its reference."""
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError(_("This request has already been decided."))
+    if request.product is None:
+        raise ValidationError(_("The request names no product of the region's catalogue."))
+    referral = referral_create(
+        actor=actor,
+        youth=request.youth,
+        referrer_type=request.referrer_type,
+        referrer_agb=request.referrer_agb,
+        referrer_name=request.referrer_name[:200],
+        date=request.inbox_message.dagtekening or timezone.localdate(),
+    )
+    with outgoing.batch(reference=request.reference, in_reply_to=request.inbox_message):
+        allocation = allocation_create(
+            actor=actor,
+            youth=request.youth,
+            provider=request.provider,
+            product=request.product,
+            municipality=request.municipality,
+            start=request.start,
+            end=request.end,
+            volume=request.volume,
+            frequency=request.frequency,
+            budget=request.budget,
+            referral=referral,
+        )
+    request.status, request.allocation = RequestStatus.APPROVED, allocation
+    request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
+    request.save()
+    return allocation
+
+
+def _reject(
+    request: AllocationRequest | ChangeRequest, actor: User | None, reason: str, note: str
+) -> None:
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError(_("This request has already been decided."))
+    if not reason:
+        raise ValidationError({"reason": _("Choose the reason of the rejection.")})
+    outgoing.jw319_send(
+        sender=request.municipality.cbs_code,
+        recipient=request.provider.agb_code,
+        reference=request.reference,
+        reason=reason,
+        in_reply_to=request.inbox_message,
+    )
+    request.status, request.rejection_reason = RequestStatus.REJECTED, reason
+    request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
+    request.save()
+
+
+@transaction.atomic
+def allocation_request_reject(
+    *, actor: User | None, request: AllocationRequest, reason: str, note: str = ""
+) -> AllocationRequest:
+    """Reject a request for allocation: a JW319 with the WJ759 reason."""
+    _reject(request, actor, reason, note)
+    return request
+
+
+# --- requests for change (JW317) -------------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _current(ctx: Context, youth: Youth) -> dict[int, Allocation]:
+    return {
+        int(allocation.number): allocation
+        for allocation in Allocation.objects.filter(
+            youth=youth, provider=ctx.provider, municipality=ctx.municipality
+        )
+        .filter(Q(end__isnull=True) | Q(end__gte=ctx.today))
+        .exclude(change_reason=ChangeReason.REMOVED)
+    }
+
+
+def handle_change_request(ctx: Context) -> ChangeRequest | None:
+    """Check a JW317 (TR304, TR347, TR374, TR349–TR351) and put it on the worklist."""
+    message = ctx.message
+    assert isinstance(message, ijw.JW317)
+    client, verzoek = message.client, message.client.verzoek
+    youth = youth_by_bsn(client.bsn)
+    if youth is None:
+        ctx.reject(
+            client,
+            code="8187",
+            rule="TR304",
+            location="/Client/Bsn",
+            text=_("No allocation of this provider belongs to this BSN."),
+        )
+        return None
+    ctx.inbox.youth = youth
+    if _reference_used(ctx, verzoek.referentie_aanbieder):
+        ctx.reject(
+            verzoek,
+            code="9347",
+            rule="TR347",
+            location="/Client/Verzoek/ReferentieAanbieder",
+            text=_("Reference %(reference)s was used before by this provider.")
+            % {"reference": verzoek.referentie_aanbieder},
+        )
+    elif _open_request(ctx, youth):
+        ctx.reject(
+            verzoek,
+            code="9374",
+            rule="TR374",
+            location="/Client/Verzoek",
+            text=_("Another request of this provider for this client is still open."),
+        )
+    current = _current(ctx, youth)
+    mentioned: set[int] = set()
+    checks: tuple[
+        tuple[str, list[ijw.OngewijzigdProduct] | list[ijw.TeWijzigenProduct], str, str], ...
+    ] = (
+        (
+            "OngewijzigdeProducten/OngewijzigdProduct",
+            verzoek.ongewijzigde_producten,
+            "9350",
+            "TR350",
+        ),
+        ("TeWijzigenProducten/TeWijzigenProduct", verzoek.te_wijzigen_producten, "9351", "TR351"),
+    )
+    for kind, lines, code, rule in checks:
+        for index, line in enumerate(lines, start=1):
+            number: int = line.toewijzing_nummer  # type: ignore[attr-defined]
+            mentioned.add(number)
+            if number not in current:
+                ctx.reject(
+                    line,
+                    code=code,
+                    rule=rule,
+                    location=f"/Client/Verzoek/{kind}[{index}]/ToewijzingNummer",
+                    text=_("Allocation %(number)s is not a current allocation of this client.")
+                    % {"number": number},
+                )
+    missing = sorted(set(current) - mentioned)
+    if missing:
+        ctx.reject(
+            verzoek,
+            code="9349",
+            rule="TR349",
+            location="/Client/Verzoek",
+            text=_("Current allocations missing from the request: %(numbers)s.")
+            % {"numbers": ", ".join(str(n) for n in missing)},
+        )
+    if ctx.rejected:
+        return None
+    ctx.inbox.allocations.add(*current.values())
+    changes = {
+        "unchanged": [line.toewijzing_nummer for line in verzoek.ongewijzigde_producten],
+        "changed": [
+            {
+                "number": line.toewijzing_nummer,
+                "start": _date(line.gewenste_ingangsdatum),
+                "end": _date(line.einddatum),
+                **_json_quantity(line.omvang, line.budget),
+            }
+            for line in verzoek.te_wijzigen_producten
+        ],
+        "new": [
+            {
+                "category": line.product.categorie if line.product else "",
+                "code": (line.product.code or "") if line.product else "",
+                "start": _date(line.gewenste_ingangsdatum),
+                "end": _date(line.einddatum),
+                **_json_quantity(line.omvang, line.budget),
+            }
+            for line in verzoek.nieuwe_producten
+        ],
+    }
+    return ChangeRequest.objects.create(
+        inbox_message=ctx.inbox,
+        provider=ctx.provider,
+        municipality=ctx.municipality,
+        youth=youth,
+        reference=verzoek.referentie_aanbieder,
+        reason=str(verzoek.reden_verzoek),
+        changes=changes,
+    )
+
+
+def _json_quantity(omvang: ijw.Omvang | None, budget: int | None) -> dict[str, Any]:
+    quantity = _quantity(omvang, budget)
+    quantity["budget"] = str(quantity["budget"]) if quantity["budget"] is not None else None
+    return quantity
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@transaction.atomic
+def change_request_approve(*, actor: User | None, request: ChangeRequest, note: str = "") -> None:
+    """Honour a request for change as a whole (IV093): one JW301 carrying its reference.
+
+    A changed end date or budget, and a changed total volume, change the allocation itself;
+    any other change of volume ends it the day before the desired start and allocates anew
+    with a new number (IV066).
+    """
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError(_("This request has already been decided."))
+    reason = ChangeReason.PROVIDER_INITIATED
+    allocations = {
+        int(a.number): a
+        for a in Allocation.objects.filter(
+            youth=request.youth, provider=request.provider, municipality=request.municipality
+        ).select_related("product")
+    }
+    with outgoing.batch(reference=request.reference, in_reply_to=request.inbox_message):
+        for change in request.changes.get("changed", []):
+            allocation = allocations[change["number"]]
+            start = _parse_date(change["start"]) or allocation.start
+            end = _parse_date(change["end"])
+            budget = Decimal(change["budget"]) if change["budget"] is not None else None
+            volume = change["volume"]
+            frequency = change["frequency"] or allocation.frequency
+            in_place = (
+                (volume == allocation.volume and frequency == allocation.frequency)
+                or frequency == "6"
+                or start <= allocation.start
+                or budget is not None
+            )
+            if in_place:
+                allocation_update(
+                    actor=actor,
+                    allocation=allocation,
+                    reason=reason,
+                    volume=volume if budget is None else None,
+                    frequency=frequency if budget is None else "",
+                    budget=budget,
+                    end=end,
+                    unit_price=allocation.unit_price,
+                )
+            else:
+                allocation_end(
+                    actor=actor,
+                    allocation=allocation,
+                    end=start - dt.timedelta(days=1),
+                    reason=reason,
+                )
+                allocation_create(
+                    actor=actor,
+                    youth=request.youth,
+                    provider=request.provider,
+                    product=allocation.product,
+                    municipality=request.municipality,
+                    start=start,
+                    end=end,
+                    volume=volume,
+                    frequency=frequency,
+                    referral=allocation.referral,
+                    extension_of=allocation,
+                )
+        for new in request.changes.get("new", []):
+            product = Product.objects.filter(
+                region=request.municipality.region_id, code=new["code"]
+            ).first()
+            if product is None:
+                raise ValidationError(
+                    _("Product %(code)s is not in the region's catalogue.") % {"code": new["code"]}
+                )
+            allocation_create(
+                actor=actor,
+                youth=request.youth,
+                provider=request.provider,
+                product=product,
+                municipality=request.municipality,
+                start=_parse_date(new["start"]) or timezone.localdate(),
+                end=_parse_date(new["end"]),
+                volume=new["volume"],
+                frequency=new["frequency"],
+                budget=Decimal(new["budget"]) if new["budget"] is not None else None,
+            )
+    request.status = RequestStatus.APPROVED
+    request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
+    request.save()
+
+
+@transaction.atomic
+def change_request_reject(
+    *, actor: User | None, request: ChangeRequest, reason: str, note: str = ""
+) -> ChangeRequest:
+    """Reject a request for change as a whole: a JW319 with the WJ759 reason."""
+    _reject(request, actor, reason, note)
+    return request
