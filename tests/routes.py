@@ -122,6 +122,7 @@ ROUTES = [
           personal_data=True),
     Route("allocations:allocation-export",    "200 200 200 403 200 403 403 403",
           personal_data=True),
+    Route("allocations:allocation-create",    "200 200 403 403 403 403 403 403"),
     Route("monitoring:region-stats",          "200 403 403 403 403 200 200 403"),
     Route("monitoring:region-stats-export",   "200 403 403 403 403 200 200 403"),
     Route("regions:municipality-list",        "200 200 200 200 200 200 200 403"),

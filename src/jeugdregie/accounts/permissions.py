@@ -17,6 +17,7 @@ class Capability(models.TextChoices):
     VIEW_YOUTH = "view_youth"
     REGISTER_YOUTH = "register_youth"
     VIEW_ALLOCATIONS = "view_allocations"
+    CREATE_ALLOCATIONS = "create_allocations"
     VIEW_STATISTICS = "view_statistics"
     VIEW_PRIVACY_LOG = "view_privacy_log"
     VIEW_PROVIDER_BUDGETS = "view_provider_budgets"
@@ -54,6 +55,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.VIEW_ALLOCATIONS: frozenset(
         {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.PROVIDER}
     ),
+    # A manual allocation: contract management and the access team (JW301 follows).
+    Capability.CREATE_ALLOCATIONS: frozenset({Role.CONTRACT_MANAGER, Role.ACCESS_STAFF}),
     Capability.VIEW_STATISTICS: frozenset(
         {Role.CONTRACT_MANAGER, Role.POLICY, Role.FUNCTIONAL_ADMIN}
     ),

@@ -6,7 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.allocations.constants import AllocationStatus
-from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.constants import Frequency
+from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.core.views import limit_choices
 from jeugdregie.regions.models import Municipality
 
@@ -44,3 +45,33 @@ class AllocationFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         limit_choices(self, "aanbieder", providers)
         limit_choices(self, "gemeente", municipalities)
+
+
+class AllocationCreateForm(forms.Form):
+    """A manual allocation: the youth by BSN (never in a URL), provider, product and terms."""
+
+    bsn = forms.CharField(label=_("BSN of the youth"), max_length=11)
+    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none())
+    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
+    start = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(
+        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    volume = forms.IntegerField(label=_("Volume"), required=False, min_value=1)
+    frequency = forms.ChoiceField(
+        label=_("Frequency"), required=False, choices=[("", "—"), *Frequency.choices]
+    )
+    budget = forms.DecimalField(
+        label=_("Budget (EUR)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        providers: QuerySet[Provider],
+        products: QuerySet[Product],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "provider", providers)
+        limit_choices(self, "product", products)

@@ -1,22 +1,33 @@
 # SPDX-License-Identifier: EUPL-1.2
 import csv
 from collections.abc import Iterator
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.allocations import selectors
+from jeugdregie.allocations import selectors, services
 from jeugdregie.allocations.constants import AllocationStatus
-from jeugdregie.allocations.forms import AllocationFilterForm
+from jeugdregie.allocations.forms import AllocationCreateForm, AllocationFilterForm
 from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.clients.selectors import youth_search
 from jeugdregie.contracting.constants import Frequency, Unit
-from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.selectors import providers_visible_to
-from jeugdregie.core.views import acting_user, paginate, query_without_page, requires
-from jeugdregie.regions.selectors import municipalities_worked_for
+from jeugdregie.core.views import (
+    acting_user,
+    paginate,
+    query_without_page,
+    requires,
+    service_form_page,
+)
+from jeugdregie.regions.selectors import municipalities_worked_for, region_of
 
 EXPORT_LIMIT = 100_000
 
@@ -133,3 +144,42 @@ def allocation_export(request: HttpRequest) -> HttpResponse | StreamingHttpRespo
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="toewijzingen.csv"'
     return response
+
+
+@requires(Capability.CREATE_ALLOCATIONS)
+def allocation_create(request: HttpRequest) -> HttpResponse:
+    """A manual allocation; refused at a provider under a client stop, naming the stop and
+    providers with room (``allocations.services.allocation_create``)."""
+    user = acting_user(request)
+    region = region_of(user=user)
+    form = AllocationCreateForm(
+        request.POST or None,
+        providers=Provider.objects.filter(contracts__region=region).distinct().order_by("name"),
+        products=Product.objects.filter(region=region).order_by("code"),
+    )
+
+    def run(data: dict[str, Any]) -> str:
+        found = youth_search(user=user, query=data["bsn"], route=request.path)
+        if len(found) != 1:
+            raise ValidationError({"bsn": _("There is no youth with this BSN that you may see.")})
+        services.allocation_create(
+            actor=user,
+            youth=found[0],
+            provider=data["provider"],
+            product=data["product"],
+            start=data["start"],
+            end=data["end"],
+            volume=data["volume"],
+            frequency=data["frequency"],
+            budget=data["budget"],
+        )
+        return reverse("allocations:allocation-list")
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("New allocation"),
+        submit=_("Allocate"),
+        saved=_("The allocation has been saved."),
+    )
