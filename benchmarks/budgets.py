@@ -64,11 +64,12 @@ def _free_port() -> int:
 
 def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[str, Any]:
     port = _free_port()
+    log = Path(env.get("JEUGDREGIE_VAR_DIR", ROOT / "var")) / "budgets-runserver.log"
     server = subprocess.Popen(
         [JEUGDREGIE, "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),  # the server's tracebacks, when a request fails
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -123,6 +124,7 @@ def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[s
         "requests": len(samples) + len(errors),
         "errors": len(errors),
         "first_errors": errors[:3],
+        "server_log": str(log),
         "requests_per_second": round(len(samples) / elapsed, 1),
         "providers": len(urls),
         **_ms(samples),
