@@ -317,12 +317,18 @@ def ledger_store(*, region: Region, on: date, provider_id: int | None = None) ->
     old_rows = ProviderLedger.objects.select_for_update().filter(only, region=region)
     before = {(r.provider_id, r.year): r.status for r in old_rows}
     old_rows.delete()
-    AllocationCommitment.objects.filter(
-        pk__in=AllocationCommitment.objects.filter(
-            allocation__municipality__region=region,
-            **({} if provider_id is None else {"allocation__provider_id": provider_id}),
-        ).values("pk")
-    ).delete()
+    # Keys first, then a plain delete: a join inside the DELETE makes PostgreSQL walk every
+    # dead row version that a long transaction (many service calls) leaves behind.
+    allocation_ids = list(
+        Allocation.objects.filter(
+            municipality__region=region,
+            **({} if provider_id is None else {"provider_id": provider_id}),
+        ).values_list("pk", flat=True)
+    )
+    for offset in range(0, len(allocation_ids), 2000):
+        AllocationCommitment.objects.filter(
+            allocation_id__in=allocation_ids[offset : offset + 2000]
+        ).delete()
     rows = ProviderLedger.objects.bulk_create(
         [
             ProviderLedger(

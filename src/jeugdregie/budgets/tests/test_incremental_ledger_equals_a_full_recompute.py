@@ -220,6 +220,7 @@ def assert_incremental_equals_recompute() -> None:
 @pytest.mark.django_db
 @settings(
     max_examples=2,
+    derandomize=True,  # the same sequences in every CI run
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -234,6 +235,7 @@ def test_a_thousand_random_operations_leave_the_ledger_equal_to_a_recompute(worl
 @pytest.mark.django_db
 @settings(
     max_examples=15,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
