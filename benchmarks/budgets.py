@@ -67,7 +67,9 @@ def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[s
     log = Path(env.get("JEUGDREGIE_VAR_DIR", ROOT / "var")) / "budgets-runserver.log"
     server = subprocess.Popen(
         [JEUGDREGIE, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
+        # runserver starts a thread per request: persistent connections would pile up
+        # until PostgreSQL refuses ("too many clients")
+        env={**env, "DATABASE_CONN_MAX_AGE": "0"},
         stdout=subprocess.DEVNULL,
         stderr=log.open("w"),  # the server's tracebacks, when a request fails
     )
