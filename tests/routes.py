@@ -91,6 +91,7 @@ ROUTES = [
     Route("contracting:lot-list",             "200 200 200 200 200 200 200 403"),
     Route("budgets:ceiling-list",             "200 403 403 200 200 200 403 403"),
     Route("budgets:ceiling-set",              "200 403 403 403 403 403 403 403"),
+    Route("budgets:ceiling-proposal",         "200 403 403 403 403 403 403 403"),
     Route("budgets:provider-budget",          "200 403 403 403 200 403 403 403",
           kwargs=lambda w: {"pk": w.provider.pk}),
     Route("budgets:provider-budget",          "200 403 403 403 404 403 403 403",

@@ -115,3 +115,12 @@ class BudgetOverviewFilterForm(forms.Form):
         limit_choices(
             self, "gemeente", Municipality.objects.filter(region_id=region_id).order_by("name")
         )
+
+
+class CeilingProposalYearForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Year"), required=False, min_value=2015, max_value=2100)
+
+
+class CeilingProposalApplyForm(forms.Form):
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2015, max_value=2100)
+    decision_reference = forms.CharField(label=_("Decision reference"), max_length=100)

@@ -35,6 +35,26 @@ def _clean_amount(amount: Decimal | str) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
+def ceiling_raise_refusal(
+    *, region: Region, year: int, old_amount: Decimal | None, new_amount: Decimal
+) -> str:
+    """Why a ceiling cannot go from ``old_amount`` to ``new_amount``; empty when it can.
+
+    A region with ``ceiling_fixed_in_year`` refuses raising a ceiling of the current (or a
+    past) year.
+    """
+    if (
+        old_amount is not None
+        and new_amount > old_amount
+        and region.ceiling_fixed_in_year
+        and year <= timezone.localdate().year
+    ):
+        return _(
+            "The region fixes ceilings within the year: the %(year)s ceiling cannot be raised."
+        ) % {"year": year}
+    return ""
+
+
 @transaction.atomic
 def ceiling_set(
     *,
@@ -60,22 +80,11 @@ def ceiling_set(
         .first()
     )
     old_amount = ceiling.amount if ceiling else None
-    if (
-        ceiling is not None
-        and old_amount is not None
-        and value > old_amount
-        and region.ceiling_fixed_in_year
-        and year <= timezone.localdate().year
-    ):
-        raise ValidationError(
-            {
-                "amount": _(
-                    "The region fixes ceilings within the year: the %(year)s ceiling "
-                    "cannot be raised."
-                )
-                % {"year": year}
-            }
-        )
+    refusal = ceiling_raise_refusal(
+        region=region, year=year, old_amount=old_amount, new_amount=value
+    )
+    if refusal:
+        raise ValidationError({"amount": refusal})
     if ceiling is None:
         ceiling = BudgetCeiling(region=region, provider=provider, year=year, lot=lot)
     ceiling.amount, ceiling.basis = value, basis

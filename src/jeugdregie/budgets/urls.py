@@ -7,6 +7,7 @@ app_name = "budgets"
 urlpatterns = [
     path("budgetplafonds/", views.ceiling_list, name="ceiling-list"),
     path("budgetplafonds/vaststellen/", views.ceiling_set, name="ceiling-set"),
+    path("budgetplafonds/voorstel/", views.ceiling_proposal, name="ceiling-proposal"),
     path("budget/aanbieders/<int:pk>/", views.provider_budget, name="provider-budget"),
     path("budget/overzicht/", views.budget_overview, name="budget-overview"),
     path("budget/overzicht/export.csv", views.budget_overview_csv, name="budget-overview-csv"),

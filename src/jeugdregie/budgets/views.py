@@ -5,6 +5,7 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,13 +17,15 @@ from openpyxl import Workbook
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
-from jeugdregie.budgets import client_stops, exceptions, reports, selectors, services
+from jeugdregie.budgets import client_stops, exceptions, proposals, reports, selectors, services
 from jeugdregie.budgets.constants import BudgetStatus
 from jeugdregie.budgets.exceptions import exceptions_visible_to, youth_by_bsn_in_region
 from jeugdregie.budgets.forms import (
     BudgetOverviewFilterForm,
     CeilingFilterForm,
     CeilingForm,
+    CeilingProposalApplyForm,
+    CeilingProposalYearForm,
     ClientStopDecisionForm,
     ClientStopLiftForm,
     ClientStopRequestForm,
@@ -82,6 +85,46 @@ def ceiling_set(request: HttpRequest) -> HttpResponse:
             "form": form,
             "title": _("Set a budget ceiling"),
             "submit": _("Save ceiling"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(Capability.MANAGE_CEILINGS)
+def ceiling_proposal(request: HttpRequest) -> HttpResponse:
+    """Proposed ceilings of every provider for a year (preview), then apply them at once."""
+    user = acting_user(request)
+    region = region_of(user=user)
+    assert region is not None
+    filter_form = CeilingProposalYearForm(request.GET)
+    filter_form.is_valid()
+    year = getattr(filter_form, "cleaned_data", {}).get("jaar") or timezone.localdate().year + 1
+    form = CeilingProposalApplyForm(request.POST or None, initial={"year": year})
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["year"]
+        try:
+            applied = proposals.ceiling_proposal_apply(
+                actor=user,
+                region=region,
+                year=year,
+                decision_reference=form.cleaned_data["decision_reference"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(count)s ceilings for %(year)s have been set.")
+                % {"count": len(applied), "year": year},
+            )
+            return redirect(f"{reverse('budgets:ceiling-list')}?jaar={year}")
+    return render(
+        request,
+        "budgets/ceiling_proposal.html",
+        {
+            "filter_form": filter_form,
+            "form": form,
+            "proposal": proposals.ceiling_proposal(user=user, year=year),
         },
         status=400 if form.errors else 200,
     )
