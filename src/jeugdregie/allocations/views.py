@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import user_can
 from jeugdregie.allocations import selectors, services
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.forms import AllocationCreateForm, AllocationFilterForm
@@ -70,6 +71,7 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query_without_page(request),
+            "can_create": user_can(user, Capability.CREATE_ALLOCATIONS),
         },
     )
 
