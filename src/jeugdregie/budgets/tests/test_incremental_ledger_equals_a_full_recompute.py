@@ -23,10 +23,17 @@ from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.ledger import ledger_recompute, ledger_store
 from jeugdregie.budgets.models import AllocationCommitment, ProviderLedger, Realisation
 from jeugdregie.budgets.services import ceiling_set, realisation_book, realisation_credit
+from jeugdregie.clients.models import Youth
+from jeugdregie.clients.services import bsn_lookup_key, youth_create
 from jeugdregie.contracting.constants import Frequency, Unit
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.regions.models import Region
-from jeugdregie.testing.factories import ProductFactory, TariffFactory, World
+from jeugdregie.testing.factories import (
+    ProductFactory,
+    TariffFactory,
+    World,
+    synthetic_test_bsn,
+)
 
 FREQUENCIES = [Frequency.PER_DAY, Frequency.PER_WEEK, Frequency.PER_MONTH, Frequency.TOTAL, ""]
 LINE_NUMBERS = itertools.count(1)
@@ -69,7 +76,25 @@ class Operations:
             TariffFactory.create(product=weekly, valid_from=dt.date(2024, 1, 1), amount=Decimal(65))
             TariffFactory.create(product=weekly, valid_from=dt.date(2025, 7, 1), amount=Decimal(70))
             self.products += [euros, weekly]
-        self.youth = list(world.youth.values())[:3]  # the youth of the region
+        # The region's youth plus a pool of others, so that the JW301 sent on every change
+        # (all allocations of one youth at one provider) stays the size it has in practice.
+        self.youth = list(world.youth.values())[:3] + [
+            self._pool_youth(index) for index in range(60)
+        ]
+
+    def _pool_youth(self, index: int) -> Youth:
+        bsn = synthetic_test_bsn(100 + index)
+        existing = Youth.objects.filter(bsn_index=bsn_lookup_key(bsn)).first()
+        if existing is not None:  # examples share the database within one test
+            return existing
+        return youth_create(
+            actor=None,
+            bsn=bsn,
+            given_name="Kind",
+            family_name=f"Reeks {index}",
+            birth_date=dt.date(2012, 1, 1) + dt.timedelta(days=index * 40),
+            municipality=self.world.dordrecht if index % 2 else self.world.gorinchem,
+        )
 
     def today(self) -> dt.date:
         return timezone.localdate()

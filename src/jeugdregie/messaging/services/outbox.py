@@ -48,9 +48,14 @@ def outbox_store(
     row.provider, row.municipality, row.youth = provider, municipality, youth
     row.created_at = timezone.now()
     row.save()
-    allocations = list(allocations)
-    if allocations:
-        row.allocations.set(allocations)
+    # Link rows written directly: the related manager's set() first reads the current links
+    # joined to allocations in their default order, which PostgreSQL plans badly inside long
+    # transactions full of updated allocations.
+    link = OutboxMessage.allocations.through
+    link.objects.bulk_create(
+        [link(outboxmessage_id=row.pk, allocation_id=allocation.pk) for allocation in allocations],
+        ignore_conflicts=True,
+    )
     return row
 
 
