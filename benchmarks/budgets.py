@@ -9,7 +9,8 @@ then measured in a child process:
   difference) and the ledger step alone (`ledger_allocation_changed`), median and p95;
 - at region scale only: the provider budget page under 10 concurrent users (threads with a
   bounded number of requests each, logged in as a contract manager) against
-  `jeugdregie runserver --noreload` on 127.0.0.1, p50/p95/max.
+  `gunicorn jeugdregie.conf.wsgi:application --workers 2 --threads 4` on 127.0.0.1 (the
+  production server, see README "Draaien op PostgreSQL"), p50/p95/max.
 Targets (issue 4): recompute < 2 s (region) and < 8 s (large), incremental < 5 ms,
 page p95 < 300 ms. Usage:
     python benchmarks/budgets.py [--scale region large] [--repeat 3] [--database-url URL]
@@ -33,6 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 JEUGDREGIE = str(ROOT / ".venv" / "bin" / "jeugdregie")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+WORKERS, THREADS = 2, 4
 RECOMPUTE_TARGET_SECONDS = {"region": 2.0, "large": 8.0}
 TARGETS: dict[str, object] = {
     "recompute_seconds": RECOMPUTE_TARGET_SECONDS,
@@ -64,14 +67,22 @@ def _free_port() -> int:
 
 def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[str, Any]:
     port = _free_port()
-    log = Path(env.get("JEUGDREGIE_VAR_DIR", ROOT / "var")) / "budgets-runserver.log"
+    log = Path(env.get("JEUGDREGIE_VAR_DIR", ROOT / "var")) / "budgets-gunicorn.log"
     server = subprocess.Popen(
-        [JEUGDREGIE, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        # runserver starts a thread per request: persistent connections would pile up
-        # until PostgreSQL refuses ("too many clients")
-        env={**env, "DATABASE_CONN_MAX_AGE": "0"},
+        [
+            GUNICORN,
+            "jeugdregie.conf.wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "-b",
+            f"127.0.0.1:{port}",  # loopback only
+        ],
+        # a fixed pool of WORKERS x THREADS threads: each keeps its database connection
+        env={**env, "DATABASE_CONN_MAX_AGE": "60"},
         stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),  # the server's tracebacks, when a request fails
+        stderr=log.open("w"),  # the server's log and tracebacks, when a request fails
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -122,6 +133,7 @@ def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[s
         server.terminate()
         server.wait(timeout=10)
     return {
+        "server": f"gunicorn --workers {WORKERS} --threads {THREADS}",
         "users": USERS,
         "requests": len(samples) + len(errors),
         "errors": len(errors),

@@ -55,25 +55,32 @@ def monthly_series(*, region: Region, provider_id: int, figures: Figures) -> lis
         .order_by()
     ):
         realised[month] += -total if is_credit else total
-    tariffs = TariffBook(
-        Tariff.objects.filter(product__region=region).values_list(
-            "product_id", "valid_from", "valid_to", "amount"
-        )
-    )
-    allocations = priced_rows(
-        Allocation.objects.filter(municipality__region=region, provider_id=provider_id)
-        .values_list(*ALLOCATION_FIELDS)
-        .order_by(),
-        tariffs,
-    )
+    first, year_end = max(on, date(year, 1, 1)), date(year, 12, 31)
     committed = dict.fromkeys(range(1, 13), Fraction(0))
-    for allocation in allocations:
-        if allocation.apart or allocation.status == "withdrawn":
-            continue
-        for month in range(1, 13):
-            last = date(year, month, days_in_month(year, month))
-            committed[month] += expected_cost(allocation.terms, year=year, first=on, last=last)
-    first = max(on, date(year, 1, 1))
+    if first <= year_end:
+        tariffs = TariffBook(
+            Tariff.objects.filter(product__region=region).values_list(
+                "product_id", "valid_from", "valid_to", "amount"
+            )
+        )
+        # only allocations with days from ``first`` to 31 Dec can be committed, and only in
+        # the months from ``first`` on (the others cost nothing: an empty window)
+        allocations = priced_rows(
+            Allocation.objects.filter(
+                municipality__region=region, provider_id=provider_id, start__lte=year_end
+            )
+            .filter(Q(end__isnull=True) | Q(end__gte=first))
+            .exclude(status="withdrawn")
+            .values_list(*ALLOCATION_FIELDS)
+            .order_by(),
+            tariffs,
+        )
+        for allocation in allocations:
+            if allocation.apart:
+                continue
+            for month in range(first.month if first.year == year else 1, 13):
+                last = date(year, month, days_in_month(year, month))
+                committed[month] += expected_cost(allocation.terms, year=year, first=on, last=last)
     points = []
     running_r = ZERO
     for month in range(1, 13):

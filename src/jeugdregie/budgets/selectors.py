@@ -135,7 +135,11 @@ def undeclared_past_care(*, region: Region, provider_id: int, year: int, on: dat
         if allocation.apart:
             continue
         cost = Fraction(0)
-        for month in range(1, last.month + 1):
+        # months outside the allocation cost nothing (an empty window): skip them
+        terms = allocation.terms
+        first_month = terms.start.month if terms.start >= year_start else 1
+        last_month = terms.end.month if terms.end is not None and terms.end <= last else last.month
+        for month in range(first_month, last_month + 1):
             if month in imported or month in declared[allocation.pk]:
                 continue
             month_first = date(year, month, 1)
