@@ -195,3 +195,44 @@ def jw323(
             ),
         )
     )
+
+
+def jw317(
+    agb: str,
+    identificatie: str,
+    *,
+    bsn: str,
+    day: dt.date,
+    reference: str,
+    unchanged: list[int] | None = None,
+    changed: list[tuple[int, dt.date, dt.date | None, int]] | None = None,
+) -> bytes:
+    """A request for change: ``changed`` holds (number, desired start, end, hours a month)."""
+    return ijw.build(
+        ijw.JW317(
+            header=header(agb, identificatie, day),
+            client=ijw.WijzigingClient(
+                bsn=bsn,
+                verzoek=ijw.Verzoek(
+                    referentie_aanbieder=reference,
+                    reden_verzoek=cl.RedenVerzoek.WIJZIGING_ZORGPLAN,
+                    ongewijzigde_producten=[
+                        ijw.OngewijzigdProduct(toewijzing_nummer=n) for n in unchanged or []
+                    ],
+                    te_wijzigen_producten=[
+                        ijw.TeWijzigenProduct(
+                            toewijzing_nummer=number,
+                            gewenste_ingangsdatum=start,
+                            einddatum=end,
+                            omvang=ijw.Omvang(
+                                volume=volume,
+                                eenheid=cl.Eenheid.UUR,
+                                frequentie=cl.Frequentie.PER_MAAND,
+                            ),
+                        )
+                        for number, start, end, volume in changed or []
+                    ],
+                ),
+            ),
+        )
+    )
