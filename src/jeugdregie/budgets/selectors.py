@@ -135,16 +135,24 @@ def undeclared_past_care(*, region: Region, provider_id: int, year: int, on: dat
         if allocation.apart:
             continue
         cost = Fraction(0)
-        # months outside the allocation cost nothing (an empty window): skip them
+        # months outside the allocation cost nothing (an empty window): skip them; a run of
+        # consecutive undeclared months is one window (every rule adds up exactly over days)
         terms = allocation.terms
         first_month = terms.start.month if terms.start >= year_start else 1
         last_month = terms.end.month if terms.end is not None and terms.end <= last else last.month
-        for month in range(first_month, last_month + 1):
-            if month in imported or month in declared[allocation.pk]:
-                continue
-            month_first = date(year, month, 1)
-            month_last = min(date(year, month, days_in_month(year, month)), last)
-            cost += expected_cost(allocation.terms, year=year, first=month_first, last=month_last)
+        run_first: int | None = None
+        for month in range(first_month, last_month + 2):
+            undeclared = month <= last_month and not (
+                month in imported or month in declared[allocation.pk]
+            )
+            if undeclared and run_first is None:
+                run_first = month
+            elif not undeclared and run_first is not None:
+                run_last = min(date(year, month - 1, days_in_month(year, month - 1)), last)
+                cost += expected_cost(
+                    terms, year=year, first=date(year, run_first, 1), last=run_last
+                )
+                run_first = None
         total += round_half_up(cost)
     return total
 
