@@ -260,24 +260,9 @@ class AllocationCommitment(models.Model):
         return f"{self.allocation_id} {self.year}: {self.commitment}"
 
 
-class ClientStop(models.Model):
-    """A client stop (cliëntenstop): from ``start`` no new inflow at the provider."""
+class RequestDecision(models.Model):
+    """Who asked for something, and who decided on it, when and why."""
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="client_stops",
-        verbose_name=_("region"),
-    )
-    provider = models.ForeignKey(
-        "contracting.Provider",
-        on_delete=models.PROTECT,
-        related_name="client_stops",
-        verbose_name=_("provider"),
-    )
-    status = models.CharField(_("status"), max_length=20, choices=ClientStopStatus.choices)
-    start = models.DateField(_("start"))
-    reason = models.TextField(_("reason"))
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -297,6 +282,29 @@ class ClientStop(models.Model):
         verbose_name=_("decided by"),
     )
     decision_reason = models.TextField(_("reason of the decision"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ClientStop(RequestDecision):
+    """A client stop (cliëntenstop): from ``start`` no new inflow at the provider."""
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="client_stops",
+        verbose_name=_("region"),
+    )
+    provider = models.ForeignKey(
+        "contracting.Provider",
+        on_delete=models.PROTECT,
+        related_name="client_stops",
+        verbose_name=_("provider"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ClientStopStatus.choices)
+    start = models.DateField(_("start"))
+    reason = models.TextField(_("reason"))
     lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -318,7 +326,7 @@ class ClientStop(models.Model):
         return f"{self.provider_id} {self.get_status_display()} ({self.start})"
 
 
-class CeilingException(models.Model):
+class CeilingException(RequestDecision):
     """A nee-tenzij exception: care for one youth at a provider above its ceiling (§5).
 
     Allocations made under a granted exception are tracked on their own line, apart from
@@ -358,25 +366,6 @@ class CeilingException(models.Model):
         choices=ExceptionStatus.choices,
         default=ExceptionStatus.REQUESTED,
     )
-    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decision_reason = models.TextField(_("reason of the decision"), blank=True)
 
     class Meta:
         verbose_name = _("nee-tenzij exception")
