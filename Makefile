@@ -87,7 +87,7 @@ messages: $(VENV)/.installed
 bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/ijw_validate.py
-	$(BIN)/python benchmarks/budgets.py
+	scripts/with-postgres.sh $(BIN)/python benchmarks/budgets.py
 
 clean:
 	rm -rf $(VENV) build var/static frontend/node_modules

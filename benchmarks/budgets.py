@@ -18,6 +18,7 @@ page p95 < 300 ms. Usage:
 
 import argparse
 import datetime as dt
+import http.client
 import json
 import os
 import platform
@@ -27,7 +28,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,6 @@ def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[s
         stdout=subprocess.DEVNULL,
         stderr=log.open("w"),  # the server's log and tracebacks, when a request fails
     )
-    base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
             try:
@@ -93,34 +92,41 @@ def _page_load(env: dict[str, str], session_key: str, urls: list[str]) -> dict[s
             except OSError:
                 time.sleep(0.1)
 
-        def fetch(url: str) -> float:
-            request = urllib.request.Request(  # noqa: S310
-                base + url, headers={"Cookie": f"sessionid={session_key}"}
-            )
+        def connect() -> http.client.HTTPConnection:
+            # one persistent HTTP/1.1 connection per simulated user, as a browser keeps one
+            return http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+        def fetch(connection: http.client.HTTPConnection, url: str) -> float:
             started = time.perf_counter()
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-                response.read()
-                assert response.status == 200, (url, response.status)
-                assert response.url.endswith(url), ("redirected", response.url)
+            connection.request("GET", url, headers={"Cookie": f"sessionid={session_key}"})
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200, (url, response.status)
             return time.perf_counter() - started
 
+        warm = connect()
         for url in urls[:USERS]:  # warm-up
-            fetch(url)
-        alone = [fetch(url) for url in urls]  # one user: the cost of one page
+            fetch(warm, url)
+        alone = [fetch(warm, url) for url in urls]  # one user: the cost of one page
+        warm.close()
         samples: list[float] = []
         errors: list[str] = []
         lock = threading.Lock()
 
         def user(index: int) -> None:
+            connection = connect()
             for n in range(REQUESTS_PER_USER):
                 try:
-                    took = fetch(urls[(index + n) % len(urls)])
-                except (OSError, AssertionError) as exc:
+                    took = fetch(connection, urls[(index + n) % len(urls)])
+                except (OSError, AssertionError, http.client.HTTPException) as exc:
                     with lock:
                         errors.append(repr(exc)[:200])
+                    connection.close()
+                    connection = connect()
                 else:
                     with lock:
                         samples.append(took)
+            connection.close()
 
         threads = [threading.Thread(target=user, args=(i,)) for i in range(USERS)]
         started = time.perf_counter()
@@ -266,8 +272,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument(
         "--database-url",
-        default=os.environ.get("DATABASE_URL", "") if _is_postgres() else "",
-        help="a throwaway PostgreSQL database (it is rebuilt); default $DATABASE_URL if PostgreSQL",
+        default=os.environ.get("BENCH_POSTGRES_URL")
+        or (os.environ.get("DATABASE_URL", "") if _is_postgres() else ""),
+        help="a throwaway PostgreSQL database (it is rebuilt); default $BENCH_POSTGRES_URL "
+        "(set by scripts/with-postgres.sh in `make bench`), else $DATABASE_URL if PostgreSQL",
     )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # child process: one scale
     options = parser.parse_args()
