@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Use case (budgets.md §4): a provider under a confirmed client stop sends a request for
-allocation (JW315). The region's automatic approval does not honour it, approving it by hand is
-refused naming the stop, and contract management answers with a JW319 ("past niet binnen het
-budget"). Without the stop the same request is approved automatically — the control case."""
+"""Use case (budgets.md §4, issue 4 Build 4): a provider under a confirmed client stop sends a
+request for allocation (JW315). Where the region approves automatically, it is answered at once
+with a JW319 (reason 2, "past niet binnen het budget") whose note names the stop and the
+alternatives; without the stop the same request is approved (the control case). Where the region
+decides by hand, approving is refused naming the stop and the manager answers with a JW319."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -88,31 +89,45 @@ def test_without_a_stop_the_request_is_approved_automatically(auto_approving: Wo
     assert OutboxMessage.objects.filter(youth=request.youth, message_type="JW301").count() == 1
 
 
-def test_under_a_stop_the_request_waits_and_the_worklist_says_why(auto_approving: World) -> None:
+def test_under_a_stop_automatic_approval_answers_with_a_jw319_naming_the_stop(
+    auto_approving: World,
+) -> None:
     _confirmed_stop(auto_approving)
 
     request = _request(auto_approving, 2)
 
-    assert request.status == RequestStatus.OPEN
-    assert request.allocation is None
-    assert auto_approval_refusal(request, today=TODAY) == "De aanbieder heeft een cliëntenstop."
+    assert request.status == RequestStatus.REJECTED
+    assert request.rejection_reason == RejectionReason.BUDGET
+    assert request.decided_by is None  # the system decided
+    assert "heeft een cliëntenstop sinds 2 juni 2025" in request.decision_note
+    assert auto_approving.other_provider.agb_code in request.decision_note  # an alternative
     assert not Allocation.objects.filter(youth=request.youth).exists()
-    assert not OutboxMessage.objects.filter(
-        youth=request.youth, message_type__in=["JW301", "JW319"]
-    ).exists()
+    assert not OutboxMessage.objects.filter(youth=request.youth, message_type="JW301").exists()
+    row = OutboxMessage.objects.get(youth=request.youth, message_type="JW319")
+    _valid_against_the_official_schema(row)
+    answer, findings = ijw.parse(bytes(row.data))
+    assert isinstance(answer, ijw.JW319), findings
+    assert answer.antwoord.referentie_aanbieder == "VOT-2"
+    assert str(answer.antwoord.reden_afwijzing_verzoek) == RejectionReason.BUDGET.value
 
 
-def test_approving_by_hand_is_refused_naming_the_stop_and_nothing_changes(
-    auto_approving: World,
-) -> None:
-    _confirmed_stop(auto_approving)
-    request = _request(auto_approving, 3)
+def test_where_the_region_decides_by_hand_the_request_waits_with_the_reason(world: World) -> None:
+    _confirmed_stop(world)
+
+    request = _request(world, 3)
+
+    assert request.status == RequestStatus.OPEN
+    assert auto_approval_refusal(request, today=TODAY) == "De regio keurt verzoeken handmatig goed."
+    assert not OutboxMessage.objects.filter(youth=request.youth, message_type="JW319").exists()
+
+
+def test_approving_by_hand_is_refused_naming_the_stop_and_nothing_changes(world: World) -> None:
+    _confirmed_stop(world)
+    request = _request(world, 3)
     outbox_before = OutboxMessage.objects.count()
 
     with pytest.raises(ValidationError) as refused:
-        allocation_request_approve(
-            actor=auto_approving.users[Role.CONTRACT_MANAGER], request=request
-        )
+        allocation_request_approve(actor=world.users[Role.CONTRACT_MANAGER], request=request)
 
     assert "heeft een cliëntenstop sinds 2 juni 2025" in " ".join(refused.value.messages)
     request.refresh_from_db()
@@ -121,14 +136,14 @@ def test_approving_by_hand_is_refused_naming_the_stop_and_nothing_changes(
     assert OutboxMessage.objects.count() == outbox_before
 
 
-def test_contract_management_answers_with_a_jw319_that_it_does_not_fit_the_budget(
-    auto_approving: World,
+def test_deciding_by_hand_contract_management_answers_with_a_jw319_about_the_budget(
+    world: World,
 ) -> None:
-    _confirmed_stop(auto_approving)
-    request = _request(auto_approving, 4)
+    _confirmed_stop(world)
+    request = _request(world, 4)
 
     allocation_request_reject(
-        actor=auto_approving.users[Role.CONTRACT_MANAGER],
+        actor=world.users[Role.CONTRACT_MANAGER],
         request=request,
         reason=RejectionReason.BUDGET,
         note="Cliëntenstop sinds 2 juni 2025",

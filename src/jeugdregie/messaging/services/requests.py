@@ -20,12 +20,12 @@ from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.allocations.services import allocation_create, allocation_end, allocation_update
-from jeugdregie.budgets.client_stops import active_stop
+from jeugdregie.budgets.client_stops import active_stop, ensure_inflow_allowed
 from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import referral_create, youth_create
 from jeugdregie.contracting.models import Contract, Product
-from jeugdregie.messaging.constants import RequestStatus
+from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
 from jeugdregie.messaging.services import outgoing
 from jeugdregie.messaging.services.context import Context, youth_by_bsn
@@ -200,11 +200,30 @@ def auto_approval_refusal(request: AllocationRequest, *, today: dt.date) -> str 
 
 
 def auto_approve(*, requests: list[AllocationRequest]) -> None:
-    """Approve what the region's policy allows without a person; the rest stays open."""
+    """Approve what the region's policy allows without a person. When the region approves
+    automatically, a request at a provider under a client stop is answered at once with a
+    JW319 (reason 2, does not fit the budget; budgets.md §4) whose note names the stop and the
+    alternatives. Everything else stays open on the worklist."""
     today = timezone.localdate()
     for request in requests:
-        if auto_approval_refusal(request, today=today) is None:
+        refusal = auto_approval_refusal(request, today=today)
+        if refusal is None:
             allocation_request_approve(actor=None, request=request)
+            continue
+        region = request.municipality.region
+        auto = RegionMessagingSettings.objects.filter(region=region, auto_approve_requests=True)
+        if request.product is None or not auto.exists():
+            continue
+        try:
+            ensure_inflow_allowed(
+                provider=request.provider,
+                product=request.product,
+                region=region,
+                start=request.start,
+                extension=False,
+            )
+        except ValidationError as stopped:
+            _reject(request, None, RejectionReason.BUDGET, " ".join(stopped.messages))
 
 
 @transaction.atomic
