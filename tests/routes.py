@@ -77,6 +77,92 @@ def ceiling_exception(w: World) -> dict[str, Any]:
     return {"pk": exception.pk}
 
 
+def waiting_entries(w: World) -> dict[str, Any]:
+    """An open waiting-list entry per youth of the world, like their allocation (made once)."""
+    from jeugdregie.waitinglists.constants import WaitingSource
+    from jeugdregie.waitinglists.models import WaitingEntry
+
+    for key, allocation in w.allocations.items():
+        WaitingEntry.objects.get_or_create(
+            youth=w.youth[key],
+            provider=allocation.provider,
+            product=allocation.product,
+            defaults={
+                "lot": allocation.product.lot,
+                "referral": w.referrals[key],
+                "waiting_since": date(2025, 1, 6),
+                "source": WaitingSource.STAFF,
+            },
+        )
+    return {}
+
+
+def anna_waiting_entry(w: World) -> dict[str, Any]:
+    from jeugdregie.waitinglists.models import WaitingEntry
+
+    waiting_entries(w)
+    return {"pk": WaitingEntry.objects.get(youth=w.youth["anna"]).pk}
+
+
+def anna_trajectory(w: World) -> dict[str, Any]:
+    """A perceel-2 trajectory on Anna's allocation at the world's provider (made once)."""
+    from jeugdregie.trajectories.models import Trajectory
+
+    allocation = w.allocations["anna"]
+    assert allocation.end is not None
+    trajectory, _created = Trajectory.objects.get_or_create(
+        allocation=allocation,
+        defaults={
+            "practitioner_name": "Drs. A. de Wit",
+            "basic_duration_months": 6,
+            "max_extension_months": 6,
+            "maximum_end": date(allocation.start.year + 2, 1, 31),
+            "start": allocation.start,
+            "original_end": allocation.end,
+        },
+    )
+    return {"pk": trajectory.pk}
+
+
+def anna_extension(route: str) -> Callable[[World], dict[str, Any]]:
+    """A pending extension of Anna's trajectory waiting on ``route`` (made once per route)."""
+
+    def kwargs(w: World) -> dict[str, Any]:
+        from jeugdregie.trajectories.models import Extension, Trajectory
+
+        trajectory = Trajectory.objects.get(pk=anna_trajectory(w)["pk"])
+        extension, _created = Extension.objects.get_or_create(
+            trajectory=trajectory,
+            route=route,
+            defaults={
+                "number": 1,
+                "requested_on": trajectory.start,
+                "previous_end": trajectory.original_end,
+                "requested_end": trajectory.original_end.replace(day=1) + timedelta(days=62),
+            },
+        )
+        return {"pk": extension.pk}
+
+    return kwargs
+
+
+def made(make: Callable[[World], dict[str, Any]]) -> Callable[[World], dict[str, Any]]:
+    """No URL arguments, but the row exists first (so a list shows it)."""
+    return lambda w: (make(w), {})[1]
+
+
+def anna_extension_request(w: World) -> dict[str, Any]:
+    """An API extension request for Anna's trajectory (standard route: no policy in ZHZ)."""
+    anna_trajectory(w)
+    allocation = w.allocations["anna"]
+    assert allocation.end is not None
+    return {
+        "municipality": allocation.municipality.cbs_code,
+        "allocation_number": allocation.number,
+        "requested_end": (allocation.end + timedelta(days=31)).isoformat(),
+    }
+
+
 # fmt: off
 ROUTES = [
     #                                          CM  AS  GI  EX  PR  PO  FA  PV
@@ -147,6 +233,42 @@ ROUTES = [
           personal_data=True),
     Route("api-client-stop-request",          "403 403 403 403 201 403 403 403", api=True,
           method="post", data=lambda w: {"start": "2099-01-01", "reason": "Plafond bereikt"}),
+    Route("waitinglists:entry-list",          "200 200 200 403 200 200 403 403",
+          kwargs=waiting_entries, personal_data=True),
+    Route("waitinglists:entry-report",        "200 200 200 403 200 403 403 403"),
+    Route("waitinglists:entry-detail",        "200 200 404 403 200 404 403 403",
+          kwargs=anna_waiting_entry, personal_data=True),
+    Route("waitinglists:entry-update",        "200 200 404 403 200 403 403 403",
+          kwargs=anna_waiting_entry),
+    Route("waitinglists:entry-close",         "200 200 404 403 200 403 403 403",
+          kwargs=anna_waiting_entry),
+    Route("waitinglists:monitoring",          "200 403 403 403 200 200 403 403"),
+    Route("waitinglists:monitoring-xlsx",     "200 403 403 403 200 200 403 403"),
+    Route("api-waiting-entry-list",           "403 403 403 403 200 403 403 403", api=True,
+          kwargs=waiting_entries, personal_data=True),
+    # An empty report is bad input (400) for a provider: the API takes JSON lists only.
+    Route("api-waiting-entry-list",           "403 403 403 403 400 403 403 403", api=True,
+          method="post"),
+    Route("api-waiting-entry-close",          "403 403 403 403 400 403 403 403", api=True,
+          kwargs=anna_waiting_entry, method="post"),
+    Route("trajectories:trajectory-list",     "200 200 200 403 200 403 403 403",
+          kwargs=made(anna_trajectory), personal_data=True),
+    Route("trajectories:trajectory-detail",   "200 200 404 403 200 403 403 403",
+          kwargs=anna_trajectory, personal_data=True),
+    Route("trajectories:extension-request",   "403 403 403 403 200 403 403 403",
+          kwargs=anna_trajectory, personal_data=True),
+    Route("trajectories:self-assessment-attach", "403 403 403 403 200 403 403 403",
+          kwargs=anna_extension("self_assessment"), personal_data=True),
+    Route("trajectories:review-list",         "403 200 403 403 403 403 403 403",
+          kwargs=made(anna_extension("cjg_review")), personal_data=True),
+    Route("trajectories:review-decide",       "403 200 403 403 403 403 403 403",
+          kwargs=anna_extension("cjg_review"), personal_data=True),
+    Route("trajectories:referrer-list",       "403 200 200 403 403 403 403 403",
+          kwargs=made(anna_extension("standard_referrer")), personal_data=True),
+    Route("trajectories:referrer-decide",     "403 200 404 403 403 403 403 403",
+          kwargs=anna_extension("standard_referrer"), personal_data=True),
+    Route("api-extension-request",            "403 403 403 403 201 403 403 403", api=True,
+          method="post", data=anna_extension_request),
     Route("api-schema",                       "200 200 200 200 200 200 200 200", api=True),
 ]
 # fmt: on

@@ -25,6 +25,9 @@ def test_the_personal_data_routes_are_the_expected_ones():
         ("post", "api-youth-search"),
         ("get", "api-youth-detail"),
         ("get", "api-allocation-list"),
+        ("get", "waitinglists:entry-list"),
+        ("get", "waitinglists:entry-detail"),
+        ("get", "api-waiting-entry-list"),
     }
 
 
@@ -33,12 +36,15 @@ LIST_ROUTES = {
     "allocations:allocation-list",
     "allocations:allocation-export",
     "api-allocation-list",
+    "waitinglists:entry-list",  # an entry per youth, like their allocation
+    "api-waiting-entry-list",
 }
 LIST_VISIBLE: dict[str, set[str]] = {
     Role.CONTRACT_MANAGER: {"anna", "bram", "chris"},
     Role.ACCESS_STAFF: {"anna", "chris"},
     Role.GI_STAFF: {"bram"},
     Role.PROVIDER: {"anna", "daan"},  # its own youth, in every region it works in
+    Role.POLICY: set(),  # the waiting lists show policy the figures only
 }
 SEES_ANNA = {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.PROVIDER, Role.PRIVACY_OFFICER}
 

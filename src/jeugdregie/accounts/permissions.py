@@ -24,6 +24,10 @@ class Capability(models.TextChoices):
     VIEW_BUDGET_OVERVIEW = "view_budget_overview"
     REQUEST_CLIENT_STOP = "request_client_stop"
     DECIDE_CLIENT_STOPS = "decide_client_stops"
+    VIEW_WAITING_LIST = "view_waiting_list"
+    REPORT_WAITING_ENTRIES = "report_waiting_entries"
+    VIEW_WAITING_MONITORING = "view_waiting_monitoring"
+    REPORT_OWN_WAITING_ENTRIES = "report_own_waiting_entries"
 
 
 _ALL_STAFF = frozenset(Role)
@@ -66,6 +70,19 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.VIEW_BUDGET_OVERVIEW: frozenset({Role.CONTRACT_MANAGER, Role.POLICY}),
     Capability.REQUEST_CLIENT_STOP: frozenset({Role.PROVIDER}),
     Capability.DECIDE_CLIENT_STOPS: frozenset({Role.CONTRACT_MANAGER}),
+    # Waiting lists: names for those who work with the youth; policy sees the figures only.
+    Capability.VIEW_WAITING_LIST: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.PROVIDER, Role.POLICY}
+    ),
+    Capability.REPORT_WAITING_ENTRIES: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.PROVIDER}
+    ),
+    # The waiting-list API: a provider reports and closes its own entries.
+    Capability.REPORT_OWN_WAITING_ENTRIES: frozenset({Role.PROVIDER}),
+    # Monitoring of waiting and treatment duration: a provider sees its own data only.
+    Capability.VIEW_WAITING_MONITORING: frozenset(
+        {Role.CONTRACT_MANAGER, Role.POLICY, Role.PROVIDER}
+    ),
 }
 
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("jeugdregie.regions.urls")),
     path("", include("jeugdregie.audit.urls")),
     path("", include("jeugdregie.notifications.urls")),
+    path("", include("jeugdregie.waitinglists.urls")),
     path("api/", include("jeugdregie.conf.api_urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -26,6 +26,12 @@ MENU = [
     MenuItem(_("Budget overview"), "budgets:budget-overview", Capability.VIEW_BUDGET_OVERVIEW),
     MenuItem(_("Youth"), "clients:youth-search", Capability.VIEW_YOUTH),
     MenuItem(_("Allocations"), "allocations:allocation-list", Capability.VIEW_ALLOCATIONS),
+    MenuItem(_("Waiting lists"), "waitinglists:entry-list", Capability.VIEW_WAITING_LIST),
+    MenuItem(
+        _("Waiting and treatment duration"),
+        "waitinglists:monitoring",
+        Capability.VIEW_WAITING_MONITORING,
+    ),
     MenuItem(_("Region figures"), "monitoring:region-stats", Capability.VIEW_STATISTICS),
     MenuItem(_("Privacy log"), "audit:privacy", Capability.VIEW_PRIVACY_LOG),
 ]

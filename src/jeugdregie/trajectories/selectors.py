@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of trajectories and the extension worklists, filtered by who is asking."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import ScopePaths, organisation_scope, own_provider_id
+from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.audit.services import access_record_create
+from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionStatus
+from jeugdregie.trajectories.models import Extension, Trajectory
+
+TRAJECTORY_SCOPE = ScopePaths(
+    region="allocation__municipality__region_id",
+    municipality="allocation__municipality_id",
+    referring_organisation="allocation__referral__referrer_organisation_id",
+    provider="allocation__provider_id",
+)
+EXTENSION_SCOPE = ScopePaths(
+    region="trajectory__allocation__municipality__region_id",
+    municipality="trajectory__allocation__municipality_id",
+    referring_organisation="trajectory__allocation__referral__referrer_organisation_id",
+    provider="trajectory__allocation__provider_id",
+)
+
+TRAJECTORY_SORTS = {
+    "start": "start",
+    "-start": "-start",
+    "end": "allocation__end",
+    "-end": "-allocation__end",
+    "provider": "allocation__provider__name",
+    "-provider": "-allocation__provider__name",
+    "product": "allocation__product__code",
+    "-product": "-allocation__product__code",
+    "extensions": "granted_extensions",
+    "-extensions": "-granted_extensions",
+}
+
+_RELATED = (
+    "allocation__municipality__region",
+    "allocation__provider",
+    "allocation__product",
+    "allocation__youth",
+)
+
+
+def trajectories_visible_to(*, user: User) -> QuerySet[Trajectory]:
+    """The region's, the municipality's, the GI's own, or a provider's trajectories (as
+    coordinating practitioner or as additional practitioner)."""
+    scope = organisation_scope(
+        user, capability=Capability.VIEW_TRAJECTORIES, paths=TRAJECTORY_SCOPE
+    )
+    if scope is None:
+        return Trajectory.objects.none()
+    if user.role == Role.PROVIDER:
+        scope |= Q(
+            pk__in=Trajectory.objects.filter(
+                additional_practitioners__allocation__provider_id=own_provider_id(user)
+            ).values("pk")
+        )
+    return Trajectory.objects.filter(scope).select_related(*_RELATED)
+
+
+@dataclass(frozen=True)
+class TrajectoryFilters:
+    complexity: str = ""
+    pending: bool = False
+    sort: str = "-start"
+
+
+def trajectory_list(*, user: User, filters: TrajectoryFilters) -> QuerySet[Trajectory]:
+    trajectories = trajectories_visible_to(user=user).annotate(
+        granted_extensions=Count(
+            "extensions", filter=Q(extensions__status=ExtensionStatus.GRANTED)
+        ),
+        pending_extensions=Count(
+            "extensions", filter=Q(extensions__status=ExtensionStatus.PENDING)
+        ),
+    )
+    if filters.complexity:
+        trajectories = trajectories.filter(complexity=filters.complexity)
+    if filters.pending:
+        trajectories = trajectories.filter(pending_extensions__gt=0)
+    return trajectories.order_by(TRAJECTORY_SORTS.get(filters.sort, "-start"), "-pk")
+
+
+def trajectories_page_logged(
+    *, user: User, trajectories: Iterable[Trajectory], route: str
+) -> list[Trajectory]:
+    rows = list(trajectories)
+    access_record_create(
+        user=user,
+        youth_ids=[t.allocation.youth_id for t in rows],
+        purpose=AccessPurpose.LIST,
+        route=route,
+    )
+    return rows
+
+
+def trajectory_detail_logged(*, user: User, pk: int, route: str) -> Trajectory | None:
+    trajectory = (
+        trajectories_visible_to(user=user)
+        .prefetch_related("extensions", "additional_practitioners__allocation__provider")
+        .filter(pk=pk)
+        .first()
+    )
+    if trajectory is not None:
+        access_record_create(
+            user=user,
+            youth_ids=[trajectory.allocation.youth_id],
+            purpose=AccessPurpose.DETAIL,
+            route=route,
+        )
+    return trajectory
+
+
+def extensions_visible_to(*, user: User, capability: str) -> QuerySet[Extension]:
+    scope = organisation_scope(user, capability=capability, paths=EXTENSION_SCOPE)
+    if scope is None:
+        return Extension.objects.none()
+    return Extension.objects.filter(scope).select_related(
+        *(f"trajectory__{path}" for path in _RELATED)
+    )
+
+
+def extension_worklist(*, user: User, route: str) -> QuerySet[Extension]:
+    """Pending extensions waiting for the CJG review or for the referrer, oldest first."""
+    capability = (
+        Capability.REVIEW_EXTENSIONS
+        if route == ExtensionRoute.CJG_REVIEW
+        else Capability.APPROVE_EXTENSIONS
+    )
+    return (
+        extensions_visible_to(user=user, capability=capability)
+        .filter(status=ExtensionStatus.PENDING, route=route)
+        .order_by("requested_on", "pk")
+    )
+
+
+def extensions_page_logged(
+    *, user: User, extensions: Iterable[Extension], route: str
+) -> list[Extension]:
+    rows = list(extensions)
+    access_record_create(
+        user=user,
+        youth_ids=[e.trajectory.allocation.youth_id for e in rows],
+        purpose=AccessPurpose.LIST,
+        route=route,
+    )
+    return rows

@@ -1,0 +1,279 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Screens of perceel-2 trajectories: the provider's trajectories and extension requests,
+the CJG review worklist and the referrer's worklist (standard route)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import own_provider_id, user_can
+from jeugdregie.contracting.models import Provider
+from jeugdregie.core.views import (
+    acting_user,
+    apply_service_errors,
+    paginate,
+    query_without_page,
+    requires,
+)
+from jeugdregie.trajectories import policy, selectors, services
+from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionSource, ExtensionStatus
+from jeugdregie.trajectories.forms import (
+    ExtensionRequestForm,
+    ReferrerDecisionForm,
+    ReviewDecisionForm,
+    SelfAssessmentForm,
+    TrajectoryFilterForm,
+)
+from jeugdregie.trajectories.models import Extension, Trajectory
+
+
+def _provider_of(user: User) -> Provider:
+    return Provider.objects.get(pk=own_provider_id(user))
+
+
+def _form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    run: Callable[[dict[str, Any]], str],
+    title: str,
+    submit: str,
+    saved: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A service form with the trajectory or extension it is about shown above it."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            target = run(form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, saved)
+            return redirect(target)
+    page = {"form": form, "title": title, "submit": submit, **context}
+    return render(request, "trajectories/form_page.html", page, status=400 if form.errors else 200)
+
+
+@requires(Capability.VIEW_TRAJECTORIES)
+def trajectory_list(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    form = TrajectoryFilterForm(request.GET)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    filters = selectors.TrajectoryFilters(
+        complexity=data.get("complexity") or "",
+        pending=bool(data.get("pending")),
+        sort=request.GET.get("sorteer", "-start"),
+    )
+    page = paginate(request, selectors.trajectory_list(user=user, filters=filters))
+    page.object_list = selectors.trajectories_page_logged(
+        user=user, trajectories=page.object_list, route=request.path
+    )
+    return render(
+        request,
+        "trajectories/trajectory_list.html",
+        {"form": form, "page": page, "query": query_without_page(request)},
+    )
+
+
+def _trajectory(request: HttpRequest, pk: int) -> Trajectory:
+    trajectory = selectors.trajectory_detail_logged(
+        user=acting_user(request), pk=pk, route=request.path
+    )
+    if trajectory is None:
+        raise Http404
+    return trajectory
+
+
+@requires(Capability.VIEW_TRAJECTORIES)
+def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    trajectory = _trajectory(request, pk)
+    region = trajectory.allocation.municipality.region
+    is_coordinator = user_can(
+        user, Capability.REQUEST_EXTENSIONS
+    ) and trajectory.allocation.provider_id == own_provider_id(user)
+    return render(
+        request,
+        "trajectories/trajectory_detail.html",
+        {
+            "trajectory": trajectory,
+            "extensions": list(trajectory.extensions.all()),
+            "additional": list(trajectory.additional_practitioners.all()),
+            "method": policy.method_in_force(region=region, on=timezone.localdate()),
+            "is_coordinator": is_coordinator,
+            "pending": ExtensionStatus.PENDING,
+            "self_assessment_route": ExtensionRoute.SELF_ASSESSMENT,
+        },
+    )
+
+
+@requires(Capability.REQUEST_EXTENSIONS)
+def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    trajectory = _trajectory(request, pk)
+    form = ExtensionRequestForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        extension = services.extension_request(
+            actor=user,
+            provider=_provider_of(user),
+            allocation=trajectory.allocation,
+            requested_end=data["requested_end"],
+            self_assessment=data.get("self_assessment") or "",
+            source=ExtensionSource.SCREEN,
+        )
+        if extension.status == ExtensionStatus.PENDING:
+            messages.warning(
+                request,
+                _("Extension %(number)s is pending: %(reason)s.")
+                % {"number": extension.number, "reason": extension.reason},
+            )
+        return reverse("trajectories:trajectory-detail", kwargs={"pk": trajectory.pk})
+
+    return _form_page(
+        request,
+        form,
+        run=run,
+        title=_("Request an extension"),
+        submit=_("Request the extension"),
+        saved=_("The extension request has been recorded."),
+        context={"trajectory": trajectory},
+    )
+
+
+@requires(Capability.REQUEST_EXTENSIONS)
+def self_assessment_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    extension = (
+        Extension.objects.filter(pk=pk, trajectory__in=selectors.trajectories_visible_to(user=user))
+        .select_related("trajectory")
+        .first()
+    )
+    if extension is None:
+        raise Http404
+    trajectory = _trajectory(request, extension.trajectory_id)
+    form = SelfAssessmentForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        done = services.extension_self_assessment_attach(
+            actor=user,
+            provider=_provider_of(user),
+            extension=extension,
+            self_assessment=data["self_assessment"],
+        )
+        if done.status == ExtensionStatus.PENDING:
+            messages.warning(
+                request,
+                _("Extension %(number)s is pending: %(reason)s.")
+                % {"number": done.number, "reason": done.reason},
+            )
+        else:
+            messages.info(
+                request, _("Extension %(number)s has been granted.") % {"number": done.number}
+            )
+        return reverse("trajectories:trajectory-detail", kwargs={"pk": trajectory.pk})
+
+    return _form_page(
+        request,
+        form,
+        run=run,
+        title=_("Attach the self-assessment to extension %(number)s")
+        % {"number": extension.number},
+        submit=_("Attach the self-assessment"),
+        saved=_("The self-assessment has been attached."),
+        context={"trajectory": trajectory, "extension": extension},
+    )
+
+
+def _worklist(request: HttpRequest, route: str, template: str) -> HttpResponse:
+    user = acting_user(request)
+    page = paginate(request, selectors.extension_worklist(user=user, route=route))
+    page.object_list = selectors.extensions_page_logged(
+        user=user, extensions=page.object_list, route=request.path
+    )
+    return render(request, template, {"page": page, "query": query_without_page(request)})
+
+
+@requires(Capability.REVIEW_EXTENSIONS)
+def review_list(request: HttpRequest) -> HttpResponse:
+    return _worklist(request, ExtensionRoute.CJG_REVIEW, "trajectories/review_list.html")
+
+
+@requires(Capability.APPROVE_EXTENSIONS)
+def referrer_list(request: HttpRequest) -> HttpResponse:
+    return _worklist(request, ExtensionRoute.STANDARD_REFERRER, "trajectories/referrer_list.html")
+
+
+def _worklist_item(request: HttpRequest, pk: int, route: str) -> Extension:
+    user = acting_user(request)
+    extension = selectors.extension_worklist(user=user, route=route).filter(pk=pk).first()
+    if extension is None:
+        raise Http404
+    selectors.extensions_page_logged(user=user, extensions=[extension], route=request.path)
+    return extension
+
+
+@requires(Capability.REVIEW_EXTENSIONS)
+def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    extension = _worklist_item(request, pk, ExtensionRoute.CJG_REVIEW)
+    region = extension.trajectory.allocation.municipality.region
+    review = policy.review_form(region=region, on=extension.requested_on)
+    form = ReviewDecisionForm(request.POST or None, questions=review.questions if review else ())
+
+    def run(data: dict[str, Any]) -> str:
+        services.extension_review_decide(
+            actor=user,
+            extension=extension,
+            grant=data["decision"] == "grant",
+            answers=form.answers(),
+            motivation=data["motivation"],
+        )
+        return reverse("trajectories:review-list")
+
+    return _form_page(
+        request,
+        form,
+        run=run,
+        title=_("Intensive review of extension %(number)s") % {"number": extension.number},
+        submit=_("Save the decision"),
+        saved=_("The decision has been saved."),
+        context={"trajectory": extension.trajectory, "extension": extension, "review": review},
+    )
+
+
+@requires(Capability.APPROVE_EXTENSIONS)
+def referrer_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    extension = _worklist_item(request, pk, ExtensionRoute.STANDARD_REFERRER)
+    form = ReferrerDecisionForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        services.extension_referrer_decide(
+            actor=user,
+            extension=extension,
+            grant=data["decision"] == "grant",
+            motivation=data["motivation"],
+        )
+        return reverse("trajectories:referrer-list")
+
+    return _form_page(
+        request,
+        form,
+        run=run,
+        title=_("Approve extension %(number)s") % {"number": extension.number},
+        submit=_("Save the decision"),
+        saved=_("The decision has been saved."),
+        context={"trajectory": extension.trajectory, "extension": extension},
+    )
