@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jeugdregie.framework import engine
+
+
+class Outcome(models.TextChoices):
+    """Outcomes of spec §7; the values are the engine's and part of the interface."""
+
+    EXCEPTION = engine.UITZONDERING, _("Allowed through an exception")
+    SATISFIED = engine.VOLDAAN, _("Requirements met")
+    REJECTED = engine.AFGEWEZEN, _("Rejected")
+    INSUFFICIENT_INFORMATION = engine.ONVOLDOENDE_INFORMATIE, _("Insufficient information")
+    REFER = engine.VOORLEGGEN, _("Present to the expert table")

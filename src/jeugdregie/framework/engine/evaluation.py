@@ -1,0 +1,402 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Evaluating a case under a rule set (spec §6, §7): three-valued, every rule, explained.
+
+- Every exception and every requirement is evaluated (no short-circuit) to true, false or
+  unknown (`None`). A rule that does not apply to the case's kind is false for an exception
+  and passes for a requirement; with the kind unknown that is itself unknown.
+- Judgement facts count only when recorded by a role of the rule set's
+  `judgement_settled_by` with a motivation; otherwise they are *pending*: a rule whose value
+  depends on a pending fact keeps its provisional value but is marked pending.
+- The outcome follows §7 (see `decide`); `questions` are the unknown facts that can still
+  change the outcome (see `_questions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from jeugdregie.framework.engine.cases import Case, FactValue
+from jeugdregie.framework.engine.expressions import kleene_and, kleene_not, kleene_or
+from jeugdregie.framework.engine.rulesets import Registry, Rule, RuleSet, default_registry
+
+ENGINE_VERSION = "1.0.0"
+
+UITZONDERING = "uitzondering"
+VOLDAAN = "voldaan"
+AFGEWEZEN = "afgewezen"
+ONVOLDOENDE_INFORMATIE = "onvoldoende_informatie"
+VOORLEGGEN = "voorleggen"
+OUTCOMES = (UITZONDERING, VOLDAAN, AFGEWEZEN, ONVOLDOENDE_INFORMATIE, VOORLEGGEN)
+
+
+class EvaluationError(ValueError):
+    """A case that cannot be evaluated under the (selected) rule set."""
+
+
+def _state(value: bool | None) -> str:
+    return "unknown" if value is None else ("true" if value else "false")
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+class _Context:
+    """Fact values (None = unknown) with lazily computed derived values."""
+
+    __slots__ = ("_cache", "ruleset", "values")
+
+    def __init__(self, ruleset: RuleSet, values: dict[str, Any]) -> None:
+        self.ruleset = ruleset
+        self.values = values
+        self._cache: dict[str, Any] = {}
+
+    def fact(self, fact_id: str) -> Any:
+        return self.values.get(fact_id)
+
+    def derived(self, derived_id: str) -> Any:
+        try:
+            return self._cache[derived_id]
+        except KeyError:
+            value = self.ruleset.derived[derived_id].compute(self)
+            self._cache[derived_id] = value
+            return value
+
+    def param(self, param_id: str) -> Any:
+        return self.ruleset.parameters[param_id].value
+
+    def claimed(self, ground_id: str) -> bool | None:
+        grounds = self.values.get("exception_grounds")
+        return None if grounds is None else ground_id in grounds
+
+
+def rule_value(rule: Rule, ruleset: RuleSet, ctx: _Context) -> bool | None:
+    condition = rule.condition(ctx)
+    if condition is not None and not isinstance(condition, bool):
+        raise EvaluationError(f"Regel {rule.id}: de voorwaarde geeft geen ja/nee.")
+    if rule.applies_to.issuperset(ruleset.kinds):
+        applies: bool | None = True
+    else:
+        kind = ctx.values.get("kind")
+        applies = None if kind is None else kind in rule.applies_to
+    if rule.rule_type == "exception":
+        return kleene_and([applies, condition])
+    return kleene_or([kleene_not(applies), condition])
+
+
+@dataclass(frozen=True)
+class RuleState:
+    rule: Rule
+    value: bool | None
+    pending: bool  # the value rests on a judgement that is not settled yet
+
+
+@dataclass(frozen=True)
+class FactUse:
+    fact: str
+    value: Any  # JSON form; None when unknown
+    recorded_by_role: str | None
+    pending: bool
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    rule_id: str
+    rule_type: str  # exception, requirement, signal
+    label: str
+    value: str  # true, false, unknown
+    pending: bool
+    on_fail: str | None
+    facts: tuple[FactUse, ...]
+    derived: tuple[tuple[str, Any], ...]
+    source: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "type": self.rule_type,
+            "label": self.label,
+            "value": self.value,
+            "pending": self.pending,
+            "on_fail": self.on_fail,
+            "facts": [
+                {
+                    "fact": f.fact,
+                    "value": f.value,
+                    "recorded_by_role": f.recorded_by_role,
+                    "pending": f.pending,
+                }
+                for f in self.facts
+            ],
+            "derived": [{"derived": d, "value": v} for d, v in self.derived],
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    case: Case
+    ruleset: RuleSet
+    outcome: str
+    exceptions: tuple[str, ...]
+    reasons: tuple[str, ...]
+    questions: tuple[str, ...]
+    signals: tuple[str, ...]
+    states: tuple[RuleState, ...]
+    trace: tuple[TraceEntry, ...]
+    engine_version: str = ENGINE_VERSION
+
+    @property
+    def version(self) -> str:
+        return self.ruleset.version
+
+    def state_of(self, rule_id: str) -> str:
+        for state in self.states:
+            if state.rule.id == rule_id:
+                return _state(state.value)
+        raise KeyError(rule_id)
+
+    def question_texts(self) -> list[tuple[str, str]]:
+        """(fact id, Dutch question) for each question, for a request form."""
+        return [(q, self.ruleset.facts[q].question) for q in self.questions]
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as printed by `afweging_evaluate --json` (issue 5, Build §7)."""
+        return {
+            "case_id": self.case.case_id,
+            "version": self.ruleset.version,
+            "outcome": self.outcome,
+            "exceptions": list(self.exceptions),
+            "reasons": list(self.reasons),
+            "questions": list(self.questions),
+            "signals": list(self.signals),
+            "trace": [entry.to_json() for entry in self.trace],
+        }
+
+
+def decide(states: Iterable[RuleState]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Spec §7: (outcome, applying exceptions, reasons) from the rule states."""
+    exceptions = [s for s in states if s.rule.rule_type == "exception"]
+    requirements = [s for s in states if s.rule.rule_type == "requirement"]
+    applying = tuple(s.rule.id for s in exceptions if s.value is True)
+    if applying:
+        return UITZONDERING, applying, ()
+    settled = [s for s in requirements if not s.pending]
+    failed = tuple(s.rule.id for s in settled if s.value is False)
+    if all(s.value is True for s in settled) and len(settled) == len(requirements):
+        return VOLDAAN, (), ()
+    if any(s.value is False and s.rule.on_fail == "reject" for s in settled):
+        if any(s.value is None for s in exceptions):
+            return ONVOLDOENDE_INFORMATIE, (), failed
+        return AFGEWEZEN, (), failed
+    if any(s.value is None for s in requirements):
+        return ONVOLDOENDE_INFORMATIE, (), failed
+    reasons = tuple(s.rule.id for s in requirements if s.pending or s.value is False)
+    return VOORLEGGEN, (), reasons
+
+
+def _decisive(states: list[RuleState], index: int) -> bool:
+    """Can the unknown rule at `index` change the outcome? It is compared in the completion
+    where it weighs most: other unknown exceptions false, other unknown requirements true."""
+    completed = [
+        s
+        if s.value is not None
+        else RuleState(s.rule, s.rule.rule_type == "requirement", pending=False)
+        for s in states
+    ]
+    rule = states[index].rule
+    completed[index] = RuleState(rule, True, pending=False)
+    if_true = decide(completed)[0]
+    completed[index] = RuleState(rule, False, pending=False)
+    return decide(completed)[0] != if_true
+
+
+def _candidates(ruleset: RuleSet, fact_id: str, request_date: date | None) -> list[Any]:
+    fact = ruleset.facts[fact_id]
+    literals = ruleset.literals.get(fact_id, ())
+    if fact.type == "bool":
+        return [True, False]
+    if fact.type == "enum":
+        return list(fact.values)
+    if fact.type == "grounds":
+        return [(), *((rule.id,) for rule in ruleset.exceptions)]
+    if fact.type == "int":
+        numbers = {0, 10**6}
+        for literal in literals:
+            if isinstance(literal, int):
+                numbers |= {literal - 1, literal, literal + 1}
+        return sorted(numbers)
+    if fact.type == "money":
+        amounts = {Decimal(0), Decimal(10**9)}
+        amounts |= {p.value for p in ruleset.parameters.values() if p.type == "money"}
+        return sorted(amounts)
+    if fact.type == "date":
+        base = request_date or date(2000, 1, 1)
+        return [base + timedelta(days=d) for d in (-36500, -1, 0, 1, 36500)]
+    return []  # pragma: no cover
+
+
+def _questions(
+    ruleset: RuleSet, states: list[RuleState], values: dict[str, Any], request_date: date | None
+) -> tuple[str, ...]:
+    """Unknown facts that can still change the outcome, those of exceptions first.
+
+    A rule is considered when it is unknown and decisive (`_decisive`). Of its unknown facts
+    those are asked that settle the rule on their own for some value; when none does (the
+    rule needs several facts together, e.g. two tariffs), all of its unknown facts are.
+    """
+    questions: dict[str, None] = {}
+    order = sorted(range(len(states)), key=lambda i: states[i].rule.rule_type != "exception")
+    for index in order:
+        state = states[index]
+        if state.value is not None or not _decisive(states, index):
+            continue
+        unknown = [f for f in state.rule.facts if f in ruleset.facts and values.get(f) is None]
+        settling = [
+            f
+            for f in unknown
+            if any(
+                rule_value(state.rule, ruleset, _Context(ruleset, {**values, f: c})) is not None
+                for c in _candidates(ruleset, f, request_date)
+            )
+        ]
+        for fact_id in settling or unknown:
+            questions.setdefault(fact_id, None)
+    return tuple(questions)
+
+
+def _is_settled(ruleset: RuleSet, fact_id: str, fact: FactValue) -> bool:
+    definition = ruleset.facts.get(fact_id)
+    if definition is None or not definition.judgement:
+        return True
+    return fact.recorded_by_role in ruleset.judgement_settled_by and bool(fact.motivation)
+
+
+def _fact_uses(case: Case, facts: Iterable[str], pending_facts: set[str]) -> tuple[FactUse, ...]:
+    uses = []
+    for fact_id in facts:
+        fact = case.facts.get(fact_id)
+        if fact is None:
+            uses.append(FactUse(fact_id, None, None, pending=False))
+        else:
+            uses.append(
+                FactUse(
+                    fact_id, json_value(fact.value), fact.recorded_by_role, fact_id in pending_facts
+                )
+            )
+    return tuple(uses)
+
+
+def evaluate(
+    case: Case, ruleset: RuleSet | None = None, *, registry: Registry | None = None
+) -> Evaluation:
+    """Evaluate `case`; the rule set is chosen by its request date unless one is given."""
+    if ruleset is None:
+        request_date = case.request_date
+        if request_date is None:
+            raise EvaluationError(
+                "Feit 'request_date' (aanvraagdatum) ontbreekt: zonder aanvraagdatum is niet "
+                "te bepalen welke versie van het afwegingskader geldt."
+            )
+        ruleset = (registry or default_registry()).select(request_date)
+    kind = case.value("kind")
+    if kind is not None and kind not in ruleset.kinds:
+        raise EvaluationError(
+            f"Soort aanvraag '{kind}' bestaat niet in versie {ruleset.version} van het "
+            f"afwegingskader (wel: {', '.join(ruleset.kinds)})."
+        )
+    provisional = {fid: fv.value for fid, fv in case.facts.items() if fid in ruleset.facts}
+    pending_facts = {fid for fid, fv in case.facts.items() if not _is_settled(ruleset, fid, fv)}
+    settled_values = {fid: v for fid, v in provisional.items() if fid not in pending_facts}
+    settled_ctx = _Context(ruleset, settled_values)
+    provisional_ctx = _Context(ruleset, provisional) if pending_facts else settled_ctx
+
+    states: list[RuleState] = []
+    for rule in ruleset.rules:
+        value = rule_value(rule, ruleset, settled_ctx)
+        pending = False
+        if value is None and pending_facts.intersection(rule.facts):
+            value = rule_value(rule, ruleset, provisional_ctx)
+            pending = value is not None
+        states.append(RuleState(rule, value, pending))
+
+    outcome, exceptions, reasons = decide(states)
+    questions = (
+        ()
+        if outcome == UITZONDERING
+        else _questions(ruleset, states, settled_values, case.request_date)
+    )
+    signal_values = [(signal, signal.condition(provisional_ctx)) for signal in ruleset.signals]
+    signals = tuple(signal.id for signal, value in signal_values if value is True)
+
+    trace: list[TraceEntry] = []
+    for state in states:
+        rule = state.rule
+        trace.append(
+            TraceEntry(
+                rule.id,
+                rule.rule_type,
+                rule.label,
+                _state(state.value),
+                state.pending,
+                rule.on_fail,
+                _fact_uses(case, rule.facts, pending_facts),
+                tuple((d, json_value(provisional_ctx.derived(d))) for d in rule.derived),
+                rule.source,
+            )
+        )
+    for signal, value in signal_values:
+        trace.append(
+            TraceEntry(
+                signal.id,
+                "signal",
+                signal.label,
+                _state(value),
+                False,
+                None,
+                _fact_uses(case, signal.facts, pending_facts),
+                tuple((d, json_value(provisional_ctx.derived(d))) for d in signal.derived),
+                signal.source,
+            )
+        )
+    return Evaluation(
+        case=case,
+        ruleset=ruleset,
+        outcome=outcome,
+        exceptions=exceptions,
+        reasons=reasons,
+        questions=questions,
+        signals=signals,
+        states=tuple(states),
+        trace=tuple(trace),
+    )
+
+
+def questions_for(case: Case, ruleset: RuleSet | None = None) -> list[tuple[str, str]]:
+    """The Dutch questions a request form should still ask for `case`."""
+    return evaluate(case, ruleset).question_texts()
+
+
+def evaluate_many(
+    cases: Iterable[Case], ruleset: RuleSet
+) -> Iterable[tuple[Case, Evaluation | None, str | None]]:
+    """Evaluate cases under one given version; an unevaluable case yields its error text."""
+    for case in cases:
+        try:
+            yield case, evaluate(case, ruleset), None
+        except EvaluationError as exc:
+            yield case, None, str(exc)
+
+
+def states_by_rule(evaluation: Evaluation) -> Mapping[str, str]:
+    return {s.rule.id: _state(s.value) for s in evaluation.states}
