@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "jeugdregie.monitoring",
     "jeugdregie.demo",
     "jeugdregie.messaging",
+    "jeugdregie.waitinglists",
     "jeugdregie.framework",
 ]
 

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+PERCEEL1_LOT_CODE = "P1"
+"""The lot (perceel) of multi-disciplinary specialist care: its waiting list has no provider."""
+
+YOUNG_CHILD_AGE = 8
+"""A youth younger than this many years (on the day of viewing) is a priority signal."""
+
+GI_RULING_MONTHS = 3
+"""A GI case waiting more than this many calendar months after the court ruling is a signal."""
+
+
+class WaitingSource(models.TextChoices):
+    """How an entry came onto the waiting list."""
+
+    PROVIDER_SCREEN = "provider_screen", _("Reported by the provider (screen)")
+    PROVIDER_API = "provider_api", _("Reported by the provider (API)")
+    STAFF = "staff", _("Reported by municipal or GI staff")
+    ALLOCATION = "allocation", _("Allocation without a start of care")
+    REQUEST = "request", _("Request for allocation not yet decided")
+    PERCEEL1 = "perceel1", _("Waiting for perceel 1 (trajectory)")
+
+
+class OutflowReason(models.TextChoices):
+    """Why an entry left the waiting list."""
+
+    CARE_STARTED = "care_started", _("Care started")
+    ELSEWHERE = "elsewhere", _("Care found elsewhere")
+    NO_LONGER_NEEDED = "no_longer_needed", _("Care no longer needed")
+    MOVED = "moved", _("Moved out of the region")
+    OTHER = "other", _("Other reason")
+
+
+class PrioritySignal(models.TextChoices):
+    YOUNG_CHILD = "young_child", _("Young child (under 8)")
+    GI_RULING = "gi_ruling", _("GI case: more than 3 months after the court ruling")

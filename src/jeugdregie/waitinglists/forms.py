@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.core.views import limit_choices
+from jeugdregie.waitinglists.constants import OutflowReason, PrioritySignal
+
+
+def _date(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class EntryFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("open", _("Waiting now")),
+            ("closed", _("Left the list")),
+            ("all", _("All entries")),
+        ],
+    )
+    perceel = forms.ModelChoiceField(
+        label=_("Lot"), required=False, queryset=Lot.objects.none(), empty_label=_("All lots")
+    )
+    aanbieder = forms.ModelChoiceField(
+        label=_("Provider"),
+        required=False,
+        queryset=Provider.objects.none(),
+        empty_label=_("All providers"),
+    )
+    product = forms.ModelChoiceField(
+        label=_("Product"),
+        required=False,
+        queryset=Product.objects.none(),
+        empty_label=_("All products"),
+    )
+    prioriteit = forms.ChoiceField(
+        label=_("Priority signal"),
+        required=False,
+        choices=[("", _("With or without signal")), *PrioritySignal.choices],
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        lots: QuerySet[Lot],
+        providers: QuerySet[Provider],
+        products: QuerySet[Product],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "perceel", lots)
+        limit_choices(self, "aanbieder", providers)
+        limit_choices(self, "product", products)
+
+
+class _BridgingFields(forms.Form):
+    court_ruling_date = _date(
+        _("Date of the court ruling"),
+        required=False,
+        help_text=_("GI cases only: the date of the ruling the youth waits under."),
+    )
+    bridging_provider = forms.ModelChoiceField(
+        label=_("Bridging care: provider"),
+        required=False,
+        queryset=Provider.objects.none(),
+        empty_label=_("None"),
+    )
+    bridging_product = forms.ModelChoiceField(
+        label=_("Bridging care: product"),
+        required=False,
+        queryset=Product.objects.none(),
+        empty_label=_("None"),
+    )
+    bridging_note = forms.CharField(
+        label=_("Bridging care (description)"), required=False, max_length=500
+    )
+
+
+class EntryReportForm(_BridgingFields):
+    bsn = forms.CharField(
+        label=_("BSN of the youth"),
+        max_length=11,
+        help_text=_("The youth must live in one of the region's municipalities."),
+    )
+    lot = forms.ModelChoiceField(label=_("Lot"), queryset=Lot.objects.none())
+    provider = forms.ModelChoiceField(
+        label=_("Provider"),
+        required=False,
+        queryset=Provider.objects.none(),
+        empty_label=_("No provider (perceel-1 waiting list)"),
+    )
+    product = forms.ModelChoiceField(
+        label=_("Product"), required=False, queryset=Product.objects.none(), empty_label=_("None")
+    )
+    waiting_since = _date(_("Waiting since"))
+
+    field_order = ["bsn", "lot", "provider", "product", "waiting_since"]
+
+    def __init__(
+        self,
+        *args: Any,
+        lots: QuerySet[Lot],
+        providers: QuerySet[Provider] | None,
+        products: QuerySet[Product],
+        bridging_providers: QuerySet[Provider],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "lot", lots)
+        if providers is None:
+            del self.fields["provider"]  # a provider reports its own list
+        else:
+            limit_choices(self, "provider", providers)
+        limit_choices(self, "product", products)
+        limit_choices(self, "bridging_product", products)
+        limit_choices(self, "bridging_provider", bridging_providers)
+
+
+class EntryUpdateForm(_BridgingFields):
+    waiting_since = _date(_("Waiting since"))
+    product = forms.ModelChoiceField(
+        label=_("Product"), required=False, queryset=Product.objects.none(), empty_label=_("None")
+    )
+
+    field_order = ["waiting_since", "product"]
+
+    def __init__(
+        self,
+        *args: Any,
+        products: QuerySet[Product],
+        bridging_providers: QuerySet[Provider],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "product", products)
+        limit_choices(self, "bridging_product", products)
+        limit_choices(self, "bridging_provider", bridging_providers)
+
+
+class EntryCloseForm(forms.Form):
+    outflow_date = _date(_("Outflow date"))
+    outflow_reason = forms.ChoiceField(label=_("Outflow reason"), choices=OutflowReason.choices)
+    outflow_note = forms.CharField(
+        label=_("Explanation"),
+        required=False,
+        max_length=500,
+        help_text=_("Required when the reason is 'other'."),
+    )
+
+
+class YearForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Year"), required=False, min_value=2015, max_value=2100)

@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of the waiting lists: visibility, the filtered list, signals and the figures."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from jeugdregie.accounts.constants import OrganisationKind, Role
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import ScopePaths, organisation_scope, own_provider_id, user_can
+from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.audit.services import access_record_create
+from jeugdregie.contracting.models import Lot, Provider
+from jeugdregie.waitinglists.constants import PrioritySignal
+from jeugdregie.waitinglists.figures import (
+    EntryFact,
+    GroupFigures,
+    WaitingTimes,
+    figures_by,
+    waiting_times,
+)
+from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.waitinglists.signals import priority_signals
+
+WAITING_SCOPE = ScopePaths(
+    region="lot__region_id",
+    municipality="youth__municipality_id",
+    referring_organisation="referral__referrer_organisation_id",
+    provider="provider_id",
+)
+
+ENTRY_SORTS = {
+    "sinds": "waiting_since",
+    "-sinds": "-waiting_since",
+    "aanbieder": "provider__name",
+    "-aanbieder": "-provider__name",
+    "product": "product__code",
+    "-product": "-product__code",
+    "perceel": "lot__code",
+    "-perceel": "-lot__code",
+}
+
+
+def entries_visible_to(*, user: User) -> QuerySet[WaitingEntry]:
+    """Entries with names: contract management its region, access staff its municipality,
+    GI staff its referrals, a provider its own list. Policy sees figures only (none here)."""
+    scope = organisation_scope(user, capability=Capability.VIEW_WAITING_LIST, paths=WAITING_SCOPE)
+    if scope is None:
+        return WaitingEntry.objects.none()
+    return WaitingEntry.objects.filter(scope).select_related(
+        "youth",
+        "referral__referrer_organisation",
+        "provider",
+        "lot",
+        "product",
+        "bridging_provider",
+        "bridging_product",
+    )
+
+
+def entries_for_figures(*, user: User) -> QuerySet[WaitingEntry]:
+    """Entries counted in the figures: policy the region's, everybody else what they see."""
+    if user.role == Role.POLICY and user_can(user, Capability.VIEW_WAITING_LIST):
+        assert user.organisation is not None
+        return WaitingEntry.objects.filter(lot__region_id=user.organisation.region_id)
+    return entries_visible_to(user=user)
+
+
+def shows_names(user: User) -> bool:
+    return user.role != Role.POLICY
+
+
+@dataclass(frozen=True)
+class EntryFilters:
+    lot_id: int | None = None
+    provider_id: int | None = None
+    product_id: int | None = None
+    priority: str = ""
+    status: str = "open"  # open, closed or all
+    sort: str = "sinds"
+
+
+def entry_list(*, user: User, filters: EntryFilters, today: date) -> QuerySet[WaitingEntry]:
+    entries = entries_visible_to(user=user)
+    if filters.lot_id:
+        entries = entries.filter(lot_id=filters.lot_id)
+    if filters.provider_id:
+        entries = entries.filter(provider_id=filters.provider_id)
+    if filters.product_id:
+        entries = entries.filter(product_id=filters.product_id)
+    if filters.status == "open":
+        entries = entries.filter(outflow_date__isnull=True)
+    elif filters.status == "closed":
+        entries = entries.filter(outflow_date__isnull=False)
+    if filters.priority in PrioritySignal.values:
+        # The signals depend on today: decide them on plain columns, then filter on the keys.
+        rows = entries.values_list(
+            "pk",
+            "youth__birth_date",
+            "referral__referrer_type",
+            "referral__referrer_organisation__kind",
+            "court_ruling_date",
+        )
+        keys = [
+            pk
+            for pk, birth, referrer, kind, ruling in rows
+            if filters.priority
+            in priority_signals(
+                birth_date=birth,
+                referrer_type=referrer,
+                referred_by_institution=kind == OrganisationKind.CERTIFIED_INSTITUTION,
+                court_ruling_date=ruling,
+                today=today,
+            )
+        ]
+        entries = entries.filter(pk__in=keys)
+    return entries.order_by(ENTRY_SORTS.get(filters.sort, "waiting_since"), "pk")
+
+
+def signals_of(entry: WaitingEntry, *, today: date) -> list[PrioritySignal]:
+    referral = entry.referral
+    return priority_signals(
+        birth_date=entry.youth.birth_date,
+        referrer_type=referral.referrer_type if referral else None,
+        referred_by_institution=bool(
+            referral
+            and referral.referrer_organisation
+            and referral.referrer_organisation.kind == OrganisationKind.CERTIFIED_INSTITUTION
+        ),
+        court_ruling_date=entry.court_ruling_date,
+        today=today,
+    )
+
+
+def entries_page_logged(
+    *, user: User, entries: list[WaitingEntry], route: str, purpose: str = AccessPurpose.LIST
+) -> list[WaitingEntry]:
+    """Materialise a page of entries that shows youth names, and record the access."""
+    rows = list(entries)
+    access_record_create(
+        user=user, youth_ids=[e.youth_id for e in rows], purpose=purpose, route=route
+    )
+    return rows
+
+
+def entry_detail(*, user: User, pk: int, route: str) -> WaitingEntry:
+    entry = entries_visible_to(user=user).filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    access_record_create(
+        user=user, youth_ids=[entry.youth_id], purpose=AccessPurpose.DETAIL, route=route
+    )
+    return entry
+
+
+def entry_history(*, entry: WaitingEntry) -> QuerySet[ChangeRecord]:
+    """Every change of the entry (who, when, old and new values), oldest first."""
+    return (
+        ChangeRecord.objects.filter(model=WaitingEntry._meta.label, object_pk=str(entry.pk))
+        .select_related("user")
+        .order_by("at", "id")
+    )
+
+
+def entry_facts(entries: QuerySet[WaitingEntry]) -> list[EntryFact]:
+    return [
+        EntryFact(
+            lot_id=lot_id,
+            provider_id=provider_id,
+            product_id=product_id,
+            waiting_since=since,
+            outflow_date=outflow,
+        )
+        for lot_id, provider_id, product_id, since, outflow in entries.order_by().values_list(
+            "lot_id", "provider_id", "product_id", "waiting_since", "outflow_date"
+        )
+    ]
+
+
+def own_provider_or_none(user: User) -> int | None:
+    return own_provider_id(user) if user.role == Role.PROVIDER else None
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    label: str
+    length: int
+    open_times: WaitingTimes
+    closed_times: WaitingTimes
+
+
+@dataclass(frozen=True)
+class WaitingFigures:
+    on: date
+    closed_from: date
+    total: FigureRow
+    per_lot: list[FigureRow]
+    per_provider: list[FigureRow]
+
+
+def waiting_figures(
+    *, user: User, today: date, lot_id: int | None = None, provider_id: int | None = None
+) -> WaitingFigures:
+    """Length today, waiting so far (open entries) and waited until outflow (entries that left
+    the list this calendar year), in total, per lot and per provider."""
+    entries = entries_for_figures(user=user)
+    if lot_id:
+        entries = entries.filter(lot_id=lot_id)
+    if provider_id:
+        entries = entries.filter(provider_id=provider_id)
+    facts = entry_facts(entries)
+    closed_from = date(today.year, 1, 1)
+    options = {"on": today, "closed_from": closed_from, "closed_to": today}
+    per_lot = figures_by(facts, lambda f: f.lot_id, **options)
+    per_provider = figures_by(facts, lambda f: f.provider_id, **options)
+    total = figures_by(facts, lambda f: 0, **options).get(0)
+    lots = {lot.pk: f"{lot.code} {lot.name}" for lot in Lot.objects.filter(pk__in=per_lot)}
+    providers = {
+        p.pk: p.name for p in Provider.objects.filter(pk__in=[k for k in per_provider if k])
+    }
+
+    def row(label: str, group: GroupFigures) -> FigureRow:
+        return FigureRow(label, group.length, group.open_times, group.closed_times)
+
+    empty = waiting_times([])
+    return WaitingFigures(
+        on=today,
+        closed_from=closed_from,
+        total=row(_("All entries"), total) if total else FigureRow("", 0, empty, empty),
+        per_lot=sorted(
+            (row(lots[key], group) for key, group in per_lot.items()), key=lambda r: r.label
+        ),
+        per_provider=sorted(
+            (
+                row(providers[key] if key else _("(no provider: perceel 1)"), group)
+                for key, group in per_provider.items()
+            ),
+            key=lambda r: r.label.casefold(),
+        ),
+    )

@@ -1,0 +1,290 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import own_provider_id, user_can
+from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
+from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.core.views import (
+    acting_user,
+    paginate,
+    query_without_page,
+    requires,
+    service_form_page,
+)
+from jeugdregie.monitoring.selectors import default_year
+from jeugdregie.regions.selectors import region_of
+from jeugdregie.waitinglists import reports, selectors, services
+from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
+from jeugdregie.waitinglists.forms import (
+    EntryCloseForm,
+    EntryFilterForm,
+    EntryReportForm,
+    EntryUpdateForm,
+    YearForm,
+)
+from jeugdregie.waitinglists.models import WaitingEntry
+
+
+def _region_id(user: User) -> int:
+    region = region_of(user=user)
+    if region is None:
+        raise Http404
+    return region.pk
+
+
+def _catalogue(user: User) -> tuple[Any, Any, Any]:
+    region_id = _region_id(user)
+    lots = Lot.objects.filter(region_id=region_id).order_by("order", "code")
+    products = Product.objects.filter(region_id=region_id).order_by("code")
+    providers = Provider.objects.filter(contracts__region_id=region_id).distinct().order_by("name")
+    if user.role == Role.PROVIDER:
+        providers = Provider.objects.filter(pk=own_provider_id(user))
+    return lots, providers, products
+
+
+@requires(Capability.VIEW_WAITING_LIST)
+def entry_list(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    today = timezone.localdate()
+    lots, providers, products = _catalogue(user)
+    form = EntryFilterForm(request.GET, lots=lots, providers=providers, products=products)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    filters = selectors.EntryFilters(
+        lot_id=data["perceel"].pk if data.get("perceel") else None,
+        provider_id=data["aanbieder"].pk if data.get("aanbieder") else None,
+        product_id=data["product"].pk if data.get("product") else None,
+        priority=data.get("prioriteit") or "",
+        status=data.get("status") or "open",
+        sort=request.GET.get("sorteer", "sinds"),
+    )
+    figures = selectors.waiting_figures(
+        user=user, today=today, lot_id=filters.lot_id, provider_id=filters.provider_id
+    )
+    context: dict[str, Any] = {
+        "form": form,
+        "figures": figures,
+        "shows_names": selectors.shows_names(user),
+        "can_report": user_can(user, Capability.REPORT_WAITING_ENTRIES),
+        "query": query_without_page(request),
+        "today": today,
+    }
+    if selectors.shows_names(user):
+        page = paginate(request, selectors.entry_list(user=user, filters=filters, today=today))
+        rows = selectors.entries_page_logged(
+            user=user, entries=list(page.object_list), route=request.path
+        )
+        page.object_list = rows
+        context["page"] = page
+        context["rows"] = [
+            (entry, selectors.signals_of(entry, today=today), (today - entry.waiting_since).days)
+            for entry in rows
+        ]
+    return render(request, "waitinglists/entry_list.html", context)
+
+
+@requires(Capability.VIEW_WAITING_LIST)
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    today = timezone.localdate()
+    entry = selectors.entry_detail(user=user, pk=pk, route=request.path)
+    end = entry.outflow_date or today
+    return render(
+        request,
+        "waitinglists/entry_detail.html",
+        {
+            "entry": entry,
+            "signals": selectors.signals_of(entry, today=today),
+            "days": (end - entry.waiting_since).days,
+            "history": selectors.entry_history(entry=entry),
+            "can_change": entry.is_open and user_can(user, Capability.REPORT_WAITING_ENTRIES),
+        },
+    )
+
+
+@requires(Capability.REPORT_WAITING_ENTRIES)
+def entry_report(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    region = region_of(user=user)
+    if region is None:
+        raise Http404
+    lots, providers, products = _catalogue(user)
+    is_provider = user.role == Role.PROVIDER
+    form = EntryReportForm(
+        request.POST or None,
+        lots=lots,
+        providers=None if is_provider else providers,
+        products=products,
+        bridging_providers=Provider.objects.filter(contracts__region=region)
+        .distinct()
+        .order_by("name"),
+    )
+
+    def run(data: dict[str, Any]) -> str:
+        youth = youth_by_bsn_in_region(bsn=data["bsn"], region=region)
+        services.waiting_entry_report(
+            actor=user,
+            youth=youth,
+            lot=data["lot"],
+            provider=(
+                Provider.objects.get(pk=own_provider_id(user)) if is_provider else data["provider"]
+            ),
+            product=data["product"],
+            waiting_since=data["waiting_since"],
+            source=WaitingSource.PROVIDER_SCREEN if is_provider else WaitingSource.STAFF,
+            court_ruling_date=data["court_ruling_date"],
+            bridging_provider=data["bridging_provider"],
+            bridging_product=data["bridging_product"],
+            bridging_note=data["bridging_note"],
+        )
+        return reverse("waitinglists:entry-list")
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Report a youth on the waiting list"),
+        submit=_("Put on the waiting list"),
+        saved=_("The youth is on the waiting list."),
+    )
+
+
+def _changeable(request: HttpRequest, pk: int) -> tuple[User, WaitingEntry]:
+    user = acting_user(request)
+    entry = selectors.entries_visible_to(user=user).filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    return user, entry
+
+
+@requires(Capability.REPORT_WAITING_ENTRIES)
+def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
+    user, entry = _changeable(request, pk)
+    region_id = entry.lot.region_id
+    initial = {name: getattr(entry, name) for name in services.UPDATABLE}
+    form = EntryUpdateForm(
+        request.POST or None,
+        initial=initial,
+        products=Product.objects.filter(region_id=region_id).order_by("code"),
+        bridging_providers=Provider.objects.filter(contracts__region_id=region_id)
+        .distinct()
+        .order_by("name"),
+    )
+
+    def run(data: dict[str, Any]) -> str:
+        services.waiting_entry_update(
+            actor=user, entry=entry, **{name: data[name] for name in services.UPDATABLE}
+        )
+        return reverse("waitinglists:entry-detail", kwargs={"pk": entry.pk})
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Change the waiting-list entry"),
+        submit=_("Save"),
+        saved=_("The entry has been changed."),
+    )
+
+
+@requires(Capability.REPORT_WAITING_ENTRIES)
+def entry_close(request: HttpRequest, pk: int) -> HttpResponse:
+    user, entry = _changeable(request, pk)
+    form = EntryCloseForm(request.POST or None, initial={"outflow_date": timezone.localdate()})
+
+    def run(data: dict[str, Any]) -> str:
+        services.waiting_entry_close(
+            actor=user,
+            entry=entry,
+            outflow_date=data["outflow_date"],
+            outflow_reason=data["outflow_reason"],
+            outflow_note=data["outflow_note"],
+        )
+        return reverse("waitinglists:entry-detail", kwargs={"pk": entry.pk})
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Take off the waiting list"),
+        submit=_("Take off the list"),
+        saved=_("The entry left the waiting list."),
+    )
+
+
+def _monitoring(request: HttpRequest) -> tuple[YearForm, reports.Monitoring]:
+    user = acting_user(request)
+    region = region_of(user=user)
+    if region is None:
+        raise Http404
+    form = YearForm(request.GET)
+    year = (form.cleaned_data.get("jaar") if form.is_valid() else None) or default_year()
+    provider = (
+        Provider.objects.get(pk=own_provider_id(user)) if user.role == Role.PROVIDER else None
+    )
+    report = reports.monitoring_report(
+        region=region, year=year, today=timezone.localdate(), provider=provider
+    )
+    return form, report
+
+
+@requires(Capability.VIEW_WAITING_MONITORING)
+def monitoring(request: HttpRequest) -> HttpResponse:
+    form, report = _monitoring(request)
+    return render(
+        request,
+        "waitinglists/monitoring.html",
+        {
+            "form": form,
+            "report": report,
+            "header": reports.export_header(),
+            "rows": reports.export_rows(report),
+            "query": query_without_page(request),
+            "signals": PrioritySignal,
+        },
+    )
+
+
+def _xlsx_cell(value: object) -> object:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+@requires(Capability.VIEW_WAITING_MONITORING)
+def monitoring_xlsx(request: HttpRequest) -> HttpResponse:
+    _form, report = _monitoring(request)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = f"Monitoring {report.year}"
+    sheet.append(reports.export_header())
+    for row in reports.export_rows(report):
+        sheet.append([_xlsx_cell(value) for value in row])
+    months = workbook.create_sheet(_("Inflow and outflow"))
+    months.append([_("Month"), _("Inflow"), _("Outflow")])
+    for month, inflow, outflow in report.months:
+        months.append([date(report.year, month, 1), inflow, outflow])
+    for cell in months["A"][1:]:
+        cell.number_format = "mm-yyyy"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="wachtlijsten-monitoring-{report.region.code}-{report.year}.xlsx"'
+    )
+    return response
