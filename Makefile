@@ -88,6 +88,7 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/ijw_validate.py
 	scripts/with-postgres.sh $(BIN)/python benchmarks/budgets.py
+	$(BIN)/python benchmarks/afweging.py
 
 clean:
 	rm -rf $(VENV) build var/static frontend/node_modules

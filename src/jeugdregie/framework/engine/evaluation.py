@@ -42,6 +42,8 @@ def _state(value: bool | None) -> str:
 
 
 def json_value(value: Any) -> Any:
+    if value is None or isinstance(value, str | bool | int):
+        return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -185,24 +187,44 @@ class Evaluation:
 
 
 def decide(states: Iterable[RuleState]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """Spec §7: (outcome, applying exceptions, reasons) from the rule states."""
-    exceptions = [s for s in states if s.rule.rule_type == "exception"]
-    requirements = [s for s in states if s.rule.rule_type == "requirement"]
-    applying = tuple(s.rule.id for s in exceptions if s.value is True)
+    """Spec §7: (outcome, applying exceptions, reasons) from the rule states.
+
+    1. some exception true -> uitzondering (every applying ground);
+    2. every requirement true and settled -> voldaan;
+    3. a settled `reject` requirement false -> afgewezen with every failed requirement, or
+       onvoldoende_informatie (same reasons, provisional) while some exception is unknown;
+    4. some requirement unknown -> onvoldoende_informatie (reasons: failed ones, if any);
+    5. otherwise (a `refer` requirement false or a judgement pending) -> voorleggen with
+       the failed and pending requirements.
+    """
+    applying: list[str] = []
+    failed: list[str] = []
+    failed_or_pending: list[str] = []
+    exception_unknown = requirement_unknown = rejected = False
+    for state in states:
+        rule, value = state.rule, state.value
+        if rule.rule_type == "exception":
+            if value is True:
+                applying.append(rule.id)
+            elif value is None:
+                exception_unknown = True
+        elif state.pending:
+            failed_or_pending.append(rule.id)
+        elif value is None:
+            requirement_unknown = True
+        elif value is False:
+            failed.append(rule.id)
+            failed_or_pending.append(rule.id)
+            rejected = rejected or rule.on_fail == "reject"
     if applying:
-        return UITZONDERING, applying, ()
-    settled = [s for s in requirements if not s.pending]
-    failed = tuple(s.rule.id for s in settled if s.value is False)
-    if all(s.value is True for s in settled) and len(settled) == len(requirements):
+        return UITZONDERING, tuple(applying), ()
+    if not failed_or_pending and not requirement_unknown:
         return VOLDAAN, (), ()
-    if any(s.value is False and s.rule.on_fail == "reject" for s in settled):
-        if any(s.value is None for s in exceptions):
-            return ONVOLDOENDE_INFORMATIE, (), failed
-        return AFGEWEZEN, (), failed
-    if any(s.value is None for s in requirements):
-        return ONVOLDOENDE_INFORMATIE, (), failed
-    reasons = tuple(s.rule.id for s in requirements if s.pending or s.value is False)
-    return VOORLEGGEN, (), reasons
+    if rejected:
+        return (ONVOLDOENDE_INFORMATIE if exception_unknown else AFGEWEZEN), (), tuple(failed)
+    if requirement_unknown:
+        return ONVOLDOENDE_INFORMATIE, (), tuple(failed)
+    return VOORLEGGEN, (), tuple(failed_or_pending)
 
 
 def _decisive(states: list[RuleState], index: int) -> bool:
@@ -282,19 +304,18 @@ def _is_settled(ruleset: RuleSet, fact_id: str, fact: FactValue) -> bool:
     return fact.recorded_by_role in ruleset.judgement_settled_by and bool(fact.motivation)
 
 
-def _fact_uses(case: Case, facts: Iterable[str], pending_facts: set[str]) -> tuple[FactUse, ...]:
-    uses = []
-    for fact_id in facts:
+def _fact_uses(case: Case, ruleset: RuleSet, pending_facts: set[str]) -> dict[str, FactUse]:
+    """The trace's view of every fact of the rule set, built once per evaluation."""
+    uses: dict[str, FactUse] = {}
+    for fact_id in ruleset.facts:
         fact = case.facts.get(fact_id)
         if fact is None:
-            uses.append(FactUse(fact_id, None, None, pending=False))
+            uses[fact_id] = FactUse(fact_id, None, None, pending=False)
         else:
-            uses.append(
-                FactUse(
-                    fact_id, json_value(fact.value), fact.recorded_by_role, fact_id in pending_facts
-                )
+            uses[fact_id] = FactUse(
+                fact_id, json_value(fact.value), fact.recorded_by_role, fact_id in pending_facts
             )
-    return tuple(uses)
+    return uses
 
 
 def evaluate(
@@ -339,6 +360,7 @@ def evaluate(
     signal_values = [(signal, signal.condition(provisional_ctx)) for signal in ruleset.signals]
     signals = tuple(signal.id for signal, value in signal_values if value is True)
 
+    uses = _fact_uses(case, ruleset, pending_facts)
     trace: list[TraceEntry] = []
     for state in states:
         rule = state.rule
@@ -350,7 +372,7 @@ def evaluate(
                 _state(state.value),
                 state.pending,
                 rule.on_fail,
-                _fact_uses(case, rule.facts, pending_facts),
+                tuple(map(uses.__getitem__, rule.facts)),
                 tuple((d, json_value(provisional_ctx.derived(d))) for d in rule.derived),
                 rule.source,
             )
@@ -364,7 +386,7 @@ def evaluate(
                 _state(value),
                 False,
                 None,
-                _fact_uses(case, signal.facts, pending_facts),
+                tuple(map(uses.__getitem__, signal.facts)),
                 tuple((d, json_value(provisional_ctx.derived(d))) for d in signal.derived),
                 signal.source,
             )

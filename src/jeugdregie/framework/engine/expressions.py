@@ -25,6 +25,8 @@ from typing import Any, Protocol
 
 
 class Context(Protocol):
+    values: dict[str, Any]  # fact id -> value; absent = unknown
+
     def fact(self, fact_id: str) -> Any: ...
 
     def derived(self, derived_id: str) -> Any: ...
@@ -114,7 +116,7 @@ def compile_expression(expr: Any, refs: References, where: str) -> Compiled:
     if op == "fact":
         fact_id = str(arg)
         refs.facts.add(fact_id)
-        return lambda ctx: ctx.fact(fact_id)
+        return lambda ctx: ctx.values.get(fact_id)
     if op == "derived":
         derived_id = str(arg)
         refs.derived.add(derived_id)
