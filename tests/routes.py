@@ -8,7 +8,7 @@ PR provider, PO policy, FA functional administrator, PV privacy officer.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from jeugdregie.accounts.constants import Role
@@ -75,6 +75,93 @@ def ceiling_exception(w: World) -> dict[str, Any]:
         defaults={"cannot_wait": True, "only_here": True, "explanation": "spoed"},
     )
     return {"pk": exception.pk}
+
+
+def anna_allocation_request(w: World) -> dict[str, Any]:
+    """Anna's open request for allocation (JW315 of the world's provider), made once."""
+    from django.utils import timezone
+
+    from jeugdregie.messaging.models import AllocationRequest
+    from jeugdregie.messaging.services.inbox import message_receive
+    from jeugdregie.messaging.tests import messages as m
+
+    request = AllocationRequest.objects.filter(reference="ROUTE-VOT").first()
+    if request is None:
+        today = timezone.localdate()
+        message_receive(
+            data=m.jw315(
+                w.provider.agb_code,
+                "ROUTE315",
+                bsn=w.youth["anna"].bsn,
+                day=today,
+                reference="ROUTE-VOT",
+                start=today,
+                end=date(today.year + 1, 12, 31),
+            )
+        )
+        request = AllocationRequest.objects.get(reference="ROUTE-VOT")
+    return {"pk": request.pk}
+
+
+def anna_request_message(w: World) -> dict[str, Any]:
+    """The received JW315 that names Anna."""
+    from jeugdregie.messaging.models import AllocationRequest
+
+    request = AllocationRequest.objects.get(pk=anna_allocation_request(w)["pk"])
+    return {"pk": request.inbox_message_id}
+
+
+def anna_change_request(w: World) -> dict[str, Any]:
+    """Anna's open request for change (JW317) on a current allocation, made once."""
+    from django.utils import timezone
+
+    from jeugdregie.allocations.services import allocation_create
+    from jeugdregie.contracting.constants import Frequency
+    from jeugdregie.messaging.models import ChangeRequest
+    from jeugdregie.messaging.services.inbox import message_receive
+    from jeugdregie.messaging.tests import messages as m
+
+    request = ChangeRequest.objects.filter(reference="ROUTE-VOW").first()
+    if request is None:
+        today = timezone.localdate()
+        current = allocation_create(
+            actor=None,
+            youth=w.youth["anna"],
+            provider=w.provider,
+            product=w.product,
+            start=today,
+            volume=10,
+            frequency=Frequency.TOTAL,
+        )
+        message_receive(
+            data=m.jw317(
+                w.provider.agb_code,
+                "ROUTE317",
+                bsn=w.youth["anna"].bsn,
+                day=today,
+                reference="ROUTE-VOW",
+                changed=[(int(current.number), today + timedelta(days=30), None, 20)],
+            )
+        )
+        request = ChangeRequest.objects.get(reference="ROUTE-VOW")
+    return {"pk": request.pk}
+
+
+def jw301_of(key: str) -> Callable[[World], dict[str, Any]]:
+    """The JW301 sent when the world allocated to this youth."""
+
+    def kwargs(w: World) -> dict[str, Any]:
+        from jeugdregie.messaging.models import OutboxMessage
+
+        message = OutboxMessage.objects.filter(youth=w.youth[key], message_type="JW301").first()
+        assert message is not None, key
+        return {"pk": message.pk}
+
+    return kwargs
+
+
+def decline_without_reason(w: World) -> dict[str, Any]:
+    return {"decision": "reject", "rejection_reason": "", "note": ""}
 
 
 def waiting_entries(w: World) -> dict[str, Any]:
@@ -163,6 +250,90 @@ def anna_extension_request(w: World) -> dict[str, Any]:
     }
 
 
+def anna_case(w: World) -> dict[str, Any]:
+    """A light-contract request of the access team for Anna at a provider the region has not
+    contracted (made once)."""
+    from decimal import Decimal
+
+    from jeugdregie.casetable.constants import CaseKind
+    from jeugdregie.casetable.models import Case
+    from jeugdregie.casetable.services import case_create
+    from jeugdregie.testing.factories import ProviderFactory
+
+    case = Case.objects.filter(region=w.region).first()
+    if case is None:
+        case = case_create(
+            actor=w.users[Role.ACCESS_STAFF],
+            kind=CaseKind.LIGHT_CONTRACT,
+            youth=w.youth["anna"],
+            provider=ProviderFactory.create(name="Zorgboerderij De Hoeve"),
+            product=w.product,
+            request_date=date(2025, 3, 3),
+            start=date(2025, 8, 1),
+            end=date(2026, 1, 31),
+            volume=10,
+            frequency="4",
+            tariff=Decimal("90.00"),
+            care_setting="ambulant",
+            facts={"acute_crisis_or_serious_harm": True, "contracted_providers_contacted": True},
+        )
+    return {"pk": case.pk}
+
+
+def _meeting(w: World, *, with_anna: bool) -> Any:
+    from django.utils import timezone
+
+    from jeugdregie.casetable.models import Meeting
+    from jeugdregie.casetable.services import case_schedule, meeting_create
+
+    meeting = Meeting.objects.filter(region=w.region, items__isnull=not with_anna).first()
+    if meeting is None:
+        meeting = meeting_create(
+            actor=w.users[Role.EXPERT_MEMBER],
+            date=timezone.localdate() + timedelta(days=7),
+            members=[w.users[Role.EXPERT_MEMBER], w.users[Role.CONTRACT_MANAGER]],
+        )
+        if with_anna:
+            from jeugdregie.casetable.models import Case
+
+            case = Case.objects.get(pk=anna_case(w)["pk"])
+            case_schedule(actor=w.users[Role.ACCESS_STAFF], case=case, meeting=meeting)
+    return meeting
+
+
+def anna_meeting(w: World) -> dict[str, Any]:
+    """A planned expert-table meeting with Anna's case on the agenda (made once)."""
+    return {"pk": _meeting(w, with_anna=True).pk}
+
+
+def anna_agenda_item(w: World) -> dict[str, Any]:
+    meeting = _meeting(w, with_anna=True)
+    return {"pk": meeting.pk, "item": meeting.items.get().pk}
+
+
+def empty_meeting(w: World) -> dict[str, Any]:
+    """The form data to put Anna's open case on another planned meeting (each role anew)."""
+    from jeugdregie.casetable.constants import CaseStatus
+    from jeugdregie.casetable.models import Case
+
+    meeting = _meeting(w, with_anna=False)
+    meeting.items.all().delete()
+    Case.objects.filter(pk=anna_case(w)["pk"]).update(status=CaseStatus.OPEN)
+    return {"meeting": meeting.pk}
+
+
+def postpone_anna(w: World) -> dict[str, Any]:
+    """The table's decision to postpone Anna's case (on an undecided agenda item, each role
+    anew)."""
+    from jeugdregie.casetable.constants import CaseStatus
+    from jeugdregie.casetable.models import AgendaItem, Case
+
+    item = anna_agenda_item(w)["item"]
+    AgendaItem.objects.filter(pk=item).update(decision="", motivation="", decided_at=None)
+    Case.objects.filter(pk=anna_case(w)["pk"]).update(status=CaseStatus.ON_AGENDA)
+    return {"decision": "postpone", "motivation": "Meer informatie nodig"}
+
+
 # fmt: off
 ROUTES = [
     #                                          CM  AS  GI  EX  PR  PO  FA  PV
@@ -222,6 +393,26 @@ ROUTES = [
           kwargs=anna, personal_data=True),
     Route("audit:privacy-user",               "403 403 403 403 403 403 403 200",
           kwargs=lambda w: {"pk": w.users[Role.ACCESS_STAFF].pk}),
+    Route("messaging:allocation-request-list",  "200 200 403 403 200 403 403 403"),
+    Route("messaging:allocation-request-detail", "200 200 403 403 200 403 403 403",
+          kwargs=anna_allocation_request, personal_data=True),
+    Route("messaging:allocation-request-detail", "400 400 403 403 403 403 403 403",
+          kwargs=anna_allocation_request, method="post", data=decline_without_reason),
+    Route("messaging:change-request-list",      "200 200 403 403 200 403 403 403"),
+    Route("messaging:change-request-detail",    "200 200 403 403 200 403 403 403",
+          kwargs=anna_change_request, personal_data=True),
+    Route("messaging:change-request-detail",    "400 400 403 403 403 403 403 403",
+          kwargs=anna_change_request, method="post", data=decline_without_reason),
+    Route("messaging:inbox-message",            "200 200 403 403 200 403 403 403",
+          kwargs=anna_request_message, personal_data=True),
+    Route("messaging:outbox-message",           "200 200 403 403 200 403 403 403",
+          kwargs=jw301_of("anna"), personal_data=True),
+    Route("messaging:outbox-message",           "200 200 403 403 404 403 403 403",
+          kwargs=jw301_of("chris")),
+    Route("messaging:outbox-message",           "200 404 403 403 404 403 403 403",
+          kwargs=jw301_of("bram")),
+    Route("messaging:traffic",                  "200 403 403 403 200 403 200 403"),
+    Route("messaging:traffic-export",           "200 403 403 403 200 403 200 403"),
     Route("api-provider-list",                "200 200 200 200 200 200 200 403", api=True),
     Route("api-provider-detail",              "200 200 200 200 200 200 200 403", api=True,
           kwargs=lambda w: {"pk": w.provider.pk}),
@@ -269,6 +460,38 @@ ROUTES = [
           kwargs=anna_extension("standard_referrer"), personal_data=True),
     Route("api-extension-request",            "403 403 403 403 201 403 403 403", api=True,
           method="post", data=anna_extension_request),
+    Route("casetable:case-list",              "200 200 200 200 403 403 403 403",
+          kwargs=made(anna_case), personal_data=True),
+    Route("casetable:case-create",            "200 200 200 403 403 403 403 403"),
+    Route("casetable:case-detail",            "200 200 404 200 403 403 403 403",
+          kwargs=anna_case, personal_data=True),
+    Route("casetable:case-answer",            "302 302 404 403 403 403 403 403",
+          kwargs=anna_case, method="post"),
+    Route("casetable:case-judgement",         "302 403 403 302 403 403 403 403",
+          kwargs=anna_case, method="post",
+          data=lambda w: {"fact": "content_proportional", "value": "ja", "motivation": "Ja"}),
+    Route("casetable:case-schedule",          "302 302 404 302 403 403 403 403",
+          kwargs=anna_case, method="post", data=empty_meeting),
+    Route("casetable:case-decide",            "302 403 403 403 403 403 403 403",
+          kwargs=anna_case, method="post",
+          data=lambda w: {"decision": "reject", "motivation": "Niet nodig"}),
+    Route("casetable:case-follow-up",         "302 302 404 302 403 403 403 403",
+          kwargs=anna_case, method="post",
+          data=lambda w: {"due": "2025-10-01", "description": "Evaluatie"}),
+    Route("casetable:overview",               "200 403 403 200 403 200 403 403",
+          kwargs=made(anna_case)),
+    Route("casetable:overview-xlsx",          "200 403 403 200 403 200 403 403"),
+    Route("casetable:meeting-list",           "200 200 200 200 403 403 403 403",
+          kwargs=made(anna_meeting)),
+    Route("casetable:meeting-create",         "200 403 403 200 403 403 403 403"),
+    Route("casetable:meeting-detail",         "200 404 404 200 403 403 403 403",
+          kwargs=anna_meeting, personal_data=True),
+    Route("casetable:agenda-decide",          "302 403 403 302 403 403 403 403",
+          kwargs=anna_agenda_item, method="post", data=postpone_anna),
+    Route("casetable:meeting-agenda-pdf",     "200 404 404 200 403 403 403 403",
+          kwargs=anna_meeting, personal_data=True),
+    Route("casetable:meeting-minutes-pdf",    "200 404 404 200 403 403 403 403",
+          kwargs=anna_meeting, personal_data=True),
     Route("api-schema",                       "200 200 200 200 200 200 200 200", api=True),
 ]
 # fmt: on

@@ -24,10 +24,23 @@ class Capability(models.TextChoices):
     VIEW_BUDGET_OVERVIEW = "view_budget_overview"
     REQUEST_CLIENT_STOP = "request_client_stop"
     DECIDE_CLIENT_STOPS = "decide_client_stops"
+    VIEW_TRAJECTORIES = "view_trajectories"
+    REQUEST_EXTENSIONS = "request_extensions"
+    REVIEW_EXTENSIONS = "review_extensions"
+    APPROVE_EXTENSIONS = "approve_extensions"
     VIEW_WAITING_LIST = "view_waiting_list"
     REPORT_WAITING_ENTRIES = "report_waiting_entries"
     VIEW_WAITING_MONITORING = "view_waiting_monitoring"
     REPORT_OWN_WAITING_ENTRIES = "report_own_waiting_entries"
+    VIEW_MESSAGE_REQUESTS = "view_message_requests"
+    DECIDE_MESSAGE_REQUESTS = "decide_message_requests"
+    VIEW_MESSAGES = "view_messages"
+    VIEW_MESSAGE_TRAFFIC = "view_message_traffic"
+    VIEW_CASES = "view_cases"
+    CREATE_CASES = "create_cases"
+    DECIDE_CASES = "decide_cases"
+    VIEW_MEETINGS = "view_meetings"
+    VIEW_CASE_OVERVIEW = "view_case_overview"
 
 
 _ALL_STAFF = frozenset(Role)
@@ -82,6 +95,38 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Monitoring of waiting and treatment duration: a provider sees its own data only.
     Capability.VIEW_WAITING_MONITORING: frozenset(
         {Role.CONTRACT_MANAGER, Role.POLICY, Role.PROVIDER}
+    ),
+    # Perceel-2 trajectories: the coordinating practitioner requests extensions, the CJG (the
+    # access team) does the intensive review, the referrer approves on the standard route.
+    Capability.VIEW_TRAJECTORIES: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.PROVIDER}
+    ),
+    Capability.REQUEST_EXTENSIONS: frozenset({Role.PROVIDER}),
+    Capability.REVIEW_EXTENSIONS: frozenset({Role.ACCESS_STAFF}),
+    Capability.APPROVE_EXTENSIONS: frozenset({Role.ACCESS_STAFF, Role.GI_STAFF}),
+    # iJw worklists (JW315/JW317): the region and the municipality decide; a provider follows
+    # its own requests. Messages name youth, so the viewer follows the same roles.
+    Capability.VIEW_MESSAGE_REQUESTS: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.PROVIDER}
+    ),
+    Capability.DECIDE_MESSAGE_REQUESTS: frozenset({Role.CONTRACT_MANAGER, Role.ACCESS_STAFF}),
+    Capability.VIEW_MESSAGES: frozenset({Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.PROVIDER}),
+    # Counts only (no personal data): also the functional administrator who runs the exchange.
+    Capability.VIEW_MESSAGE_TRAFFIC: frozenset(
+        {Role.CONTRACT_MANAGER, Role.FUNCTIONAL_ADMIN, Role.PROVIDER}
+    ),
+    # Afwegingskader: the access team, certified institutions and contract management ask;
+    # the expert table and contract management decide; policy sees the overviews' figures.
+    Capability.VIEW_CASES: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER}
+    ),
+    Capability.CREATE_CASES: frozenset({Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF}),
+    Capability.DECIDE_CASES: frozenset({Role.CONTRACT_MANAGER, Role.EXPERT_MEMBER}),
+    Capability.VIEW_MEETINGS: frozenset(
+        {Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF, Role.EXPERT_MEMBER}
+    ),
+    Capability.VIEW_CASE_OVERVIEW: frozenset(
+        {Role.CONTRACT_MANAGER, Role.EXPERT_MEMBER, Role.POLICY}
     ),
 }
 

@@ -109,6 +109,47 @@ def exception_decide(
     return exception
 
 
+@transaction.atomic
+def exception_grant_for_case(
+    *,
+    actor: User,
+    region: Region,
+    provider: Provider,
+    youth: Youth,
+    product: Product,
+    reason: str,
+) -> CeilingException:
+    """A nee-tenzij exception granted through the afwegingskader (kind ``ceiling_overrun``,
+    budgets.md §5 for Haarlem): the expert table or contract management decided, so it is
+    recorded as granted at once; its care is booked on its own line."""
+    if youth.municipality.region_id != region.pk or product.region_id != region.pk:
+        raise ValidationError(_("The youth and the product must belong to the region."))
+    now = timezone.now()
+    exception = CeilingException.objects.create(
+        region=region,
+        provider=provider,
+        youth=youth,
+        product=product,
+        cannot_wait=True,
+        only_here=True,
+        explanation=reason,
+        requested_by=actor,
+        status=ExceptionStatus.GRANTED,
+        decided_by=actor,
+        decided_at=now,
+        decision_reason=reason,
+    )
+    change_record_create(user=actor, instance=exception, action=ChangeAction.CREATE)
+    with translation.override("nl"):
+        _notify(
+            exception,
+            _("Nee-tenzij NT-%(number)s: %(status)s")
+            % {"number": exception.pk, "status": exception.get_status_display()},
+            reason,
+        )
+    return exception
+
+
 def check_exception_allocation(
     *, exception: CeilingException, youth: Youth, provider: Provider
 ) -> None:

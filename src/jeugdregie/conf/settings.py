@@ -38,8 +38,10 @@ INSTALLED_APPS = [
     "jeugdregie.monitoring",
     "jeugdregie.demo",
     "jeugdregie.messaging",
-    "jeugdregie.waitinglists",
     "jeugdregie.framework",
+    "jeugdregie.waitinglists",
+    "jeugdregie.trajectories",
+    "jeugdregie.casetable",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,9 @@ urlpatterns = [
     path("", include("jeugdregie.audit.urls")),
     path("", include("jeugdregie.notifications.urls")),
     path("", include("jeugdregie.waitinglists.urls")),
+    path("", include("jeugdregie.messaging.urls")),
+    path("", include("jeugdregie.trajectories.urls")),
+    path("", include("jeugdregie.casetable.urls")),
     path("api/", include("jeugdregie.conf.api_urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -26,6 +26,23 @@ MENU = [
     MenuItem(_("Budget overview"), "budgets:budget-overview", Capability.VIEW_BUDGET_OVERVIEW),
     MenuItem(_("Youth"), "clients:youth-search", Capability.VIEW_YOUTH),
     MenuItem(_("Allocations"), "allocations:allocation-list", Capability.VIEW_ALLOCATIONS),
+    MenuItem(
+        _("Requests for allocation"),
+        "messaging:allocation-request-list",
+        Capability.VIEW_MESSAGE_REQUESTS,
+    ),
+    MenuItem(
+        _("Requests for change"), "messaging:change-request-list", Capability.VIEW_MESSAGE_REQUESTS
+    ),
+    MenuItem(_("Message traffic"), "messaging:traffic", Capability.VIEW_MESSAGE_TRAFFIC),
+    MenuItem(_("Light contracts and overruns"), "casetable:case-list", Capability.VIEW_CASES),
+    MenuItem(_("Expert table"), "casetable:meeting-list", Capability.VIEW_MEETINGS),
+    MenuItem(_("Afwegingskader overview"), "casetable:overview", Capability.VIEW_CASE_OVERVIEW),
+    MenuItem(_("Trajectories"), "trajectories:trajectory-list", Capability.VIEW_TRAJECTORIES),
+    MenuItem(_("CJG review"), "trajectories:review-list", Capability.REVIEW_EXTENSIONS),
+    MenuItem(
+        _("Extensions to approve"), "trajectories:referrer-list", Capability.APPROVE_EXTENSIONS
+    ),
     MenuItem(_("Waiting lists"), "waitinglists:entry-list", Capability.VIEW_WAITING_LIST),
     MenuItem(
         _("Waiting and treatment duration"),

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads for cases and the expert table; every read of a case names a youth and is logged."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
+from jeugdregie.audit.services import access_record_create
+from jeugdregie.casetable.constants import CaseKind, CaseStatus, MeetingStatus, Outcome
+from jeugdregie.casetable.models import AgendaItem, Case, Meeting
+from jeugdregie.regions.selectors import region_of
+
+# Who sees which cases: the region's contract management and expert table all of them; the
+# access team and certified institutions the cases their own organisation asked for.
+REGION_WIDE = frozenset({Role.CONTRACT_MANAGER, Role.EXPERT_MEMBER})
+OWN_ORGANISATION = frozenset({Role.ACCESS_STAFF, Role.GI_STAFF})
+
+
+def cases_visible_to(*, user: User) -> QuerySet[Case]:
+    region = region_of(user=user)
+    if region is None:
+        return Case.objects.none()
+    cases = Case.objects.filter(region=region)
+    if user.role in REGION_WIDE:
+        return cases
+    if user.role in OWN_ORGANISATION and user.organisation_id is not None:
+        return cases.filter(requested_by__organisation_id=user.organisation_id)
+    return Case.objects.none()
+
+
+def case_list(*, user: User, filters: dict[str, Any], route: str) -> QuerySet[Case]:
+    """The cases a user may see, filtered; the youth on the page are logged by the view."""
+    cases = cases_visible_to(user=user).select_related("youth", "provider", "product")
+    if filters.get("status"):
+        cases = cases.filter(status=filters["status"])
+    if filters.get("kind"):
+        cases = cases.filter(kind=filters["kind"])
+    if filters.get("outcome"):
+        cases = cases.filter(outcome=filters["outcome"])
+    return cases.order_by("-request_date", "-pk")
+
+
+def log_youth_shown(*, user: User, cases: list[Case], route: str) -> None:
+    access_record_create(
+        user=user,
+        youth_ids=[case.youth_id for case in cases],
+        purpose="afwegingskader",
+        route=route,
+    )
+
+
+def case_detail(*, user: User, pk: int, route: str) -> Case:
+    try:
+        case = (
+            cases_visible_to(user=user)
+            .select_related(
+                "youth__municipality",
+                "provider",
+                "product__lot",
+                "requested_by",
+                "decided_by",
+                "contract",
+                "allocation",
+                "ceiling_exception",
+            )
+            .get(pk=pk)
+        )
+    except Case.DoesNotExist as exc:
+        raise Http404 from exc
+    log_youth_shown(user=user, cases=[case], route=route)
+    return case
+
+
+def meetings_visible_to(*, user: User) -> QuerySet[Meeting]:
+    """Contract management and the expert table see every meeting of the region; the access
+    team and certified institutions the meetings they take part in (the agenda names youth)."""
+    region = region_of(user=user)
+    if region is None:
+        return Meeting.objects.none()
+    meetings = Meeting.objects.filter(region=region)
+    if user.role in REGION_WIDE:
+        return meetings
+    if user.role in OWN_ORGANISATION:
+        return meetings.filter(members=user)
+    return Meeting.objects.none()
+
+
+def planned_meetings(*, user: User) -> QuerySet[Meeting]:
+    """The region's planned meetings a case can be put on (dates only, no agenda)."""
+    region = region_of(user=user)
+    if region is None or user.role not in REGION_WIDE | OWN_ORGANISATION:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(region=region, status=MeetingStatus.PLANNED).order_by("date")
+
+
+def agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        meeting.items.select_related("case__youth", "case__provider", "case__product").order_by(
+            "position"
+        )
+    )
+
+
+@dataclass
+class YearRow:
+    year: int
+    light_contracts: int = 0
+    ambulant: int = 0
+    residential: int = 0
+
+    @property
+    def ambulant_share(self) -> Decimal | None:
+        if not self.light_contracts:
+            return None
+        return (Decimal(self.ambulant) / self.light_contracts * 100).quantize(Decimal("1"))
+
+    @property
+    def residential_share(self) -> Decimal | None:
+        if not self.light_contracts:
+            return None
+        return (Decimal(self.residential) / self.light_contracts * 100).quantize(Decimal("1"))
+
+
+@dataclass
+class Overview:
+    years: list[YearRow]
+    by_ground: list[tuple[str, int]]
+    by_outcome: list[tuple[str, str, int]]
+    overruns: list[Case] = field(default_factory=list)
+
+
+def overview(*, user: User) -> Overview:
+    """Light contracts concluded per year split ambulant/residential (memo §9), cases per
+    exception ground and per outcome, and the list of ceiling-overrun cases (memo annex I).
+    Aggregates only, except the overrun list (names, for the expert table)."""
+    region = region_of(user=user)
+    cases = Case.objects.filter(region=region) if region is not None else Case.objects.none()
+    years: dict[int, YearRow] = {}
+    grounds: Counter[str] = Counter()
+    outcomes: Counter[str] = Counter()
+    for kind, status, setting, start, outcome, exception_grounds in cases.values_list(
+        "kind", "status", "care_setting", "start", "outcome", "exception_grounds"
+    ):
+        outcomes[outcome] += 1
+        grounds.update(exception_grounds or [])
+        if kind == CaseKind.LIGHT_CONTRACT and status == CaseStatus.APPROVED:
+            row = years.setdefault(start.year, YearRow(start.year))
+            row.light_contracts += 1
+            if setting == "verblijf":
+                row.residential += 1
+            else:
+                row.ambulant += 1
+    overruns: list[Case] = []
+    if user.role in REGION_WIDE:
+        overruns = list(
+            cases.filter(kind=CaseKind.CEILING_OVERRUN)
+            .select_related("provider", "product")
+            .order_by("-request_date", "-pk")
+        )
+    return Overview(
+        years=[years[y] for y in sorted(years)],
+        by_ground=sorted(grounds.items()),
+        by_outcome=[
+            (value, str(label), outcomes.get(value, 0)) for value, label in Outcome.choices
+        ],
+        overruns=overruns,
+    )
