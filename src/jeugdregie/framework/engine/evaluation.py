@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -268,32 +269,65 @@ def _candidates(ruleset: RuleSet, fact_id: str, request_date: date | None) -> li
     return []  # pragma: no cover
 
 
+JOINT_CHECK_LIMIT = 256  # combinations tried for facts that settle a rule only together
+
+
+def _settles(
+    rule: Rule, ruleset: RuleSet, values: dict[str, Any], assignment: dict[str, Any]
+) -> bool:
+    return rule_value(rule, ruleset, _Context(ruleset, {**values, **assignment})) is not None
+
+
 def _questions(
-    ruleset: RuleSet, states: list[RuleState], values: dict[str, Any], request_date: date | None
+    ruleset: RuleSet,
+    states: list[RuleState],
+    values: dict[str, Any],
+    request_date: date | None,
+    outcome: str,
 ) -> tuple[str, ...]:
     """Unknown facts that can still change the outcome, those of exceptions first.
 
     A rule is considered when it is unknown and decisive (`_decisive`). Of its unknown facts
-    those are asked that settle the rule on their own for some value; when none does (the
-    rule needs several facts together, e.g. two tariffs), all of its unknown facts are.
+    those are asked that settle the rule on their own for some value, and the others when
+    they settle it together for some combination of values (e.g. the two tariffs of P2b).
+    Within a rule the facts keep the order of the rule set file.
+
+    When no unknown rule is decisive but a requirement is unknown (§7.4: the outcome is
+    still `onvoldoende_informatie`, e.g. an unknown `refer` requirement next to a failed
+    one), the facts of every unknown rule are asked: only their answers end that outcome.
     """
     questions: dict[str, None] = {}
+    position = {fact_id: n for n, fact_id in enumerate(ruleset.facts)}
     order = sorted(range(len(states)), key=lambda i: states[i].rule.rule_type != "exception")
-    for index in order:
-        state = states[index]
-        if state.value is not None or not _decisive(states, index):
-            continue
-        unknown = [f for f in state.rule.facts if f in ruleset.facts and values.get(f) is None]
-        settling = [
+    unknown_rules = [i for i in order if states[i].value is None]
+    decisive = [i for i in unknown_rules if _decisive(states, i)]
+    if not decisive and outcome == ONVOLDOENDE_INFORMATIE:
+        decisive = unknown_rules
+    for index in decisive:
+        rule = states[index].rule
+        unknown = sorted(
+            (f for f in rule.facts if f in position and values.get(f) is None),
+            key=position.__getitem__,
+        )
+        candidates = {f: _candidates(ruleset, f, request_date) for f in unknown}
+        alone = {
             f
             for f in unknown
-            if any(
-                rule_value(state.rule, ruleset, _Context(ruleset, {**values, f: c})) is not None
-                for c in _candidates(ruleset, f, request_date)
+            if any(_settles(rule, ruleset, values, {f: c}) for c in candidates[f])
+        }
+        rest = [f for f in unknown if f not in alone]
+        together = False
+        if rest:
+            combinations = 1
+            for f in rest:
+                combinations *= len(candidates[f])
+            together = combinations > JOINT_CHECK_LIMIT or any(
+                _settles(rule, ruleset, values, dict(zip(rest, combo, strict=True)))
+                for combo in itertools.product(*(candidates[f] for f in rest))
             )
-        ]
-        for fact_id in settling or unknown:
-            questions.setdefault(fact_id, None)
+        for fact_id in unknown:
+            if fact_id in alone or together:
+                questions.setdefault(fact_id, None)
     return tuple(questions)
 
 
@@ -355,7 +389,7 @@ def evaluate(
     questions = (
         ()
         if outcome == UITZONDERING
-        else _questions(ruleset, states, settled_values, case.request_date)
+        else _questions(ruleset, states, settled_values, case.request_date, outcome)
     )
     signal_values = [(signal, signal.condition(provisional_ctx)) for signal in ruleset.signals]
     signals = tuple(signal.id for signal, value in signal_values if value is True)
