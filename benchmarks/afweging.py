@@ -41,7 +41,7 @@ def _case_data(rng: random.Random, number: int) -> dict[str, Any]:
         "request_date": request.isoformat(),
     }
 
-    def maybe(fact: str, value: Any, known: float = 0.85) -> None:
+    def maybe(fact: str, value: Any, known: float = 0.92) -> None:
         if rng.random() < known:
             facts[fact] = value
 
@@ -50,18 +50,18 @@ def _case_data(rng: random.Random, number: int) -> dict[str, Any]:
     maybe("care_start_date", (request + dt.timedelta(days=rng.randrange(-60, 60))).isoformat())
     maybe(
         "client_birth_date",
-        (request - dt.timedelta(days=rng.randrange(365, 18 * 365))).isoformat(),
+        (request - dt.timedelta(days=rng.randrange(6 * 365, 18 * 365))).isoformat(),
         0.9,
     )
     maybe("exception_grounds", rng.choice([[], [], [], ["U12"], ["U13"], ["U17"]]), 0.7)
     judgement = {"value": rng.random() < 0.8, "recorded_by_role": "expert_team", "motivation": "m"}
     maybe("acute_crisis_or_serious_harm", rng.choice([judgement, judgement["value"]]))
     for fact, p_true in (
-        ("contracted_offer_available", 0.2),
-        ("contracted_providers_contacted", 0.85),
-        ("subcontracting_attempted", 0.5),
-        ("bridging_care_possible", 0.15),
-        ("pgb_possible", 0.1),
+        ("contracted_offer_available", 0.1),
+        ("contracted_providers_contacted", 0.95),
+        ("subcontracting_attempted", 0.7),
+        ("bridging_care_possible", 0.08),
+        ("pgb_possible", 0.05),
         ("care_abroad", 0.03),
         ("stacking", 0.1),
         ("return_plan", 0.6),
