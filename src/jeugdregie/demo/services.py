@@ -26,6 +26,8 @@ from jeugdregie.demo.profiles.registry import PROFILES
 from jeugdregie.demo.purge import demo_purge
 from jeugdregie.demo.writer import WrittenRegion, write_region
 from jeugdregie.monitoring.selectors import default_year
+from jeugdregie.regions.models import Region
+from jeugdregie.waitinglists.demo import demo_waiting_entries
 
 ADMIN_APPS = ("accounts", "regions", "contracting", "budgets")
 """Apps whose master data the functional administrator may view and edit in Django admin."""
@@ -64,6 +66,8 @@ def demo_seed(
     """
     year = year or default_year()
     if not force and demo_is_seeded(scale=scale, seed=seed, year=year):
+        for region in Region.objects.filter(code__in=[profile.code for profile in PROFILES]):
+            demo_waiting_entries(region=region, seed=seed)  # a demo built before the app
         return [
             SeedResult(
                 region=profile.code,
@@ -89,6 +93,7 @@ def demo_seed(
         started = time.perf_counter()
         plan = build_region_plan(profile, year=year, seed=seed, scale=SCALE_FACTORS[scale])
         written[profile.code] = write_region(plan, seed=seed)
+        demo_waiting_entries(region=written[profile.code].region, seed=seed)
         DemoDataset.objects.create(
             region=written[profile.code].region,
             scale=scale,
