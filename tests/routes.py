@@ -319,7 +319,7 @@ def empty_meeting(w: World) -> dict[str, Any]:
     meeting = _meeting(w, with_anna=False)
     meeting.items.all().delete()
     Case.objects.filter(pk=anna_case(w)["pk"]).update(status=CaseStatus.OPEN)
-    return {"meeting": meeting.pk}
+    return {"agenda-meeting": meeting.pk}
 
 
 def postpone_anna(w: World) -> dict[str, Any]:
@@ -331,7 +331,7 @@ def postpone_anna(w: World) -> dict[str, Any]:
     item = anna_agenda_item(w)["item"]
     AgendaItem.objects.filter(pk=item).update(decision="", motivation="", decided_at=None)
     Case.objects.filter(pk=anna_case(w)["pk"]).update(status=CaseStatus.ON_AGENDA)
-    return {"decision": "postpone", "motivation": "Meer informatie nodig"}
+    return {f"punt{item}-decision": "postpone", f"punt{item}-motivation": "Meer informatie"}
 
 
 # fmt: off
@@ -469,15 +469,16 @@ ROUTES = [
           kwargs=anna_case, method="post"),
     Route("casetable:case-judgement",         "302 403 403 302 403 403 403 403",
           kwargs=anna_case, method="post",
-          data=lambda w: {"fact": "content_proportional", "value": "ja", "motivation": "Ja"}),
+          data=lambda w: {"oordeel-fact": "content_proportional", "oordeel-value": "ja",
+                          "oordeel-motivation": "Ja"}),
     Route("casetable:case-schedule",          "302 302 404 302 403 403 403 403",
           kwargs=anna_case, method="post", data=empty_meeting),
     Route("casetable:case-decide",            "302 403 403 403 403 403 403 403",
           kwargs=anna_case, method="post",
-          data=lambda w: {"decision": "reject", "motivation": "Niet nodig"}),
+          data=lambda w: {"besluit-decision": "reject", "besluit-motivation": "Niet nodig"}),
     Route("casetable:case-follow-up",         "302 302 404 302 403 403 403 403",
           kwargs=anna_case, method="post",
-          data=lambda w: {"due": "2025-10-01", "description": "Evaluatie"}),
+          data=lambda w: {"evaluatie-due": "2025-10-01", "evaluatie-description": "Evaluatie"}),
     Route("casetable:overview",               "200 403 403 200 403 200 403 403",
           kwargs=made(anna_case)),
     Route("casetable:overview-xlsx",          "200 403 403 200 403 200 403 403"),

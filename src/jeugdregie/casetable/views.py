@@ -136,8 +136,23 @@ def _questions_form(result: Evaluation, data: Any = None) -> QuestionsForm:
         if kind is None or kind in rule.applies_to
     ]
     return QuestionsForm(
-        data, facts=[ruleset.facts[q] for q in result.questions], ground_labels=grounds
+        data,
+        prefix="vraag",
+        facts=[ruleset.facts[q] for q in _asked(result)],
+        ground_labels=grounds,
     )
+
+
+def _asked(result: Evaluation) -> list[str]:
+    """The engine's questions, with the list of exception grounds standing in for the facts
+    that only serve exceptions: one list of checkboxes instead of a question per ground."""
+    questions = list(result.questions)
+    if "exception_grounds" not in questions:
+        return questions
+    ruleset = result.ruleset
+    for_requirements = {f for rule in ruleset.requirements for f in rule.facts}
+    only_exceptions = {f for rule in ruleset.exceptions for f in rule.facts} - for_requirements
+    return [q for q in questions if q == "exception_grounds" or q not in only_exceptions]
 
 
 def _judgements(result: Evaluation) -> list[tuple[str, str]]:
@@ -167,18 +182,22 @@ def _detail(
         "questions_form": (bound.get("questions") or _questions_form(result))
         if editable and result.questions
         else None,
-        "judgement_form": (bound.get("judgement") or JudgementForm(judgements=_judgements(result)))
+        "judgement_form": (
+            bound.get("judgement")
+            or JudgementForm(prefix="oordeel", judgements=_judgements(result))
+        )
         if editable and can_table
         else None,
         "schedule_form": (
-            bound.get("schedule") or ScheduleForm(meetings=selectors.planned_meetings(user=user))
+            bound.get("schedule")
+            or ScheduleForm(prefix="agenda", meetings=selectors.planned_meetings(user=user))
         )
         if case.status == CaseStatus.OPEN and case.outcome in AGENDA_OUTCOMES
         else None,
-        "decision_form": (bound.get("decision") or DirectDecisionForm())
+        "decision_form": (bound.get("decision") or DirectDecisionForm(prefix="besluit"))
         if case.status == CaseStatus.OPEN and user.role == Role.CONTRACT_MANAGER
         else None,
-        "follow_up_form": (bound.get("follow_up") or FollowUpForm())
+        "follow_up_form": (bound.get("follow_up") or FollowUpForm(prefix="evaluatie"))
         if user_can(user, Capability.CREATE_CASES) or can_table
         else None,
         "follow_ups": list(case.follow_ups.all()),
@@ -253,7 +272,7 @@ def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def case_judgement(request: HttpRequest, pk: int) -> HttpResponse:
     def make(case: Case) -> forms.Form:
         result = evaluation.explain(case_id=case.number, facts=case.facts)
-        return JudgementForm(request.POST, judgements=_judgements(result))
+        return JudgementForm(request.POST, prefix="oordeel", judgements=_judgements(result))
 
     def act(user: User, case: Case, form: forms.Form) -> None:
         services.judgement_settle(
@@ -272,7 +291,9 @@ def case_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
 
     def make(case: Case) -> forms.Form:
-        return ScheduleForm(request.POST, meetings=selectors.planned_meetings(user=user))
+        return ScheduleForm(
+            request.POST, prefix="agenda", meetings=selectors.planned_meetings(user=user)
+        )
 
     def act(user: User, case: Case, form: forms.Form) -> None:
         services.case_schedule(actor=user, case=case, meeting=form.cleaned_data["meeting"])
@@ -288,7 +309,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
 
     def make(case: Case) -> forms.Form:
-        return DirectDecisionForm(request.POST)
+        return DirectDecisionForm(request.POST, prefix="besluit")
 
     def act(user: User, case: Case, form: forms.Form) -> None:
         services.case_decide_direct(
@@ -305,7 +326,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.VIEW_CASES)
 def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     def make(case: Case) -> forms.Form:
-        return FollowUpForm(request.POST)
+        return FollowUpForm(request.POST, prefix="evaluatie")
 
     def act(user: User, case: Case, form: forms.Form) -> None:
         services.follow_up_create(actor=user, case=case, **form.cleaned_data)
@@ -384,7 +405,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "members": list(meeting.members.order_by("last_name", "username")),
             "can_decide": user_can(user, Capability.DECIDE_CASES),
-            "decision_form": AgendaDecisionForm(),
+            "forms": {item.pk: AgendaDecisionForm(prefix=f"punt{item.pk}") for item in items},
         },
     )
 
@@ -396,7 +417,7 @@ def agenda_decide(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     agenda_item = get_object_or_404(meeting.items.select_related("case"), pk=item)
     if request.method != "POST":
         return redirect("casetable:meeting-detail", pk=meeting.pk)
-    form = AgendaDecisionForm(request.POST)
+    form = AgendaDecisionForm(request.POST, prefix=f"punt{agenda_item.pk}")
     if form.is_valid():
         try:
             services.agenda_decide(actor=user, item=agenda_item, **form.cleaned_data)
@@ -419,9 +440,12 @@ def agenda_decide(request: HttpRequest, pk: int, item: int) -> HttpResponse:
             "items": items,
             "members": list(meeting.members.order_by("last_name", "username")),
             "can_decide": True,
-            "decision_form": AgendaDecisionForm(),
-            "failed_item": agenda_item.pk,
-            "failed_form": form,
+            "forms": {
+                item.pk: form
+                if item.pk == agenda_item.pk
+                else AgendaDecisionForm(prefix=f"punt{item.pk}")
+                for item in items
+            },
         },
         status=400,
     )

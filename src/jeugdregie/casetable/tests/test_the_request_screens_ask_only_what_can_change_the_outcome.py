@@ -84,15 +84,15 @@ def test_the_access_team_registers_a_request_and_answers_only_the_open_questions
     page = client.get(response["Location"]).content.decode()
     assert "Vragen die de uitkomst nog kunnen veranderen" in page
     # Asked: whether an exception ground applies (it can still allow the request).
-    assert 'name="exception_grounds"' in page
+    assert 'name="vraag-exception_grounds"' in page
     # Not asked: facts that follow from the request itself, or cannot change anything yet.
-    assert 'name="client_birth_date"' not in page
-    assert 'name="tariff"' not in page
-    assert 'name="stacking"' not in page
+    assert 'name="vraag-client_birth_date"' not in page
+    assert 'name="vraag-tariff"' not in page
+    assert 'name="vraag-stacking"' not in page
 
     answered = client.post(
         reverse("casetable:case-answer", kwargs={"pk": case.pk}),
-        {"exception_grounds": ["U12"]},
+        {"vraag-exception_grounds": ["U12"]},
     )
 
     assert answered.status_code == 302
