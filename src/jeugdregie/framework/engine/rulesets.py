@@ -239,6 +239,77 @@ def _compile(
         return (lambda _ctx: None), refs
 
 
+_VALUE_TYPES = {"bool": "bool", "int": "int", "date": "date", "money": "money", "enum": "text"}
+DERIVED_TYPES = ("bool", "int", "date", "money")
+
+
+def _type_of(
+    expr: Any,
+    facts: Mapping[str, FactDef],
+    derived: Mapping[str, DerivedDef],
+    params: Mapping[str, Parameter],
+    where: str,
+    check: _Checker,
+) -> str | None:
+    """The type an expression yields (None when it cannot be told); type errors go to
+    `check`. Conditions must be yes/no, logic takes yes/no operands, ordering compares
+    numbers, amounts or dates, and both sides of a comparison have the same type."""
+
+    def of(e: Any) -> str | None:
+        return _type_of(e, facts, derived, params, where, check)
+
+    if isinstance(expr, bool):
+        return "bool"
+    if isinstance(expr, int):
+        return "int"
+    if isinstance(expr, str):
+        return "text"
+    if isinstance(expr, date):
+        return "date"
+    if not isinstance(expr, Mapping) or len(expr) != 1:
+        return None
+    ((op, arg),) = expr.items()
+    if op == "fact":
+        fact = facts.get(str(arg))
+        return _VALUE_TYPES.get(fact.type) if fact else None
+    if op == "derived":
+        d = derived.get(str(arg))
+        return d.type if d else None
+    if op == "param":
+        p = params.get(str(arg))
+        return p.type if p else None
+    if op in ("claimed", "in"):
+        if op == "in" and isinstance(arg, list) and arg:
+            of(arg[0])
+        return "bool"
+    if op == "const":
+        return of(arg)
+    if op in ("not", "all", "any"):
+        for operand in [arg] if op == "not" else (arg if isinstance(arg, list) else []):
+            kind = of(operand)
+            if kind not in (None, "bool"):
+                check.add(f"{where}: '{op}' needs yes/no operands, not {kind}")
+        return "bool"
+    if op == "first_known":
+        operands = arg if isinstance(arg, list) else []
+        kinds = {k for k in (of(operand) for operand in operands) if k is not None}
+        if len(kinds) > 1:
+            check.add(f"{where}: 'first_known' mixes {', '.join(sorted(kinds))}")
+        return kinds.pop() if len(kinds) == 1 else None
+    if isinstance(arg, list) and len(arg) == 2:
+        left, right = of(arg[0]), of(arg[1])
+        if op in ("age_on", "months_between"):
+            if {left, right} - {None, "date"}:
+                check.add(f"{where}: '{op}' needs two dates")
+            return "int"
+        if left and right and left != right:
+            check.add(f"{where}: '{op}' compares {left} with {right}")
+        if op in ("lt", "le", "gt", "ge") and {left, right} - {None, "int", "money", "date"}:
+            check.add(f"{where}: '{op}' orders numbers, amounts or dates only")
+        return "bool"
+    return None
+
+
 def _check_refs(
     refs: References,
     where: str,
@@ -262,6 +333,19 @@ def _check_refs(
             check.add(f"{where}: '{literal}' is not a value of enum fact '{fid}'")
         if fact and fact.type == "bool" and not isinstance(literal, bool):
             check.add(f"{where}: fact '{fid}' is compared with a non-boolean")
+
+
+def _check_condition(
+    expr: Any,
+    facts: Mapping[str, FactDef],
+    derived: Mapping[str, DerivedDef],
+    params: Mapping[str, Parameter],
+    where: str,
+    check: _Checker,
+) -> None:
+    kind = _type_of(expr, facts, derived, params, where, check)
+    if kind not in (None, "bool"):
+        check.add(f"{where}: the condition must be yes/no, not {kind}")
 
 
 def _all_facts(
@@ -342,6 +426,12 @@ def parse_ruleset(text: str, path: str = "<text>") -> RuleSet:
         check.keys(raw, where, {"type", "label", "compute"}, set())
         compiled, refs = _compile(raw.get("compute"), where, check, literals)
         _check_refs(refs, where, facts, derived, params, ground_ids, check)
+        declared = raw.get("type")
+        inferred = _type_of(raw.get("compute"), facts, derived, params, where, check)
+        if declared not in DERIVED_TYPES:
+            check.add(f"{where}: type must be one of {', '.join(DERIVED_TYPES)}")
+        elif inferred and inferred != declared:
+            check.add(f"{where}: declared {declared} but computes {inferred}")
         all_facts = set(refs.facts)
         for used in refs.derived:
             if used in derived:
@@ -394,6 +484,7 @@ def parse_ruleset(text: str, path: str = "<text>") -> RuleSet:
                     check.add(f"{where}: 'on_fail' must be reject or refer")
             compiled, refs = _compile(raw.get("condition"), where, check, literals)
             _check_refs(refs, where, facts, derived, params, ground_ids, check)
+            _check_condition(raw.get("condition"), facts, derived, params, where, check)
             used_params.update(refs.params)
             rule_facts, rule_derived = _all_facts(refs, derived)
             if set(applies) != set(kinds):
@@ -427,6 +518,7 @@ def parse_ruleset(text: str, path: str = "<text>") -> RuleSet:
         check.keys(raw, where, {"id", "label", "condition", "source"}, set())
         compiled, refs = _compile(raw.get("condition"), where, check, literals)
         _check_refs(refs, where, facts, derived, params, ground_ids, check)
+        _check_condition(raw.get("condition"), facts, derived, params, where, check)
         used_params.update(refs.params)
         signal_facts, signal_derived = _all_facts(refs, derived)
         used_facts.update(signal_facts)

@@ -131,3 +131,34 @@ def test_the_same_version_twice_is_a_load_error(tmp_path):
 
     with pytest.raises(RuleSetError, match="version 2022-01 is defined twice"):
         load_registry(tmp_path)
+
+
+def test_type_errors_in_conditions_are_load_errors(tmp_path):
+    not_yes_no = _variant(
+        tmp_path,
+        "condition: {not: {fact: care_abroad}}",
+        "condition: {fact: annual_cost}",
+        name="a.yaml",
+    )
+    amount_against_date = _variant(
+        tmp_path,
+        "compute: {le: [{fact: tariff}, {fact: comparable_contracted_tariff}]}",
+        "compute: {le: [{fact: tariff}, {fact: care_start_date}]}",
+        name="b.yaml",
+    )
+    logic_on_an_amount = _variant(
+        tmp_path,
+        "condition: {fact: contracted_providers_contacted}",
+        "condition: {all: [{fact: contracted_providers_contacted}, {fact: tariff}]}",
+        name="c.yaml",
+    )
+
+    with pytest.raises(RuleSetError) as error:
+        load_ruleset(not_yes_no)
+    assert "requirement I6: the condition must be yes/no, not money" in error.value.problems
+    with pytest.raises(RuleSetError) as error:
+        load_ruleset(amount_against_date)
+    assert "derived tariff_within_contracted: 'le' compares money with date" in error.value.problems
+    with pytest.raises(RuleSetError) as error:
+        load_ruleset(logic_on_an_amount)
+    assert "requirement P1: 'all' needs yes/no operands, not money" in error.value.problems
