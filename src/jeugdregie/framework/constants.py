@@ -2,6 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jeugdregie.accounts.constants import Role
 from jeugdregie.framework import engine
 
 
@@ -13,3 +14,14 @@ class Outcome(models.TextChoices):
     REJECTED = engine.AFGEWEZEN, _("Rejected")
     INSUFFICIENT_INFORMATION = engine.ONVOLDOENDE_INFORMATIE, _("Insufficient information")
     REFER = engine.VOORLEGGEN, _("Present to the expert table")
+
+
+# How the application's roles are written in `recorded_by_role` of a case (spec §6). The
+# rule sets name the roles that settle judgements (`judgement_settled_by`).
+RECORDING_ROLE: dict[str, str] = {
+    Role.EXPERT_MEMBER: "expert_team",
+    Role.CONTRACT_MANAGER: "contract_management",
+    Role.ACCESS_STAFF: "access_team",
+    Role.GI_STAFF: "certified_institution",
+    Role.PROVIDER: "provider",
+}

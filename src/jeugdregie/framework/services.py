@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from jeugdregie.accounts.models import User
+from jeugdregie.framework.constants import RECORDING_ROLE
 from jeugdregie.framework.engine import (
     Case,
     Evaluation,
+    FactValue,
     Registry,
     RuleSet,
     default_registry,
@@ -17,6 +19,12 @@ from jeugdregie.framework.engine import (
     parse_case,
 )
 from jeugdregie.framework.models import EvaluationReceipt
+
+
+def fact_recorded_by(*, user: User, value: Any, motivation: str = "") -> FactValue:
+    """A fact value as recorded by `user` (spec §6): a judgement fact only counts when the
+    user's role settles judgements in the rule set and a motivation is given."""
+    return FactValue(value, RECORDING_ROLE.get(user.role, user.role), motivation.strip() or None)
 
 
 def receipt_record(*, evaluation: Evaluation, user: User | None = None) -> EvaluationReceipt:
