@@ -29,6 +29,10 @@ PAGES = [
     (Role.CONTRACT_MANAGER, "budgets:budget-overview"),
     (Role.CONTRACT_MANAGER, "budgets:exception-list"),
     (Role.PROVIDER, "notifications:notification-list"),
+    (Role.CONTRACT_MANAGER, "messaging:allocation-request-list"),
+    (Role.CONTRACT_MANAGER, "messaging:change-request-list"),
+    (Role.CONTRACT_MANAGER, "messaging:traffic"),
+    (Role.PROVIDER, "messaging:traffic"),
 ]
 
 
