@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The demo region shows the afwegingskader at work: a case per outcome, one approved with its
+light contract, two on a planned meeting's agenda; seeding again adds nothing."""
+
+import pytest
+
+from jeugdregie.casetable.constants import CaseStatus
+from jeugdregie.casetable.demo import cases_seed_demo
+from jeugdregie.casetable.models import Case, Meeting
+from jeugdregie.demo.constants import DEFAULT_SEED, Scale
+from jeugdregie.demo.services import demo_seed
+from jeugdregie.framework.models import EvaluationReceipt
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_a_case_for_every_outcome_and_seeding_again_adds_nothing() -> None:
+    demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED, year=2025)
+    cases_seed_demo()  # whether or not seed_demo made them already
+
+    cases = list(Case.objects.filter(region__code="zhz").order_by("pk"))
+    assert sorted(c.outcome for c in cases) == sorted(
+        ["voorleggen", "uitzondering", "afgewezen", "onvoldoende_informatie", "voorleggen"]
+    )
+    approved = [c for c in cases if c.status == CaseStatus.APPROVED]
+    assert len(approved) == 1
+    assert approved[0].contract is not None
+    assert approved[0].allocation is not None
+    (meeting,) = Meeting.objects.filter(region__code="zhz")
+    assert meeting.items.count() == 2
+    assert EvaluationReceipt.objects.filter(case_id__in=[c.number for c in cases]).count() >= 5
+
+    assert cases_seed_demo() == 0
+    assert Case.objects.filter(region__code="zhz").count() == 5
