@@ -270,3 +270,21 @@ def test_a_provider_cannot_make_a_request(world: World, farm: Provider) -> None:
     with pytest.raises(ValidationError):
         _request(world, farm, actor=world.users[Role.PROVIDER])
     assert not Case.objects.exists()
+
+
+def test_the_reminder_command_sends_the_due_reminders_once(world: World, farm: Provider) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    case = _request(world, farm)
+    follow_up_create(
+        actor=world.users[Role.ACCESS_STAFF], case=case, due=dt.date(2025, 9, 1), description="X"
+    )
+    out = StringIO()
+    call_command("afweging_reminders", "--date", "2025-09-01", stdout=out)
+    call_command("afweging_reminders", "--date", "2025-09-02", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "1 herinnering(en) voor evaluatiemomenten verstuurd.",
+        "0 herinnering(en) voor evaluatiemomenten verstuurd.",
+    ]
