@@ -109,7 +109,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entry": entry,
             "signals": selectors.signals_of(entry, today=today),
             "days": (end - entry.waiting_since).days,
-            "history": selectors.entry_history(entry=entry),
+            "history": selectors.entry_history_lines(entry=entry),
             "can_change": entry.is_open and user_can(user, Capability.REPORT_WAITING_ENTRIES),
         },
     )

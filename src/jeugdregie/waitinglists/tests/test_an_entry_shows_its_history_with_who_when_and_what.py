@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The entry's page shows every change with who, when and the old and new values in Dutch
+(names, not database ids), and the read of the page is logged."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from jeugdregie.accounts.constants import Role
+from jeugdregie.audit.models import AccessRecord
+from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.waitinglists.constants import WaitingSource
+from jeugdregie.waitinglists.services import (
+    waiting_entry_close,
+    waiting_entry_report,
+    waiting_entry_update,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_history_names_who_changed_what(world):
+    user = world.users[Role.ACCESS_STAFF]
+    with time_machine.travel("2025-06-30 10:00 +0200", tick=False):
+        entry = waiting_entry_report(
+            actor=user,
+            youth=world.youth["anna"],
+            lot=world.lot,
+            provider=world.provider,
+            product=world.product,
+            waiting_since=dt.date(2025, 6, 1),
+            source=WaitingSource.STAFF,
+        )
+        waiting_entry_update(
+            actor=user, entry=entry, bridging_provider=world.other_provider, bridging_note="POH"
+        )
+        waiting_entry_close(
+            actor=user, entry=entry, outflow_date=dt.date(2025, 6, 30), outflow_reason="moved"
+        )
+        client = Client()
+        assert client.login(username=user.username, password=PASSWORD)
+        before = AccessRecord.objects.count()
+        url = reverse("waitinglists:entry-detail", kwargs={"pk": entry.pk})
+        html = client.get(url).content.decode()
+
+    assert "overbruggingszorg: aanbieder: — → Het Anker" in html
+    assert "overbruggingszorg: — → POH" in html
+    assert "reden van uitstroom: — → Verhuisd buiten de regio" in html
+    assert html.count(user.username) >= 3
+    # Closed: no links to change it any more.
+    assert reverse("waitinglists:entry-update", kwargs={"pk": entry.pk}) not in html
+    records = AccessRecord.objects.all()[before:]
+    assert [(r.youth_id, r.route) for r in records] == [(world.youth["anna"].pk, url)]
