@@ -290,7 +290,8 @@ def _questions(
     A rule is considered when it is unknown and decisive (`_decisive`). Of its unknown facts
     those are asked that settle the rule on their own for some value, and the others when
     they settle it together for some combination of values (e.g. the two tariffs of P2b).
-    Within a rule the facts keep the order of the rule set file.
+    Within a rule the facts keep the order of the rule set file. A fact with a pending
+    judgement is not a question: it is known, it waits to be settled (see `reasons`).
 
     When no unknown rule is decisive but a requirement is unknown (§7.4: the outcome is
     still `onvoldoende_informatie`, e.g. an unknown `refer` requirement next to a failed
@@ -389,7 +390,7 @@ def evaluate(
     questions = (
         ()
         if outcome == UITZONDERING
-        else _questions(ruleset, states, settled_values, case.request_date, outcome)
+        else _questions(ruleset, states, provisional, case.request_date, outcome)
     )
     signal_values = [(signal, signal.condition(provisional_ctx)) for signal in ruleset.signals]
     signals = tuple(signal.id for signal, value in signal_values if value is True)

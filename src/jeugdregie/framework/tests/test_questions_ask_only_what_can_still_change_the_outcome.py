@@ -86,3 +86,11 @@ def test_an_exception_that_applies_asks_nothing_more():
         ("U10",),
         (),
     )
+
+
+def test_a_pending_judgement_is_not_asked_again():
+    evaluation = _evaluate(stacking=None, stacking_justified=False)
+
+    assert evaluation.outcome == "onvoldoende_informatie"
+    assert evaluation.questions == ("stacking",)
+    assert _evaluate(stacking=True, stacking_justified=False).reasons == ("P2c",)
