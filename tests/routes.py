@@ -427,6 +427,8 @@ ROUTES = [
     Route("waitinglists:entry-list",          "200 200 200 403 200 200 403 403",
           kwargs=waiting_entries, personal_data=True),
     Route("waitinglists:entry-report",        "200 200 200 403 200 403 403 403"),
+    Route("waitinglists:entries-derive",      "302 403 403 403 403 403 403 403",
+          method="post"),
     Route("waitinglists:entry-detail",        "200 200 404 403 200 404 403 403",
           kwargs=anna_waiting_entry, personal_data=True),
     Route("waitinglists:entry-update",        "200 200 404 403 200 403 403 403",

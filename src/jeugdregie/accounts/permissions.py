@@ -32,6 +32,7 @@ class Capability(models.TextChoices):
     REPORT_WAITING_ENTRIES = "report_waiting_entries"
     VIEW_WAITING_MONITORING = "view_waiting_monitoring"
     REPORT_OWN_WAITING_ENTRIES = "report_own_waiting_entries"
+    DERIVE_WAITING_ENTRIES = "derive_waiting_entries"
     VIEW_MESSAGE_REQUESTS = "view_message_requests"
     DECIDE_MESSAGE_REQUESTS = "decide_message_requests"
     VIEW_MESSAGES = "view_messages"
@@ -92,6 +93,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     # The waiting-list API: a provider reports and closes its own entries.
     Capability.REPORT_OWN_WAITING_ENTRIES: frozenset({Role.PROVIDER}),
+    # Deriving entries from requests and allocations runs over the whole database: the region
+    # office only (also nightly as `jeugdregie waitinglist_derive`).
+    Capability.DERIVE_WAITING_ENTRIES: frozenset({Role.CONTRACT_MANAGER}),
     # Monitoring of waiting and treatment duration: a provider sees its own data only.
     Capability.VIEW_WAITING_MONITORING: frozenset(
         {Role.CONTRACT_MANAGER, Role.POLICY, Role.PROVIDER}

@@ -26,6 +26,7 @@ from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider
 from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import AllocationRequest
+from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import PERCEEL1_LOT_CODE, OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 
@@ -326,14 +327,16 @@ def _waiting_allocations(today: date) -> Any:
 
 
 @transaction.atomic
-def waiting_entries_derive(*, today: date | None = None) -> DeriveResult:
+def waiting_entries_derive(
+    *, today: date | None = None, region: Region | None = None
+) -> DeriveResult:
     """Derive entries from open requests (JW315) and allocations whose care has not started.
 
     Idempotent: a request or allocation gets at most one entry; an approved request's entry
     takes over its allocation; an entry closes with 'care started' on the first delivery
     period's start, and with 'other' when the request is rejected or the allocation ends or
     is withdrawn without care. Manually reported open entries for the same youth, provider
-    and product are linked instead of duplicated.
+    and product are linked instead of duplicated. ``region`` limits it to one region.
     """
     today = today or timezone.localdate()
     result = DeriveResult()
@@ -341,6 +344,12 @@ def waiting_entries_derive(*, today: date | None = None) -> DeriveResult:
     requests = AllocationRequest.objects.filter(
         status=RequestStatus.OPEN, product__isnull=False, waiting_entries__isnull=True
     ).select_related("youth__municipality", "product__lot", "provider", "inbox_message")
+    allocations = _waiting_allocations(today).filter(waiting_entries__isnull=True)
+    entries = WaitingEntry.objects.all()
+    if region is not None:
+        requests = requests.filter(municipality__region=region)
+        allocations = allocations.filter(municipality__region=region)
+        entries = entries.filter(lot__region=region)
     for request in requests:
         product = request.product
         assert product is not None
@@ -357,7 +366,7 @@ def waiting_entries_derive(*, today: date | None = None) -> DeriveResult:
         )
 
     # Approved requests: their entry follows the allocation.
-    for entry in WaitingEntry.objects.filter(
+    for entry in entries.filter(
         allocation__isnull=True,
         allocation_request__allocation__isnull=False,
         outflow_date__isnull=True,
@@ -372,7 +381,7 @@ def waiting_entries_derive(*, today: date | None = None) -> DeriveResult:
             entry.save(update_fields=["allocation", "updated_at"])
             result.linked += 1
 
-    for allocation in _waiting_allocations(today).filter(waiting_entries__isnull=True):
+    for allocation in allocations:
         result.created += _derive_one(
             youth=allocation.youth,
             provider=allocation.provider,
@@ -384,7 +393,7 @@ def waiting_entries_derive(*, today: date | None = None) -> DeriveResult:
             result=result,
         )
 
-    result.closed += _close_derived(today=today)
+    result.closed += _close_derived(entries, today=today)
     return result
 
 
@@ -428,9 +437,9 @@ def _derive_one(
     return 1
 
 
-def _close_derived(*, today: date) -> int:
+def _close_derived(entries: Any, *, today: date) -> int:
     closed = 0
-    open_entries = WaitingEntry.objects.filter(outflow_date__isnull=True).filter(
+    open_entries = entries.filter(outflow_date__isnull=True).filter(
         Q(allocation__isnull=False) | Q(allocation_request__isnull=False)
     )
     started = open_entries.filter(allocation__delivery_periods__isnull=False).annotate(

@@ -7,6 +7,7 @@ app_name = "waitinglists"
 urlpatterns = [
     path("wachtlijsten/", views.entry_list, name="entry-list"),
     path("wachtlijsten/melden/", views.entry_report, name="entry-report"),
+    path("wachtlijsten/afleiden/", views.entries_derive, name="entries-derive"),
     path("wachtlijsten/<int:pk>/", views.entry_detail, name="entry-detail"),
     path("wachtlijsten/<int:pk>/wijzigen/", views.entry_update, name="entry-update"),
     path("wachtlijsten/<int:pk>/afmelden/", views.entry_close, name="entry-close"),

@@ -4,8 +4,9 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,6 +80,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "figures": figures,
         "shows_names": selectors.shows_names(user),
         "can_report": user_can(user, Capability.REPORT_WAITING_ENTRIES),
+        "can_derive": user_can(user, Capability.DERIVE_WAITING_ENTRIES),
         "query": query_without_page(request),
         "today": today,
     }
@@ -160,6 +162,31 @@ def entry_report(request: HttpRequest) -> HttpResponse:
         submit=_("Put on the waiting list"),
         saved=_("The youth is on the waiting list."),
     )
+
+
+@requires(Capability.DERIVE_WAITING_ENTRIES)
+def entries_derive(request: HttpRequest) -> HttpResponse:
+    """Derive entries from requests and allocations not yet started now (POST only)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    region = region_of(user=acting_user(request))
+    if region is None:
+        raise Http404
+    result = services.waiting_entries_derive(region=region)
+    messages.success(
+        request,
+        _(
+            "Waiting list derived: %(created)s new, %(linked)s linked, %(closed)s taken off, "
+            "%(skipped)s skipped."
+        )
+        % {
+            "created": result.created,
+            "linked": result.linked,
+            "closed": result.closed,
+            "skipped": len(result.skipped),
+        },
+    )
+    return redirect("waitinglists:entry-list")
 
 
 def _changeable(request: HttpRequest, pk: int) -> tuple[User, WaitingEntry]:

@@ -9,7 +9,10 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
+from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.services import allocation_create, delivery_start
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
@@ -20,6 +23,7 @@ from jeugdregie.messaging.services.requests import (
     allocation_request_reject,
 )
 from jeugdregie.messaging.tests import messages as m
+from jeugdregie.testing.factories import PASSWORD
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.services import waiting_entries_derive
@@ -118,3 +122,22 @@ def test_a_rejected_request_leaves_the_list(world):
             dt.date(2025, 5, 3),
             OutflowReason.OTHER,
         )
+
+
+def test_contract_management_derives_its_own_region_on_demand(world):
+    with time_machine.travel("2025-06-10 10:00 +0200", tick=False):
+        for key in ("chris", "daan"):  # Dordrecht (this region) and Haarlem (the other)
+            allocation_create(
+                actor=None,
+                youth=world.youth[key],
+                provider=world.provider,
+                product=world.allocations[key].product,
+                start=dt.date(2025, 6, 1),
+                volume=10,
+                frequency=Frequency.TOTAL,
+            )
+        client = Client()
+        assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+        response = client.post(reverse("waitinglists:entries-derive"), follow=True)
+        assert "Wachtlijst afgeleid: 1 nieuw, 0 gekoppeld, 0 afgemeld" in response.content.decode()
+        assert [e.youth_id for e in WaitingEntry.objects.all()] == [world.youth["chris"].pk]
