@@ -41,7 +41,7 @@ class RequestDecisionForm(forms.Form):
 
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[(APPROVE, _("Approve the request")), (REJECT, _("Reject the request"))],
+        choices=[(APPROVE, _("Approve this request")), (REJECT, _("Reject this request"))],
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose whether you approve or reject the request.")},
     )

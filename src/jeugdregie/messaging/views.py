@@ -16,6 +16,8 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
+from jeugdregie.clients.constants import ReferrerType
+from jeugdregie.contracting.constants import Frequency, Unit
 from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.core.templatetags.jeugdregie import percent
 from jeugdregie.core.views import (
@@ -115,6 +117,9 @@ def _request_context(
         "can_decide": item.status == RequestStatus.OPEN
         and user_can(user, Capability.DECIDE_MESSAGE_REQUESTS),
         "can_view_youth": user_can(user, Capability.VIEW_YOUTH),
+        "units": dict(Unit.choices),
+        "frequencies": dict(Frequency.choices),
+        "referrers": dict(ReferrerType.choices),
     }
 
 

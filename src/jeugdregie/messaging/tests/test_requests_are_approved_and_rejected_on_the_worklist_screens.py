@@ -283,3 +283,33 @@ def test_rejecting_a_request_for_change_on_the_worklist_sends_a_valid_jw319(
     assert isinstance(jw319, ijw.JW319)
     assert jw319.antwoord.referentie_aanbieder == "VOW-1"
     assert str(jw319.antwoord.reden_afwijzing_verzoek) == RejectionReason.BUDGET
+
+
+def test_a_long_worklist_is_paged_and_sorted_on_request(world: World) -> None:
+    for index in range(26):
+        message_receive(
+            data=m.jw315(
+                world.provider.agb_code,
+                f"VOT{index:02d}",
+                bsn=synthetic_test_bsn(60 + index),
+                day=TODAY,
+                reference=f"VOT-{index:02d}",
+                start=dt.date(2025, 3, 1),
+                end=dt.date(2025, 12, 31),
+            )
+        )
+    manager = logged_in(world, Role.CONTRACT_MANAGER)
+    url = reverse("messaging:allocation-request-list")
+
+    first = manager.get(url, {"sorteer": "reference"}).content.decode()
+    second = manager.get(url, {"sorteer": "reference", "pagina": "2"}).content.decode()
+    descending = manager.get(url, {"sorteer": "-reference"}).content.decode()
+
+    assert first.count("/berichten/verzoeken-om-toewijzing/") >= 25
+    assert "VOT-00" in first
+    assert "VOT-25" not in first
+    assert "Pagina 1 van 2" in first
+    assert "VOT-25" in second
+    assert "VOT-00" not in second
+    assert descending.index("VOT-25") < descending.index("VOT-24")
+    assert "26 resultaten" in first
