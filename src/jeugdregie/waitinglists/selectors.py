@@ -4,6 +4,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.apps import apps
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -218,6 +219,22 @@ def entry_history_lines(*, entry: WaitingEntry) -> list[HistoryLine]:
             )
         )
     return lines
+
+
+def cjg_workers(trajectory_ids: list[int | None]) -> dict[int, str]:
+    """The CJG worker linked to each trajectory (the fixed contact while a youth waits for
+    perceel 1), when the trajectories app is installed: one query for a whole page."""
+    keys = {key for key in trajectory_ids if key is not None}
+    if not keys or not apps.is_installed("jeugdregie.trajectories"):
+        return {}
+    trajectory_model = apps.get_model("trajectories", "Trajectory")
+    return {
+        pk: ", ".join(part for part in (name, contact) if part)
+        for pk, name, contact in trajectory_model.objects.filter(pk__in=keys).values_list(
+            "pk", "cjg_worker_name", "cjg_worker_contact"
+        )
+        if name
+    }
 
 
 def entry_facts(entries: QuerySet[WaitingEntry]) -> list[EntryFact]:

@@ -91,8 +91,14 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         )
         page.object_list = rows
         context["page"] = page
+        workers = selectors.cjg_workers([entry.trajectory_id for entry in rows])
         context["rows"] = [
-            (entry, selectors.signals_of(entry, today=today), (today - entry.waiting_since).days)
+            (
+                entry,
+                selectors.signals_of(entry, today=today),
+                (today - entry.waiting_since).days,
+                workers.get(entry.trajectory_id or 0, ""),
+            )
             for entry in rows
         ]
     return render(request, "waitinglists/entry_list.html", context)
@@ -112,6 +118,9 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "signals": selectors.signals_of(entry, today=today),
             "days": (end - entry.waiting_since).days,
             "history": selectors.entry_history_lines(entry=entry),
+            "cjg_worker": selectors.cjg_workers([entry.trajectory_id]).get(
+                entry.trajectory_id or 0, ""
+            ),
             "can_change": entry.is_open and user_can(user, Capability.REPORT_WAITING_ENTRIES),
         },
     )

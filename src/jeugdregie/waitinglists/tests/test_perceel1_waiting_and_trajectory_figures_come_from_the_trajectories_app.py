@@ -10,7 +10,10 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
 
+from jeugdregie.testing.factories import PASSWORD
 from jeugdregie.waitinglists.constants import WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.reports import monitoring_report
@@ -79,3 +82,32 @@ def test_monitoring_counts_granted_extensions_per_trajectory(world):
     assert [str(share) for share in row.extension_shares] == ["0.0", "100.0", "0.0", "0.0"]
     # It has not ended: no treatment duration (the trajectory's, not the allocation's).
     assert (row.treatments, row.mean_duration) == (0, None)
+
+
+@needs_trajectories
+def test_the_perceel1_list_shows_the_bridging_care_and_the_linked_cjg_worker(world):
+    from jeugdregie.trajectories.services import complexity_judge
+    from jeugdregie.trajectories.tests.world import build_perceel2
+
+    p2 = build_perceel2(world)
+    complexity_judge(
+        actor=p2.cjg,
+        trajectory=p2.trajectory,
+        responsible=False,
+        motivation="Meervoudige problematiek; perceel 1 nodig.",
+        cjg_worker_name="Sanne de Boer",
+        cjg_worker_contact="023-5555555",
+        on=dt.date(2025, 9, 1),
+    )
+    entry = WaitingEntry.objects.get(trajectory_id=p2.trajectory.pk)
+    assert (entry.lot.code, entry.provider, entry.bridging_provider) == (
+        "P1",
+        None,
+        world.provider,
+    )
+    client = Client()
+    assert client.login(username=world.users["other_region"].username, password=PASSWORD)
+    html = client.get(reverse("waitinglists:entry-list")).content.decode()
+    assert f'data-entry="{entry.pk}"' in html
+    assert "Gekoppelde CJG-medewerker: Sanne de Boer, 023-5555555" in html
+    assert "Tijdelijke voortzetting in perceel 2 tijdens het wachten op perceel 1." in html
