@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Model fields that keep personal data encrypted at rest."""
 
+import json
 from typing import Any
 
 from django.db import models
@@ -52,3 +53,27 @@ class EncryptedBytesField(models.TextField):  # type: ignore[type-arg]
         if value is None:
             return None
         return crypto.encrypt_bytes(bytes(value))
+
+
+class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
+    """Stores a JSON value (dict, list, ...) encrypted with the personal-data key."""
+
+    description = "Encrypted JSON"
+
+    def from_db_value(
+        self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper
+    ) -> Any:
+        if value is None:
+            return None
+        return json.loads(crypto.decrypt(value))
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return crypto.encrypt(json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+    def value_to_string(self, obj: models.Model) -> str:
+        return json.dumps(self.value_from_object(obj), sort_keys=True)

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.audit.models import AppendOnlyError, AppendOnlyModel
+from jeugdregie.core.fields import EncryptedJSONField
 from jeugdregie.framework.constants import Outcome
 
 
@@ -36,9 +37,11 @@ class EvaluationReceipt(AppendOnlyModel):
     engine_version = models.CharField(_("engine version"), max_length=20)
     case_id = models.CharField(_("case"), max_length=100)
     request_date = models.DateField(_("request date"), null=True, blank=True)
-    inputs = models.JSONField(_("inputs"))
+    # The case file and the result name a youth's situation (birth date, motivations):
+    # encrypted at rest like all personal data.
+    inputs = EncryptedJSONField(_("inputs"))
     outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices)
-    result = models.JSONField(_("result"))
+    result = EncryptedJSONField(_("result"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
