@@ -34,6 +34,15 @@ class InboxMessage(models.Model):
     sha256 = models.CharField(max_length=64, editable=False)
     source = models.CharField(_("source"), max_length=500, blank=True)
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    declaration_period = models.DateField(
+        _("declaration period"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "First day of the DeclaratiePeriode of a JW323 that was not rejected as a whole "
+            "(TR318: consecutive periods)."
+        ),
+    )
     status = models.CharField(_("status"), max_length=12, choices=InboxStatus.choices)
     findings = models.JSONField(_("findings"), default=list, blank=True)
     duplicate_of = models.ForeignKey(
@@ -307,6 +316,48 @@ class ChangeRequest(_Request):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class ReportedStop(models.Model):
+    """One stop of delivery (a JW307 line) as reported, with its reason.
+
+    The temporary-stop rules (TR413–TR415) compare a new stop with the earlier ones of the
+    same allocation and start date; a stop withdrawn later (StatusAanlevering 3) no longer
+    counts.
+    """
+
+    inbox_message = models.ForeignKey(
+        InboxMessage,
+        on_delete=models.PROTECT,
+        related_name="reported_stops",
+        verbose_name=_("message"),
+    )
+    allocation = models.ForeignKey(
+        "allocations.Allocation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("allocation"),
+    )
+    start = models.DateField(_("start of delivery"))
+    end = models.DateField(_("end of delivery"))
+    reason = models.CharField(_("reason of ending"), max_length=2)
+    withdrawn_by = models.ForeignKey(
+        InboxMessage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+
+    class Meta:
+        verbose_name = _("reported stop")
+        verbose_name_plural = _("reported stops")
+        ordering = ["allocation", "start", "id"]
+        indexes = [models.Index(fields=["allocation", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.start} – {self.end} ({self.reason})"
 
 
 class DeclarationLine(models.Model):

@@ -2,10 +2,12 @@
 """What the processing of one received message knows and has found so far."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import ijw
+from jeugdregie.allocations.models import Allocation
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Provider
@@ -46,6 +48,16 @@ class Context:
                 "message": text,
             }
         )
+
+
+def link_allocations(inbox: InboxMessage, allocations: Iterable[Allocation]) -> None:
+    """Link the message to the allocations it touched, in one insert (the related manager's
+    ``add`` first reads the existing links)."""
+    link = InboxMessage.allocations.through
+    link.objects.bulk_create(
+        [link(inboxmessage_id=inbox.pk, allocation_id=allocation.pk) for allocation in allocations],
+        ignore_conflicts=True,
+    )
 
 
 def youth_by_bsn(bsn: str) -> Youth | None:

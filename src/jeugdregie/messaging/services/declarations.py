@@ -1,25 +1,27 @@
 # SPDX-License-Identifier: EUPL-1.2
 """JW323 declarations: every line checked against its allocation; approved lines booked as
-realisation for the budget ledger (TR333, TR314, TR338–TR341, TR304, TR384, TR307/308,
-TR387/388, TR321/322/369, TR418, credit pairing TR323)."""
+realisation for the budget ledger (TR333, TR318, TR314, TR319, TR338–TR341, TR304, TR384,
+TR307/308, TR387/388, TR321/322/369, TR346, TR418, credit/debit pairing TR323, TR389,
+TR390)."""
 
 import calendar
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Sum
+from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
 
 import ijw
 from ijw import codelists as cl
 from jeugdregie.allocations.constants import ChangeReason
-from jeugdregie.allocations.models import Allocation
+from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.services import realisation_book
+from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Tariff
 from jeugdregie.messaging.models import DeclarationLine, InboxMessage
-from jeugdregie.messaging.services.context import Context
+from jeugdregie.messaging.services.context import Context, link_allocations
 
 
 def _last_day(day: dt.date) -> dt.date:
@@ -55,43 +57,159 @@ def _allowed_volume(allocation: Allocation, start: dt.date, end: dt.date) -> int
     return None
 
 
-def _approved(allocation: Allocation) -> tuple[int, Decimal]:
-    """Approved volume and amount so far (debits minus credits)."""
-    totals = {
-        credit: DeclarationLine.objects.filter(
-            allocation=allocation, approved=True, is_credit=credit
-        ).aggregate(volume=Sum("volume"), amount=Sum("amount"))
-        for credit in (False, True)
-    }
-    volume = (totals[False]["volume"] or 0) - (totals[True]["volume"] or 0)
-    amount = (totals[False]["amount"] or Decimal(0)) - (totals[True]["amount"] or Decimal(0))
-    return volume, amount
+def _expected_amounts(line: ijw.Prestatie) -> set[int]:
+    """TR346: the amounts in cents a line may carry; empty when no tariff is given.
+
+    Eenheid 83 (euros): the volume is itself the amount in cents (IV042, CS339). Otherwise
+    volume × the (unrounded) ProductTarief. Minutes (Eenheid 01) may be declared against an
+    hourly tariff: tariff × minutes / 60, rounded to cents (IV081). Which of the two the
+    contract means is not in our tariff table (a tariff is per product unit), so for minutes
+    both are accepted; TR418 still checks the tariff itself against the contract.
+    """
+    if line.eenheid == cl.Eenheid.EUROS:
+        return {line.geleverd_volume}
+    if line.product_tarief is None:
+        return set()
+    amounts = {line.geleverd_volume * line.product_tarief}
+    if line.eenheid == cl.Eenheid.MINUUT:
+        hourly = Decimal(line.product_tarief) * line.geleverd_volume / 60
+        amounts.add(int(hourly.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    return amounts
+
+
+def _limits_over_time(allocation: Allocation) -> bool:
+    """TR322/TR369 need what was approved before: a total volume or a budget."""
+    return (
+        allocation.frequency == "6" and allocation.volume is not None
+    ) or allocation.budget is not None
+
+
+class _Known:
+    """What the earlier messages say about the lines of one declaration, read in a few
+    queries for the whole message instead of several per line."""
+
+    def __init__(self, ctx: Context, declaration: ijw.Declaratie) -> None:
+        lines = [line for client in declaration.clienten for line in client.prestaties]
+        references = {line.product_referentie.referentie_nummer for line in lines}
+        previous = {
+            line.product_referentie.vorig_referentie_nummer or ""
+            for line in lines
+            if line.ingediend_bedrag.debet_credit == cl.DebetCredit.CREDIT
+        }
+        earlier = DeclarationLine.objects.filter(provider=ctx.provider)
+        self.used = set(
+            earlier.filter(reference__in=references).values_list("reference", flat=True)
+        )
+        self.debits: set[str] = set()
+        self.credited: set[str] = set()
+        if previous:
+            self.debits = set(
+                earlier.filter(reference__in=previous, approved=True, is_credit=False).values_list(
+                    "reference", flat=True
+                )
+            )
+            self.credited = set(
+                earlier.filter(previous_reference__in=previous, approved=True).values_list(
+                    "previous_reference", flat=True
+                )
+            )
+        self.allocations = {
+            allocation.number: allocation
+            for allocation in Allocation.objects.filter(
+                municipality=ctx.municipality,
+                provider=ctx.provider,
+                number__in={str(line.toewijzing_nummer) for line in lines},
+            ).select_related("product__category")
+        }
+        keys = {bsn_lookup_key(client.bsn) for client in declaration.clienten}
+        self.youth: dict[str, set[int]] = {}
+        for key, pk in Youth.objects.filter(bsn_index__in=keys).values_list("bsn_index", "pk"):
+            self.youth.setdefault(str(key), set()).add(pk)
+        self._tariffs: dict[tuple[int, dt.date], Decimal | None] = {}
+        self._approved: dict[int, tuple[int, Decimal]] = {}
+        self.period_end = declaration.declaratie_periode.einddatum
+        # TR389: approved debit lines for the same allocation and period, and the credits.
+        self._declared: dict[tuple[int, dt.date, dt.date], set[str]] = {}
+        earlier_lines = DeclarationLine.objects.filter(
+            allocation__in=[a.pk for a in self.allocations.values()],
+            approved=True,
+            start__in={line.product_periode.begindatum for line in lines},
+        ).values_list(
+            "allocation_id", "start", "end", "reference", "previous_reference", "is_credit"
+        )
+        credited: set[str] = set()
+        for allocation_id, start, end, reference, previous_reference, is_credit in earlier_lines:
+            if is_credit:
+                credited.add(previous_reference)
+            else:
+                self._declared.setdefault((allocation_id, start, end), set()).add(reference)
+        for references in self._declared.values():
+            references -= credited
+
+    def open_debit(self, allocation: Allocation, start: dt.date, end: dt.date) -> bool:
+        """TR389: an approved debit for this allocation and period that is not credited."""
+        return bool(self._declared.get((allocation.pk, start, end), set()) - self.credited)
+
+    def tariff(self, allocation: Allocation, on: dt.date) -> Decimal | None:
+        if allocation.unit_price is not None:
+            return allocation.unit_price
+        key = (allocation.product_id, on)
+        if key not in self._tariffs:
+            self._tariffs[key] = contract_tariff(allocation, on)
+        return self._tariffs[key]
+
+    def approved(self, allocation: Allocation) -> tuple[int, Decimal]:
+        """Approved volume and amount so far (debits minus credits), this message included."""
+        if allocation.pk not in self._approved:
+            debit, credit = Q(is_credit=False), Q(is_credit=True)
+            totals = DeclarationLine.objects.filter(allocation=allocation, approved=True).aggregate(
+                debit_volume=Sum("volume", filter=debit),
+                credit_volume=Sum("volume", filter=credit),
+                debit_amount=Sum("amount", filter=debit),
+                credit_amount=Sum("amount", filter=credit),
+            )
+            volume = (totals["debit_volume"] or 0) - (totals["credit_volume"] or 0)
+            amount = (totals["debit_amount"] or Decimal(0)) - (
+                totals["credit_amount"] or Decimal(0)
+            )
+            self._approved[allocation.pk] = (volume, amount)
+        return self._approved[allocation.pk]
+
+    def book(self, line: ijw.Prestatie, allocation: Allocation, amount: Decimal) -> None:
+        """An approved line of this message counts for the lines after it."""
+        credit = line.ingediend_bedrag.debet_credit == cl.DebetCredit.CREDIT
+        reference = line.product_referentie.referentie_nummer
+        if credit:
+            self.credited.add(line.product_referentie.vorig_referentie_nummer or "")
+        else:
+            self.debits.add(reference)
+            key = (allocation.pk, line.product_periode.begindatum, line.product_periode.einddatum)
+            self._declared.setdefault(key, set()).add(reference)
+        if _limits_over_time(allocation):
+            so_far_volume, so_far_amount = self.approved(allocation)
+            volume = line.geleverd_volume
+            sign = -1 if credit else 1
+            self._approved[allocation.pk] = (
+                so_far_volume + sign * volume,
+                so_far_amount + sign * amount,
+            )
 
 
 def _check_line(
-    ctx: Context, line: ijw.Prestatie, bsn_key: str, path: str, seen: set[str]
+    ctx: Context, line: ijw.Prestatie, bsn_key: str, known: _Known, seen: set[str]
 ) -> tuple[str, str, str] | tuple[None, Allocation, None]:
     """(code, rule, Dutch text) of the first rule the line breaks, or (None, allocation, None)."""
     reference = line.product_referentie.referentie_nummer
     start, end = line.product_periode.begindatum, line.product_periode.einddatum
-    if (
-        reference in seen
-        or DeclarationLine.objects.filter(provider=ctx.provider, reference=reference).exists()
-    ):
+    if reference in seen or reference in known.used:
         return (
             "8021",
             "TR314",
             _("Line reference %(reference)s was used before.") % {"reference": reference},
         )
-    allocation = (
-        Allocation.objects.filter(
-            municipality=ctx.municipality,
-            provider=ctx.provider,
-            number=str(line.toewijzing_nummer),
-        )
-        .select_related("youth", "product__category")
-        .first()
-    )
+    if end > known.period_end:
+        return "9319", "TR319", _("The line period ends after the declaration period.")
+    allocation = known.allocations.get(str(line.toewijzing_nummer))
     if allocation is None:
         return (
             "9338",
@@ -99,7 +217,7 @@ def _check_line(
             _("Allocation %(number)s of this provider does not exist.")
             % {"number": line.toewijzing_nummer},
         )
-    if allocation.youth.bsn_index != bsn_key:
+    if allocation.youth_id not in known.youth.get(bsn_key, set()):
         return (
             "8187",
             "TR304",
@@ -136,18 +254,38 @@ def _check_line(
         )
     credit = line.ingediend_bedrag.debet_credit == cl.DebetCredit.CREDIT
     if credit:
-        previous = line.product_referentie.vorig_referentie_nummer
-        original = DeclarationLine.objects.filter(
-            provider=ctx.provider, reference=previous or "", approved=True, is_credit=False
-        ).first()
-        credited = DeclarationLine.objects.filter(
-            provider=ctx.provider, previous_reference=previous or "", approved=True
-        ).exists()
-        if original is None or credited:
-            return "8017", "TR323", _("The credit refers to no approved, uncredited line.")
+        previous = line.product_referentie.vorig_referentie_nummer or ""
+        if previous not in known.debits:
+            return "8017", "TR323", _("The credit refers to no approved debit line.")
+        if previous in known.credited:
+            return (
+                "9390",
+                "TR390",
+                _("Line %(reference)s was credited before.") % {"reference": previous},
+            )
         return None, allocation, None
+    if known.open_debit(allocation, start, end):
+        return (
+            "9389",
+            "TR389",
+            _(
+                "This care was declared before in a line that has not been credited; credit "
+                "that line first."
+            ),
+        )
+    expected = _expected_amounts(line)
+    if expected and line.ingediend_bedrag.bedrag not in expected:
+        return (
+            "9346",
+            "TR346",
+            _("The amount € %(amount)s is not volume × tariff (€ %(expected)s).")
+            % {
+                "amount": ijw.euros(line.ingediend_bedrag.bedrag),
+                "expected": " / € ".join(str(ijw.euros(a)) for a in sorted(expected)),
+            },
+        )
     if allocation.unit != "83":
-        tariff = contract_tariff(allocation, start)
+        tariff = known.tariff(allocation, start)
         if tariff is not None and line.product_tarief != ijw.cents(tariff):
             return (
                 "0611",
@@ -169,7 +307,9 @@ def _check_line(
                 "allowed": allowed,
             },
         )
-    volume_so_far, amount_so_far = _approved(allocation)
+    volume_so_far, amount_so_far = (
+        known.approved(allocation) if _limits_over_time(allocation) else (0, Decimal(0))
+    )
     if (
         allocation.frequency == "6"
         and allocation.volume is not None
@@ -182,6 +322,63 @@ def _check_line(
     ):
         return "9369", "TR369", _("Together with earlier lines the budget is exceeded.")
     return None, allocation, None
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return _last_day(day) + dt.timedelta(days=1)
+
+
+def _period_refusal(ctx: Context, period: dt.date) -> str | None:
+    """TR318 (8214): the declaration period must be the month after the provider's previous
+    declaration to this municipality, as long as care was delivered in every period.
+
+    Our reading of the rule (README §5, WJ001 8214, IV090): the previous declaration is the
+    latest one not rejected as a whole. A period on or before it is refused (late lines go
+    into the next declaration, never into an earlier or the same period). Months skipped
+    in between are allowed only when in at least one of them none of the provider's
+    allocations in this municipality had delivery; when care ran through every skipped
+    month the declaration is refused. The first declaration of a provider is free.
+    """
+    previous = (
+        InboxMessage.objects.filter(
+            provider=ctx.provider,
+            municipality=ctx.municipality,
+            message_type="JW323",
+            declaration_period__isnull=False,
+        )
+        .exclude(pk=ctx.inbox.pk)
+        .aggregate(latest=Max("declaration_period"))["latest"]
+    )
+    if previous is None:
+        return None
+    expected = _next_month(previous)
+    if period == expected:
+        return None
+    if period < expected:
+        return _("The previous declaration already covered %(month)s; declare in %(next)s.") % {
+            "month": previous.strftime("%m-%Y"),
+            "next": expected.strftime("%m-%Y"),
+        }
+    skipped = []
+    month = expected
+    while month < period:
+        skipped.append(month)
+        month = _next_month(month)
+    delivered = DeliveryPeriod.objects.filter(
+        allocation__provider=ctx.provider,
+        allocation__municipality=ctx.municipality,
+        start__lt=period,
+    ).filter(Q(end__isnull=True) | Q(end__gte=expected))
+    spans = list(delivered.values_list("start", "end"))
+    if all(
+        any(start <= _last_day(month) and (end is None or end >= month) for start, end in spans)
+        for month in skipped
+    ):
+        return _(
+            "Care was delivered in every month since the previous declaration (%(month)s); "
+            "declare %(next)s first."
+        ) % {"month": previous.strftime("%m-%Y"), "next": expected.strftime("%m-%Y")}
+    return None
 
 
 def handle_declaration(ctx: Context) -> None:
@@ -205,12 +402,27 @@ def handle_declaration(ctx: Context) -> None:
             text=_("Declaration number %(number)s was used before.") % {"number": number},
         )
         return
+    period = declaration.declaratie_periode.begindatum
+    refusal = _period_refusal(ctx, period)
+    if refusal is not None:
+        ctx.reject(
+            None,
+            code="8214",
+            rule="TR318",
+            location="/Declaratie/DeclaratiePeriode",
+            text=refusal,
+        )
+        return
+    ctx.inbox.declaration_period = period
+    known = _Known(ctx, declaration)
     seen: set[str] = set()
+    rows: list[DeclarationLine] = []
+    touched: dict[int, Allocation] = {}
     for client_index, client in enumerate(declaration.clienten, start=1):
         key = bsn_lookup_key(client.bsn)
         for line_index, line in enumerate(client.prestaties, start=1):
             path = f"/Declaratie/Clienten/Client[{client_index}]/Prestaties/Prestatie[{line_index}]"
-            code, found, text = _check_line(ctx, line, key, path, seen)
+            code, found, text = _check_line(ctx, line, key, known, seen)
             reference = line.product_referentie.referentie_nummer
             seen.add(reference)
             allocation = found if isinstance(found, Allocation) else None
@@ -218,24 +430,29 @@ def handle_declaration(ctx: Context) -> None:
                 ctx.reject(line, code=code, rule=str(found), location=path, text=str(text))
             credit = line.ingediend_bedrag.debet_credit == cl.DebetCredit.CREDIT
             amount = ijw.euros(line.ingediend_bedrag.bedrag)
-            DeclarationLine.objects.create(
-                inbox_message=ctx.inbox,
-                provider=ctx.provider,
-                reference=reference,
-                previous_reference=line.product_referentie.vorig_referentie_nummer or "",
-                allocation=allocation,
-                start=line.product_periode.begindatum,
-                end=line.product_periode.einddatum,
-                volume=line.geleverd_volume,
-                unit=str(line.eenheid),
-                tariff=ijw.euros(line.product_tarief) if line.product_tarief is not None else None,
-                amount=amount,
-                is_credit=credit,
-                approved=code is None,
-                retour_code=code or "",
+            rows.append(
+                DeclarationLine(
+                    inbox_message=ctx.inbox,
+                    provider=ctx.provider,
+                    reference=reference,
+                    previous_reference=line.product_referentie.vorig_referentie_nummer or "",
+                    allocation=allocation,
+                    start=line.product_periode.begindatum,
+                    end=line.product_periode.einddatum,
+                    volume=line.geleverd_volume,
+                    unit=str(line.eenheid),
+                    tariff=(
+                        ijw.euros(line.product_tarief) if line.product_tarief is not None else None
+                    ),
+                    amount=amount,
+                    is_credit=credit,
+                    approved=code is None,
+                    retour_code=code or "",
+                )
             )
             if code is None and allocation is not None:
-                ctx.inbox.allocations.add(allocation)
+                known.book(line, allocation, amount)
+                touched[allocation.pk] = allocation
                 start = line.product_periode.begindatum
                 realisation_book(
                     actor=None,
@@ -249,3 +466,5 @@ def handle_declaration(ctx: Context) -> None:
                     reference=f"{ctx.provider.agb_code}/{reference}",
                     allocation=allocation,
                 )
+    DeclarationLine.objects.bulk_create(rows)
+    link_allocations(ctx.inbox, touched.values())

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """JW305 start and JW307 stop of delivery → delivery periods (TR019, TR304, TR063, TR071,
-TR074, TR326, TR382)."""
+TR074, TR326, TR382, the temporary-stop rules TR413–TR415)."""
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 import ijw
@@ -14,7 +15,8 @@ from jeugdregie.allocations.services import (
     delivery_stop_undo,
 )
 from jeugdregie.clients.services import bsn_lookup_key
-from jeugdregie.messaging.services.context import Context
+from jeugdregie.messaging.models import ReportedStop
+from jeugdregie.messaging.services.context import Context, link_allocations
 
 NEW = cl.StatusAanlevering.EERSTE_AANLEVERING
 DELETE = cl.StatusAanlevering.VERWIJDEREN
@@ -42,7 +44,9 @@ def _allocation(
             provider=ctx.provider,
             number=str(line.toewijzing_nummer),
         )
-        .select_related("youth", "product__category")
+        .select_related("product__category")
+        .annotate(youth_bsn_index=F("youth__bsn_index"))  # no decryption of the youth
+        .prefetch_related("delivery_periods")
         .first()
     )
     if allocation is None:
@@ -55,7 +59,7 @@ def _allocation(
             % {"number": line.toewijzing_nummer},
         )
         return None
-    if allocation.youth.bsn_index != bsn_lookup_key(bsn):
+    if getattr(allocation, "youth_bsn_index", None) != bsn_lookup_key(bsn):
         ctx.reject(
             line,
             code="8187",
@@ -79,7 +83,6 @@ def _allocation(
             % {"code": allocation.product.code},
         )
         return None
-    ctx.inbox.allocations.add(allocation)
     return allocation
 
 
@@ -87,11 +90,13 @@ def handle_start(ctx: Context) -> None:
     message = ctx.message
     assert isinstance(message, ijw.JW305)
     work: list[tuple[ijw.StartProduct, Allocation, DeliveryPeriod | None]] = []
+    found: list[Allocation] = []
     for index, line in enumerate(message.client.start_producten, start=1):
         path = f"/Client/StartProducten/StartProduct[{index}]"
         allocation = _allocation(ctx, line, path, message.client.bsn)
         if allocation is None:
             continue
+        found.append(allocation)
         periods = list(allocation.delivery_periods.all())
         same = next((p for p in periods if p.start == line.begindatum), None)
         if line.status_aanlevering == NEW:
@@ -141,6 +146,7 @@ def handle_start(ctx: Context) -> None:
             )
         else:
             work.append((line, allocation, same))
+    link_allocations(ctx.inbox, found)
     if ctx.rejected:
         return
     for line, allocation, period in work:
@@ -150,20 +156,66 @@ def handle_start(ctx: Context) -> None:
             delivery_remove(actor=None, period=period)
 
 
+def _stop_refusal(
+    line: ijw.StopProduct, period: DeliveryPeriod, active: list[ReportedStop]
+) -> tuple[str, str, str, str] | None:
+    """(code, rule, element, Dutch text) when a new stop (status 1) breaks the stop rules.
+
+    ``active``: the stops reported earlier for this allocation and start, not withdrawn.
+    After a temporary stop (reason 20) follows either a new start or one final stop with
+    another reason and an end date on or after the temporary one (TR413–TR415, README §3e).
+    A period ended without a recorded stop (entered before stops were recorded) counts as
+    finally stopped, as before: TR074.
+    """
+    temporary = line.reden_beeindiging == cl.RedenBeeindiging.TIJDELIJK
+    if any(s.end == line.einddatum and s.reason == line.reden_beeindiging for s in active):
+        return "9074", "TR074", "Einddatum", _("This stop was received before.")
+    if any(s.reason != cl.RedenBeeindiging.TIJDELIJK for s in active):
+        return (
+            "9415",
+            "TR415",
+            "RedenBeeindiging",
+            _("Delivery from this start date was already stopped for good."),
+        )
+    if not active:
+        if period.end is None:
+            return None
+        return "9074", "TR074", "Einddatum", _("This stop was received before.")
+    if temporary:
+        return (
+            "9413",
+            "TR413",
+            "RedenBeeindiging",
+            _("Delivery from this start date was already stopped temporarily."),
+        )
+    latest = max(s.end for s in active)
+    if line.einddatum < latest:
+        return (
+            "9414",
+            "TR414",
+            "Einddatum",
+            _("The end date lies before the end date %(end)s of the temporary stop.")
+            % {"end": latest.strftime("%d-%m-%Y")},
+        )
+    return None
+
+
 def handle_stop(ctx: Context) -> None:
     message = ctx.message
     assert isinstance(message, ijw.JW307)
-    work: list[tuple[ijw.StopProduct, DeliveryPeriod]] = []
+    work: list[tuple[ijw.StopProduct, Allocation, DeliveryPeriod, list[ReportedStop]]] = []
+    found: list[Allocation] = []
     for index, line in enumerate(message.client.stop_producten, start=1):
         path = f"/Client/StopProducten/StopProduct[{index}]"
         allocation = _allocation(ctx, line, path, message.client.bsn)
         if allocation is None:
             continue
+        found.append(allocation)
         period = next(
             (p for p in allocation.delivery_periods.all() if p.start == line.begindatum), None
         )
-        if line.status_aanlevering == NEW:
-            if period is None:
+        if period is None:
+            if line.status_aanlevering == NEW:
                 ctx.reject(
                     line,
                     code="9069",
@@ -171,17 +223,27 @@ def handle_stop(ctx: Context) -> None:
                     location=f"{path}/Begindatum",
                     text=_("The stop does not repeat the allocation and start date of a start."),
                 )
-            elif period.end is not None:
+            else:
                 ctx.reject(
                     line,
-                    code="9074",
-                    rule="TR074",
-                    location=f"{path}/Einddatum",
-                    text=_("This stop was received before."),
+                    code="9063",
+                    rule="TR063",
+                    location=f"{path}/StatusAanlevering",
+                    text=_("There is no earlier stop with this allocation and date to delete."),
                 )
-            else:
-                work.append((line, period))
-        elif period is None or period.end is None:
+            continue
+        active = list(
+            ReportedStop.objects.filter(
+                allocation=allocation, start=line.begindatum, withdrawn_by=None
+            )
+        )
+        if line.status_aanlevering == NEW:
+            refusal = _stop_refusal(line, period, active)
+            if refusal is not None:
+                code, rule, element, text = refusal
+                ctx.reject(line, code=code, rule=rule, location=f"{path}/{element}", text=text)
+                continue
+        elif period.end is None or (active and not any(s.end == line.einddatum for s in active)):
             ctx.reject(
                 line,
                 code="9063",
@@ -189,17 +251,46 @@ def handle_stop(ctx: Context) -> None:
                 location=f"{path}/StatusAanlevering",
                 text=_("There is no earlier stop with this allocation and date to delete."),
             )
-        else:
-            work.append((line, period))
+            continue
+        work.append((line, allocation, period, active))
+    link_allocations(ctx.inbox, found)
     if ctx.rejected:
         return
-    for line, period in work:
+    for line, allocation, period, active in work:
         if line.status_aanlevering == DELETE:
-            delivery_stop_undo(actor=None, period=period)
-        else:
-            delivery_stop(
-                actor=None,
-                period=period,
-                end=line.einddatum,
-                temporary=line.reden_beeindiging == cl.RedenBeeindiging.TIJDELIJK,
-            )
+            _withdraw(ctx, line, period, active)
+            continue
+        delivery_stop(
+            actor=None,
+            period=period,
+            end=line.einddatum,
+            temporary=line.reden_beeindiging == cl.RedenBeeindiging.TIJDELIJK,
+        )
+        ReportedStop.objects.create(
+            inbox_message=ctx.inbox,
+            allocation=allocation,
+            start=line.begindatum,
+            end=line.einddatum,
+            reason=str(line.reden_beeindiging),
+        )
+
+
+def _withdraw(
+    ctx: Context, line: ijw.StopProduct, period: DeliveryPeriod, active: list[ReportedStop]
+) -> None:
+    """A stop deleted (status 3): delivery is open again, or stopped as the stop before it
+    (a final stop withdrawn after a temporary one leaves the temporary stop)."""
+    withdrawn = [s for s in active if s.end == line.einddatum][-1:]
+    for stop in withdrawn:
+        stop.withdrawn_by = ctx.inbox
+        stop.save(update_fields=["withdrawn_by"])
+    remaining = [s for s in active if s not in withdrawn]
+    if remaining:
+        delivery_stop(
+            actor=None,
+            period=period,
+            end=remaining[-1].end,
+            temporary=remaining[-1].reason == cl.RedenBeeindiging.TIJDELIJK,
+        )
+    else:
+        delivery_stop_undo(actor=None, period=period)

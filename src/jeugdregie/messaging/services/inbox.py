@@ -11,7 +11,9 @@
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -29,6 +31,8 @@ from jeugdregie.messaging.services.retours import declaration_answer_send, retou
 from jeugdregie.regions.codelists import cbs_codes
 from jeugdregie.regions.models import Municipality
 
+# What the processing changes after the first save (the raw bytes are not encrypted again).
+UPDATED = ["status", "findings", "youth", "reference", "declaration_period"]
 PRIMARY = frozenset({"JW305", "JW307", "JW315", "JW317", "JW323"})
 ANSWERS = {"JW302": "JW301", "JW320": "JW319"}
 
@@ -47,9 +51,12 @@ class Received:
 
     inbox: InboxMessage
     new: bool
+    sent: OutboxMessage | None = None  # the retour written just now, when known
 
     @property
     def retour(self) -> OutboxMessage | None:
+        if self.sent is not None:
+            return self.sent
         return OutboxMessage.objects.filter(retour_of=self.inbox).first()
 
 
@@ -61,7 +68,8 @@ def message_receive(*, data: bytes, source: str = "") -> Received:
         if existing is not None:
             return Received(inbox=existing, new=False)
     message, findings = ijw.parse(data)
-    return Received(inbox=_process(data, digest, source, message, findings), new=True)
+    inbox, sent = _process(data, digest, source, message, findings)
+    return Received(inbox=inbox, new=True, sent=sent)
 
 
 def _finding_rows(findings: list[ijw.Finding]) -> list[dict[str, object]]:
@@ -75,27 +83,27 @@ def _process(
     source: str,
     message: ijw.Message | None,
     findings: list[ijw.Finding],
-) -> InboxMessage:
+) -> tuple[InboxMessage, OutboxMessage | None]:
+    """The stored message and its retour (None for refused messages and answers)."""
     inbox = InboxMessage(sha256=digest, source=source, findings=_finding_rows(findings))
     inbox.raw = data
     if message is None:
         inbox.status = InboxStatus.REFUSED
         inbox.save()
-        return inbox
+        return inbox, None
     header = message.header
     inbox.message_type = str(message.message_type)
     inbox.sender, inbox.receiver = header.afzender, header.ontvanger
     inbox.identificatie = header.identificatie
     inbox.dagtekening = header.dagtekening
     if inbox.message_type in ANSWERS:
-        return _receive_answer(inbox, message)
+        return _receive_answer(inbox, message), None
     if inbox.message_type not in PRIMARY:
         inbox.status = InboxStatus.REFUSED
         inbox.findings.append(_own_finding("0001", "IV046", _("We do not receive this type.")))
         inbox.save()
-        return inbox
-    inbox.provider = Provider.objects.filter(agb_code=header.afzender).first()
-    inbox.municipality = Municipality.objects.filter(cbs_code=header.ontvanger).first()
+        return inbox, None
+    inbox.provider, inbox.municipality = _parties(header.afzender, header.ontvanger)
     original = (
         InboxMessage.objects.select_for_update()
         .filter(
@@ -118,15 +126,13 @@ def _process(
             )
         )
         inbox.save()
-        _send_retour(inbox, message, "9056", {})
-        return inbox
+        return inbox, _send_retour(inbox, message, "9056", {})
     inbox.save()
     header_code = _header_code(inbox, findings)
     if header_code is not None:
         inbox.status = InboxStatus.REJECTED
-        inbox.save()
-        _send_retour(inbox, message, header_code, {})
-        return inbox
+        inbox.save(update_fields=UPDATED)
+        return inbox, _send_retour(inbox, message, header_code, {})
     assert inbox.provider is not None
     assert inbox.municipality is not None
     ctx = Context(
@@ -148,11 +154,46 @@ def _process(
         )
     else:
         inbox.status = InboxStatus.ACCEPTED
-    inbox.save()
-    _send_retour(inbox, message, ctx.header_code, ctx.flagged)
+    inbox.save(update_fields=UPDATED)
+    sent = _send_retour(inbox, message, ctx.header_code, ctx.flagged)
     if inbox.message_type == "JW315" and isinstance(result, list):
         requests.auto_approve(requests=result)
-    return inbox
+    return inbox, sent
+
+
+_parties_seen: ContextVar[dict[str, Provider | Municipality] | None] = ContextVar(
+    "ijw_parties_seen", default=None
+)
+
+
+@contextmanager
+def import_run() -> Iterator[None]:
+    """Around an import of many messages: the provider and municipality of a sender and
+    receiver are looked up once (both are master data that an import does not change)."""
+    token = _parties_seen.set({})
+    try:
+        yield
+    finally:
+        _parties_seen.reset(token)
+
+
+def _parties(agb: str, cbs: str) -> tuple[Provider | None, Municipality | None]:
+    seen = _parties_seen.get()
+    if seen is None:
+        seen = {}
+    provider = seen.get(f"agb:{agb}")
+    if provider is None:
+        provider = Provider.objects.filter(agb_code=agb).first()
+        if provider is not None:
+            seen[f"agb:{agb}"] = provider
+    municipality = seen.get(f"cbs:{cbs}")
+    if municipality is None:
+        municipality = Municipality.objects.filter(cbs_code=cbs).select_related("region").first()
+        if municipality is not None:
+            seen[f"cbs:{cbs}"] = municipality
+    assert provider is None or isinstance(provider, Provider)
+    assert municipality is None or isinstance(municipality, Municipality)
+    return provider, municipality
 
 
 def _own_finding(code: str, rule: str, text: str) -> dict[str, object]:

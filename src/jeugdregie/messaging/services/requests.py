@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import ijw
+from ijw import codelists as cl
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation
@@ -36,23 +37,35 @@ AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
 }
 
 
+def _any(filters: dict[str, Any]) -> bool:
+    """Whether a request for allocation or for change matches, in one query."""
+    requests = AllocationRequest.objects.filter(**filters).order_by().values("pk")
+    changes = ChangeRequest.objects.filter(**filters).order_by().values("pk")
+    return bool(list(requests.union(changes)[:1]))
+
+
+def _references_used(ctx: Context, references: list[str]) -> set[str]:
+    """TR347: which of these ReferentieAanbieder the provider used before (VOT or VOW)."""
+    filters = {"provider": ctx.provider, "reference__in": references}
+    changes = ChangeRequest.objects.filter(**filters).order_by().values_list("reference", flat=True)
+    return set(
+        AllocationRequest.objects.filter(**filters)
+        .order_by()
+        .values_list("reference", flat=True)
+        .union(changes)
+    )
+
+
 def _reference_used(ctx: Context, reference: str) -> bool:
     """TR347: the provider used this ReferentieAanbieder before (VOT or VOW)."""
-    return (
-        AllocationRequest.objects.filter(provider=ctx.provider, reference=reference).exists()
-        or ChangeRequest.objects.filter(provider=ctx.provider, reference=reference).exists()
-    )
+    return _any({"provider": ctx.provider, "reference": reference})
 
 
 def _open_request(ctx: Context, youth: Youth | None) -> bool:
     """TR374: another request of this provider for this client is still open."""
     if youth is None:
         return False
-    filters = {"provider": ctx.provider, "youth": youth, "status": RequestStatus.OPEN}
-    return (
-        AllocationRequest.objects.filter(**filters).exists()
-        or ChangeRequest.objects.filter(**filters).exists()
-    )
+    return _any({"provider": ctx.provider, "youth": youth, "status": RequestStatus.OPEN})
 
 
 def _quantity(omvang: ijw.Omvang | None, budget: int | None) -> dict[str, Any]:
@@ -74,8 +87,7 @@ def _product(ctx: Context, product: ijw.Product | None) -> Product | None:
     )
 
 
-def _youth_from_request(ctx: Context, client: ijw.VerzoekClient) -> Youth:
-    youth = youth_by_bsn(client.bsn)
+def _youth_from_request(ctx: Context, client: ijw.VerzoekClient, youth: Youth | None) -> Youth:
     if youth is not None:
         return youth
     naam = client.naam
@@ -108,9 +120,12 @@ def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
             text=_("Another request of this provider for this client is still open."),
         )
     products: list[tuple[ijw.AangevraagdProduct, Product | None]] = []
+    used = _references_used(
+        ctx, [line.referentie_aanbieder for line in client.aangevraagde_producten]
+    )
     for index, line in enumerate(client.aangevraagde_producten, start=1):
         path = f"/Client/AangevraagdeProducten/AangevraagdProduct[{index}]"
-        if _reference_used(ctx, line.referentie_aanbieder):
+        if line.referentie_aanbieder in used:
             ctx.reject(
                 line,
                 code="9347",
@@ -141,7 +156,7 @@ def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
         products.append((line, product))
     if ctx.rejected:
         return []
-    youth = _youth_from_request(ctx, client)
+    youth = _youth_from_request(ctx, client, youth)
     ctx.inbox.youth = youth
     requests = []
     for line, product in products:
@@ -168,11 +183,17 @@ def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
     return requests
 
 
-def auto_approval_refusal(request: AllocationRequest, *, today: dt.date) -> str | None:
-    """Why the region's automatic approval does not apply, or None when it does."""
+def auto_approval_refusal(
+    request: AllocationRequest, *, today: dt.date, automatic: bool | None = None
+) -> str | None:
+    """Why the region's automatic approval does not apply, or None when it does.
+
+    ``automatic``: the region's setting when the caller read it already.
+    """
     region = request.municipality.region
-    settings = RegionMessagingSettings.objects.filter(region=region).first()
-    if settings is None or not settings.auto_approve_requests:
+    if automatic is None:
+        automatic = _approves_automatically(region.pk)
+    if not automatic:
         return _("The region approves requests by hand.")
     if request.product is None:
         return _("The request names no product of the region's catalogue.")
@@ -199,20 +220,27 @@ def auto_approval_refusal(request: AllocationRequest, *, today: dt.date) -> str 
     return None
 
 
+def _approves_automatically(region_id: int) -> bool:
+    settings = RegionMessagingSettings.objects.filter(region=region_id).first()
+    return settings is not None and settings.auto_approve_requests
+
+
 def auto_approve(*, requests: list[AllocationRequest]) -> None:
     """Approve what the region's policy allows without a person. When the region approves
     automatically, a request at a provider under a client stop is answered at once with a
     JW319 (reason 2, does not fit the budget; budgets.md §4) whose note names the stop and the
     alternatives. Everything else stays open on the worklist."""
+    if not requests:
+        return
     today = timezone.localdate()
+    automatic = _approves_automatically(requests[0].municipality.region_id)
     for request in requests:
-        refusal = auto_approval_refusal(request, today=today)
+        refusal = auto_approval_refusal(request, today=today, automatic=automatic)
         if refusal is None:
             allocation_request_approve(actor=None, request=request)
             continue
         region = request.municipality.region
-        auto = RegionMessagingSettings.objects.filter(region=region, auto_approve_requests=True)
-        if request.product is None or not auto.exists():
+        if request.product is None or not automatic:
             continue
         try:
             ensure_inflow_allowed(
@@ -306,11 +334,143 @@ def _current(ctx: Context, youth: Youth) -> dict[int, Allocation]:
         )
         .filter(Q(end__isnull=True) | Q(end__gte=ctx.today))
         .exclude(change_reason=ChangeReason.REMOVED)
+        .select_related("product__category")
     }
 
 
+# Since 2021 an aspecific or generic allocation carries no Omvang (TR375, TR412).
+NO_OMVANG_AFTER = dt.date(2020, 12, 31)
+CHANGED = "/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct"
+
+
+def _check_changes(ctx: Context, verzoek: ijw.Verzoek, current: dict[int, Allocation]) -> None:
+    """The rules on each TeWijzigenProduct against the allocation it changes.
+
+    - TR357 (9357): a desired start on or before the message date must be the allocation's
+      original start (no change in the past).
+    - TR373 (9373): a changed budget starts on the allocation's start. Our reading includes
+      a changed total volume (frequency 6), which is likewise changed in place (IV066, README
+      §3b, §7 "budget/total changes").
+    - TR411 (9411): Omvang is required when the allocation has a product code;
+      TR412 (9412) / TR375 (9375): no Omvang when it has no code / no product at all and
+      ends after 2020 or has no end. (Every allocation in jeugdregie has a product with a
+      code, so only TR411 can occur; the other two are kept for data imported otherwise.)
+    """
+    day = ctx.inbox.dagtekening or ctx.today
+    for index, line in enumerate(verzoek.te_wijzigen_producten, start=1):
+        allocation = current.get(line.toewijzing_nummer)
+        if allocation is None:
+            continue  # TR351 already
+        path = f"{CHANGED}[{index}]"
+        desired = line.gewenste_ingangsdatum
+        on_start = desired == allocation.start
+        budget_changed = line.budget is not None and (
+            allocation.budget is None or line.budget != ijw.cents(allocation.budget)
+        )
+        total_changed = (
+            line.omvang is not None
+            and line.omvang.frequentie == cl.Frequentie.TOTAAL
+            and allocation.frequency == cl.Frequentie.TOTAAL
+            and line.omvang.volume != allocation.volume
+        )
+        if desired <= day and not on_start:
+            ctx.reject(
+                line,
+                code="9357",
+                rule="TR357",
+                location=f"{path}/GewensteIngangsdatum",
+                text=_(
+                    "A change on or before the message date must start on the allocation's "
+                    "start date %(start)s."
+                )
+                % {"start": allocation.start.strftime("%d-%m-%Y")},
+            )
+        elif (budget_changed or total_changed) and not on_start:
+            ctx.reject(
+                line,
+                code="9373",
+                rule="TR373",
+                location=f"{path}/GewensteIngangsdatum",
+                text=_(
+                    "A changed budget or total volume must start on the allocation's start "
+                    "date %(start)s."
+                )
+                % {"start": allocation.start.strftime("%d-%m-%Y")},
+            )
+        product = allocation.product if allocation.product_id else None
+        code = product.code if product is not None else ""
+        after_2020 = line.einddatum is None or line.einddatum > NO_OMVANG_AFTER
+        if code and line.omvang is None:
+            ctx.reject(
+                line,
+                code="9411",
+                rule="TR411",
+                location=path,
+                text=_("Give the volume (Omvang): allocation %(number)s has a product code.")
+                % {"number": line.toewijzing_nummer},
+            )
+        elif not code and line.omvang is not None and after_2020:
+            ctx.reject(
+                line,
+                code="9375" if product is None else "9412",
+                rule="TR375" if product is None else "TR412",
+                location=f"{path}/Omvang",
+                text=_("Allocation %(number)s has no product code: leave out the volume.")
+                % {"number": line.toewijzing_nummer},
+            )
+
+
+def _check_overlap(ctx: Context, verzoek: ijw.Verzoek, current: dict[int, Allocation]) -> None:
+    """TR361 (9361): in the desired package the same product (category and code) does not
+    occur twice with overlapping periods. Unchanged products count with their allocation's
+    period, changed and new ones with their desired start and end. The later occurrence is
+    rejected."""
+    entries: list[tuple[tuple[str, str], dt.date, dt.date | None, object, str]] = []
+    for index, kept in enumerate(verzoek.ongewijzigde_producten, start=1):
+        allocation = current.get(kept.toewijzing_nummer)
+        if allocation is not None:
+            key = (allocation.product.category.code, allocation.product.code)
+            path = f"/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[{index}]"
+            entries.append((key, allocation.start, allocation.end, kept, path))
+    for index, changed in enumerate(verzoek.te_wijzigen_producten, start=1):
+        allocation = current.get(changed.toewijzing_nummer)
+        if allocation is not None:
+            key = (allocation.product.category.code, allocation.product.code)
+            entries.append(
+                (
+                    key,
+                    changed.gewenste_ingangsdatum,
+                    changed.einddatum,
+                    changed,
+                    f"{CHANGED}[{index}]",
+                )
+            )
+    for index, new in enumerate(verzoek.nieuwe_producten, start=1):
+        if new.product is not None:
+            key = (str(new.product.categorie), new.product.code or "")
+            path = f"/Client/Verzoek/NieuweProducten/NieuwProduct[{index}]"
+            entries.append((key, new.gewenste_ingangsdatum, new.einddatum, new, path))
+    for position, (key, start, end, line, path) in enumerate(entries):
+        for other_key, other_start, other_end, _line, _path in entries[:position]:
+            if (
+                key == other_key
+                and start <= (other_end or dt.date.max)
+                and other_start <= (end or dt.date.max)
+            ):
+                ctx.reject(
+                    line,
+                    code="9361",
+                    rule="TR361",
+                    location=path,
+                    text=_("Product %(code)s occurs more than once with overlapping periods.")
+                    % {"code": key[1] or key[0]},
+                )
+                break
+
+
 def handle_change_request(ctx: Context) -> ChangeRequest | None:
-    """Check a JW317 (TR304, TR347, TR374, TR349–TR351) and put it on the worklist."""
+    """Check a JW317 (TR304, TR347, TR374, TR349–TR351, TR357, TR373, TR361, TR375, TR411,
+    TR412) and put it on the worklist."""
     message = ctx.message
     assert isinstance(message, ijw.JW317)
     client, verzoek = message.client, message.client.verzoek
@@ -378,6 +538,8 @@ def handle_change_request(ctx: Context) -> ChangeRequest | None:
             text=_("Current allocations missing from the request: %(numbers)s.")
             % {"numbers": ", ".join(str(n) for n in missing)},
         )
+    _check_changes(ctx, verzoek, current)
+    _check_overlap(ctx, verzoek, current)
     if ctx.rejected:
         return None
     ctx.inbox.allocations.add(*current.values())

@@ -128,7 +128,10 @@ def jw307(
     allocation_start: dt.date,
     start: dt.date,
     end: dt.date,
+    reason: str = cl.RedenBeeindiging.VOLGENS_PLAN,
+    status: str = cl.StatusAanlevering.EERSTE_AANLEVERING,
 ) -> bytes:
+    """A stop; ``reason`` 20 is a temporary stop, ``status`` 3 withdraws an earlier stop."""
     return ijw.build(
         ijw.JW307(
             header=header(agb, identificatie, day),
@@ -143,9 +146,9 @@ def jw307(
                         product=ijw.Product(categorie=cl.ProductCategorie.AMBULANT, code="45A01"),
                         toewijzing_ingangsdatum=allocation_start,
                         begindatum=start,
-                        reden_beeindiging=cl.RedenBeeindiging.VOLGENS_PLAN,
+                        reden_beeindiging=cl.RedenBeeindiging(reason),
                         einddatum=end,
-                        status_aanlevering=cl.StatusAanlevering.EERSTE_AANLEVERING,
+                        status_aanlevering=cl.StatusAanlevering(status),
                     )
                 ],
             ),

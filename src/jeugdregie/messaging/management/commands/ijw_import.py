@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 import ijw
 from jeugdregie.messaging.management.commands.ijw_validate import _files
-from jeugdregie.messaging.services.inbox import message_receive
+from jeugdregie.messaging.services.inbox import import_run, message_receive
 
 
 def _retour_codes(data: bytes) -> list[str]:
@@ -30,8 +30,14 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="a JSON list, one item per file")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        results = []
-        for path in _files(options["paths"]):
+        results: list[dict[str, Any]] = []
+        with import_run():
+            self._import(_files(options["paths"]), results, as_json=options["json"])
+        if options["json"]:
+            self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
+
+    def _import(self, paths: list[Path], results: list[dict[str, Any]], *, as_json: bool) -> None:
+        for path in paths:
             try:
                 data = path.read_bytes()
             except OSError as error:
@@ -54,10 +60,8 @@ class Command(BaseCommand):
                 ),
             }
             results.append(result)
-            if not options["json"]:
+            if not as_json:
                 self.stdout.write(self._line(result))
-        if options["json"]:
-            self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
 
     @staticmethod
     def _line(result: dict[str, Any]) -> str:

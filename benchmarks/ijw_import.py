@@ -1,0 +1,661 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Full-import benchmark (not part of the test run): merges ``ijw_import`` into
+benchmarks/results/ijw.json (the keys of benchmarks/ijw_validate.py are kept).
+
+For each database (a SQLite file under var/bench; and the throwaway PostgreSQL database of
+--database-url or a PostgreSQL $DATABASE_URL, which is rebuilt) a fresh demo region is built
+(``migrate`` + ``seed_demo --scale region --force`` + ``budget_recompute``, as
+``make demo``). A child process then writes a mixed
+batch of provider messages that make sense for that database to a folder, and times
+``jeugdregie ijw_import FOLDER`` (``call_command``: inbox → in-message checks → cross-message
+checks → domain effect → retour in the outbox, one transaction per message):
+
+- JW315 requests for allocation for new clients (products of the region's catalogue);
+- JW305 starts of allocations without delivery, and new starts after a temporary stop;
+- JW307 stops of running delivery: final (reason 31) or temporary (reason 20, a new start
+  follows later in the batch);
+- JW323 monthly declarations per provider and municipality, consecutive months, lines for
+  allocations with delivery in that month at the contract tariff; now and then a credit of
+  an earlier line with its new debit (IV085), or one line above the contract tariff (0611);
+- invalid ones: a repeated Identificatie (9056), an unknown allocation (9019), a stop before
+  its start (0001), an unknown product code (S329).
+
+Messages per second = messages / wall time of the whole command. Target (issue 3): at least
+300 messages/s on PostgreSQL. Usage:
+    python benchmarks/ijw_import.py [--messages 10000] [--database-url URL] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import io
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+JEUGDREGIE = str(ROOT / ".venv" / "bin" / "jeugdregie")
+TARGET_POSTGRESQL = 300
+SEED = 20261125
+LINES_PER_DECLARATION = 4
+
+
+def _last_day(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+@dataclass
+class _Plan:
+    """Streams of messages; the order inside a stream matters (stop before the new start,
+    declarations month after month), streams are interleaved at random."""
+
+    streams: list[list[bytes]] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+def generate(folder: Path, count: int) -> dict[str, int]:
+    """Write ``count`` messages to ``folder`` (``00000.xml``…); returns the intended mix."""
+    from django.utils import timezone
+
+    import ijw
+    from ijw import codelists as cl
+    from jeugdregie.allocations.models import Allocation
+    from jeugdregie.clients.models import Youth
+    from jeugdregie.clients.services import bsn_lookup_key
+    from jeugdregie.contracting.models import Product
+    from jeugdregie.messaging.services.declarations import contract_tariff
+    from jeugdregie.regions.models import Region
+    from jeugdregie.testing.factories import synthetic_test_bsn
+
+    rng = random.Random(SEED)
+    today = timezone.localdate()
+    region = Region.objects.get(code="zhz")
+    allocations = list(
+        Allocation.objects.filter(municipality__region=region)
+        .select_related("youth", "provider", "municipality", "product__category")
+        .prefetch_related("delivery_periods")
+        .order_by("pk")
+    )
+    numbers = iter(range(1, 10**9))
+
+    def header(agb: str, cbs: str, prefix: str) -> ijw.Header:
+        return ijw.Header(
+            afzender=agb,
+            ontvanger=cbs,
+            bericht_identificatie=ijw.BerichtIdentificatie(
+                identificatie=f"{prefix}{next(numbers):09d}", dagtekening=today
+            ),
+        )
+
+    def person(youth: Youth) -> dict[str, Any]:
+        return {
+            "bsn": youth.bsn,
+            "geboortedatum": ijw.Geboortedatum(datum=youth.birth_date),
+            "geslacht": cl.Geslacht(youth.gender or "0"),
+            "naam": ijw.VerkorteNaam(
+                geslachtsnaam=ijw.Achternaam(achternaam=youth.family_name[:200] or "-"),
+                voornamen=youth.given_name[:200] or None,
+            ),
+        }
+
+    def product(allocation: Allocation) -> ijw.Product:
+        return ijw.Product(
+            categorie=cl.ProductCategorie(allocation.product.category.code),
+            code=allocation.product.code,
+        )
+
+    def start(allocation: Allocation, day: dt.date, *, number: int | None = None) -> bytes:
+        return ijw.build(
+            ijw.JW305(
+                header=header(allocation.provider.agb_code, allocation.municipality.cbs_code, "S"),
+                client=ijw.StartClient(
+                    **person(allocation.youth),
+                    start_producten=[
+                        ijw.StartProduct(
+                            toewijzing_nummer=number or int(allocation.number),
+                            product=product(allocation),
+                            toewijzing_ingangsdatum=allocation.start,
+                            begindatum=day,
+                            status_aanlevering=cl.StatusAanlevering.EERSTE_AANLEVERING,
+                        )
+                    ],
+                ),
+            )
+        )
+
+    def stop(
+        allocation: Allocation, begin: dt.date, end: dt.date, reason: cl.RedenBeeindiging
+    ) -> bytes:
+        return ijw.build(
+            ijw.JW307(
+                header=header(allocation.provider.agb_code, allocation.municipality.cbs_code, "E"),
+                client=ijw.StopClient(
+                    **person(allocation.youth),
+                    stop_producten=[
+                        ijw.StopProduct(
+                            toewijzing_nummer=int(allocation.number),
+                            product=product(allocation),
+                            toewijzing_ingangsdatum=allocation.start,
+                            begindatum=begin,
+                            reden_beeindiging=reason,
+                            einddatum=end,
+                            status_aanlevering=cl.StatusAanlevering.EERSTE_AANLEVERING,
+                        )
+                    ],
+                ),
+            )
+        )
+
+    quota = {
+        "JW315": count * 22 // 100,
+        "JW305": count * 16 // 100,
+        "JW307": count * 27 // 100,
+        "invalid": count * 8 // 100,
+    }
+    quota["JW323"] = count - sum(quota.values())
+    plan = _Plan()
+    singles: list[bytes] = []  # valid single messages that may be repeated (9056)
+
+    # --- JW305/JW307: allocations without delivery start; running delivery stops, half of
+    # them temporarily, and those start again later in the batch.
+    unstarted = [a for a in allocations if not a.delivery_periods.all() and a.youth.bsn]
+    running = [
+        (a, p)
+        for a in allocations
+        if a.youth.bsn and a.unit != "83"
+        for p in a.delivery_periods.all()
+        if p.end is None
+    ]
+    rng.shuffle(running)
+    used: set[int] = set()
+    starts = stops = 0
+    for allocation in unstarted:
+        if starts >= quota["JW305"]:
+            break
+        data = start(allocation, allocation.start)
+        plan.streams.append([data])
+        singles.append(data)
+        used.add(allocation.pk)
+        starts += 1
+    for allocation, period in running:
+        if stops >= quota["JW307"]:
+            break
+        last = min(allocation.end or today, today)
+        if last - period.start < dt.timedelta(days=20):
+            continue
+        end = period.start + dt.timedelta(days=rng.randint(7, (last - period.start).days - 7))
+        used.add(allocation.pk)
+        if starts < quota["JW305"]:
+            plan.streams.append(
+                [
+                    stop(allocation, period.start, end, cl.RedenBeeindiging.TIJDELIJK),
+                    start(allocation, end + dt.timedelta(days=rng.randint(1, 6))),
+                ]
+            )
+            starts += 1
+        else:
+            data = stop(allocation, period.start, end, cl.RedenBeeindiging.VOLGENS_PLAN)
+            plan.streams.append([data])
+            singles.append(data)
+        stops += 1
+    plan.kinds.update({"JW305": starts, "JW307": stops})
+
+    # --- JW323: per provider and municipality one declaration a month, consecutive months,
+    # lines for allocations (not started or stopped in this batch) with delivery that month.
+    by_pair: dict[tuple[int, int], list[Allocation]] = defaultdict(list)
+    for allocation in allocations:
+        if (
+            allocation.pk not in used
+            and allocation.youth.bsn
+            and allocation.volume is not None
+            and allocation.unit != "83"
+            and allocation.change_reason != "13"
+            and allocation.delivery_periods.all()
+        ):
+            by_pair[(allocation.provider_id, allocation.municipality_id)].append(allocation)
+    tariffs: dict[tuple[int, dt.date], int | None] = {}
+
+    def tariff(allocation: Allocation, day: dt.date) -> int | None:
+        key = (allocation.pk, day)
+        if key not in tariffs:
+            found = contract_tariff(allocation, day)
+            tariffs[key] = ijw.cents(found) if found is not None else None
+        return tariffs[key]
+
+    def delivered(allocation: Allocation, first: dt.date, last: dt.date) -> bool:
+        return any(
+            p.start <= last and (p.end is None or p.end >= first)
+            for p in allocation.delivery_periods.all()
+        )
+
+    declaration_streams: list[list[bytes]] = []
+    declared = 0
+    line_numbers = iter(range(1, 10**9))
+    pairs = sorted(by_pair)
+    rng.shuffle(pairs)
+    wrong_tariffs = 0
+    overpriced: set[str] = set()
+
+    def reference(wrong: bool) -> str:
+        """A new line reference; lines above the tariff are remembered (never credited)."""
+        value = f"R{next(line_numbers):010d}"
+        if wrong:
+            overpriced.add(value)
+        return value
+
+    for pair in pairs:
+        if declared >= quota["JW323"]:
+            break
+        group = sorted(by_pair[pair], key=lambda a: a.number)
+        month = min(a.start for a in group).replace(day=1)
+        stream: list[bytes] = []
+        per_allocation: Counter[int] = Counter()
+        previous_lines: list[tuple[str, ijw.Prestatie]] = []
+        while declared < quota["JW323"] and _last_day(month) < today:
+            first, last = month, _last_day(month)
+            lines: list[tuple[str, ijw.Prestatie]] = []
+            for allocation in group:
+                if len(lines) >= LINES_PER_DECLARATION:
+                    break
+                if allocation.start > last or (allocation.end and allocation.end < first):
+                    continue
+                if not delivered(allocation, first, last):
+                    continue
+                if allocation.frequency == "6" and per_allocation[allocation.pk] >= (
+                    allocation.volume or 0
+                ):
+                    continue
+                begin = max(first, allocation.start)
+                end = min(last, allocation.end) if allocation.end else last
+                price = tariff(allocation, begin)
+                if price is None:
+                    continue
+                if (declared + len(stream)) % 40 == 39 and not lines:
+                    price += 1000  # above the contract tariff: this line gets 0611
+                    wrong_tariffs += 1
+                per_allocation[allocation.pk] += 1
+                lines.append(
+                    (
+                        allocation.youth.bsn,
+                        ijw.Prestatie(
+                            product_referentie=ijw.Referentie(
+                                referentie_nummer=reference(price != tariff(allocation, begin))
+                            ),
+                            toewijzing_nummer=int(allocation.number),
+                            product_categorie=cl.ProductCategorie(allocation.product.category.code),
+                            product_code=allocation.product.code,
+                            product_periode=ijw.GeslotenPeriode(begindatum=begin, einddatum=end),
+                            geleverd_volume=1,
+                            eenheid=cl.Eenheid(allocation.unit),
+                            product_tarief=price,
+                            ingediend_bedrag=ijw.BedragMetDC(
+                                bedrag=price, debet_credit=cl.DebetCredit.DEBET
+                            ),
+                        ),
+                    )
+                )
+            if not lines:
+                break  # no care this month: the run of consecutive declarations ends
+            if previous_lines and len(stream) % 5 == 4:  # correct an earlier line (IV085)
+                bsn, old = previous_lines[0]
+                if old.product_referentie.referentie_nummer not in overpriced:
+                    credit = ijw.Prestatie(
+                        **{
+                            **_fields(old),
+                            "product_referentie": ijw.Referentie(
+                                referentie_nummer=f"R{next(line_numbers):010d}",
+                                vorig_referentie_nummer=old.product_referentie.referentie_nummer,
+                            ),
+                            "ingediend_bedrag": ijw.BedragMetDC(
+                                bedrag=old.ingediend_bedrag.bedrag,
+                                debet_credit=cl.DebetCredit.CREDIT,
+                            ),
+                        }
+                    )
+                    again = ijw.Prestatie(
+                        **{
+                            **_fields(old),
+                            "product_referentie": ijw.Referentie(
+                                referentie_nummer=f"R{next(line_numbers):010d}"
+                            ),
+                        }
+                    )
+                    lines = [(bsn, credit), (bsn, again), *lines]
+            clients: dict[str, list[ijw.Prestatie]] = defaultdict(list)
+            for bsn, line in lines:
+                clients[bsn].append(line)
+            total = sum(line.ingediend_bedrag.signed for _bsn, line in lines)
+            agb = group[0].provider.agb_code
+            stream.append(
+                ijw.build(
+                    ijw.JW323(
+                        header=header(agb, group[0].municipality.cbs_code, "D"),
+                        declaratie=ijw.Declaratie(
+                            declaratie_nummer=f"DN{next(numbers):010d}",
+                            declaratie_periode=ijw.GeslotenPeriode(
+                                begindatum=first, einddatum=last
+                            ),
+                            declaratie_dagtekening=today,
+                            totaal_ingediend_bedrag=ijw.TotaalBedragMetDC(
+                                totaal_bedrag=abs(total),
+                                debet_credit=(
+                                    cl.DebetCredit.DEBET if total >= 0 else cl.DebetCredit.CREDIT
+                                ),
+                            ),
+                            clienten=[
+                                ijw.DeclaratieClient(bsn=bsn, prestaties=items)
+                                for bsn, items in clients.items()
+                            ],
+                        ),
+                    )
+                )
+            )
+            previous_lines = [
+                (bsn, line)
+                for bsn, line in lines
+                if line.ingediend_bedrag.debet_credit == cl.DebetCredit.DEBET
+            ]
+            month = _next_month(month)
+        declared += len(stream)
+        if stream:
+            declaration_streams.append(stream)
+    plan.streams.extend(declaration_streams)
+    plan.kinds.update({"JW323": declared, "JW323 lines above the contract tariff": wrong_tariffs})
+
+    # --- JW315: requests for a product of the region's catalogue, from a provider the
+    # client already has an allocation with (one request per client: TR374), and for a few
+    # new clients (the test BSN range is nearly taken by the demo youth).
+    products = list(
+        Product.objects.filter(region=region).select_related("category").order_by("code")
+    )
+    known = set(Youth.objects.exclude(bsn_index=None).values_list("bsn_index", flat=True))
+    fresh = [
+        bsn
+        for bsn in (synthetic_test_bsn(n) for n in range(100, 400))
+        if bsn_lookup_key(bsn) not in known
+    ]
+    clients_seen: set[int] = set()
+    askers: list[tuple[Allocation, dict[str, Any] | None]] = []
+    for allocation in rng.sample(allocations, len(allocations)):
+        if allocation.youth.bsn and allocation.youth_id not in clients_seen:
+            clients_seen.add(allocation.youth_id)
+            askers.append((allocation, person(allocation.youth)))
+    for n, bsn in enumerate(fresh):
+        askers.insert(
+            n * 7 % max(1, len(askers)),
+            (
+                allocations[n],
+                {
+                    "bsn": bsn,
+                    "geboortedatum": ijw.Geboortedatum(datum=dt.date(2010 + n % 12, 1 + n % 12, 1)),
+                    "geslacht": cl.Geslacht.VROUWELIJK if n % 2 else cl.Geslacht.MANNELIJK,
+                    "naam": ijw.VerkorteNaam(
+                        geslachtsnaam=ijw.Achternaam(achternaam="Jansen"), voornamen="Noa"
+                    ),
+                },
+            ),
+        )
+
+    def request(code: str, category: str, n: int) -> bytes:
+        allocation, client = askers[n % len(askers)]
+        begin = today.replace(day=1)
+        return ijw.build(
+            ijw.JW315(
+                header=header(allocation.provider.agb_code, allocation.municipality.cbs_code, "V"),
+                client=ijw.VerzoekClient(
+                    **(client or {}),
+                    gezagsdrager_bekend=cl.JaNee.JA,
+                    aangevraagde_producten=[
+                        ijw.AangevraagdProduct(
+                            referentie_aanbieder=f"VOT-{n:08d}",
+                            product=ijw.Product(categorie=cl.ProductCategorie(category), code=code),
+                            toewijzing_ingangsdatum=begin,
+                            toewijzing_einddatum=dt.date(begin.year, 12, 31),
+                            omvang=ijw.Omvang(
+                                volume=1 + n % 10,
+                                eenheid=cl.Eenheid.UUR,
+                                frequentie=cl.Frequentie.PER_MAAND,
+                            ),
+                            verwijzer=ijw.Verwijzer(
+                                type=cl.TypeVerwijzer.HUISARTS, zorgverlener_code="01234567"
+                            ),
+                        )
+                    ],
+                ),
+            )
+        )
+
+    hourly = [p for p in products if p.unit == "04"] or products
+    requests = 0
+    for n in range(quota["JW315"]):
+        chosen = hourly[n % len(hourly)]
+        data = request(chosen.code, chosen.category.code, n)
+        plan.streams.append([data])
+        singles.append(data)
+        requests += 1
+    plan.kinds["JW315"] = requests
+    plan.kinds["JW315 for new clients"] = sum(
+        1 for n in range(requests) if (askers[n % len(askers)][1] or {}).get("bsn") in fresh
+    )
+
+    # --- invalid messages, up to the total.
+    invalid: Counter[str] = Counter()
+    missing = count - sum(len(s) for s in plan.streams)
+    for n in range(missing):
+        kind = n % 4
+        if kind == 0:
+            plan.streams.append([singles[rng.randrange(len(singles))]])  # same Identificatie
+            invalid["9056 repeated Identificatie"] += 1
+        elif kind == 1:
+            allocation = unstarted[n % len(unstarted)]
+            plan.streams.append([start(allocation, allocation.start, number=987_654_321)])
+            invalid["9019 unknown allocation"] += 1
+        elif kind == 2:
+            allocation, period = running[-1 - n % 500]
+            plan.streams.append(
+                [
+                    stop(
+                        allocation,
+                        period.start,
+                        period.start - dt.timedelta(days=3),
+                        cl.RedenBeeindiging.VOLGENS_PLAN,
+                    )
+                ]
+            )
+            invalid["0001 stop before its start"] += 1
+        else:
+            plan.streams.append([request("99Z99", "45", quota["JW315"] + n)])
+            invalid["S329 unknown product code"] += 1
+    plan.kinds.update({f"invalid: {k}": v for k, v in invalid.items()})
+
+    # Interleave the streams at random, keeping the order inside each.
+    heads = [0] * len(plan.streams)
+    weights = [len(s) for s in plan.streams]
+    order: list[int] = [i for i, w in enumerate(weights) for _ in range(w)]
+    rng.shuffle(order)
+    folder.mkdir(parents=True, exist_ok=True)
+    for position, index in enumerate(order):
+        data = plan.streams[index][heads[index]]
+        heads[index] += 1
+        (folder / f"{position:05d}.xml").write_bytes(data)
+    return dict(plan.kinds)
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+
+
+def measure(folder: Path, count: int, profile: Path | None) -> dict[str, Any]:
+    """Runs in a child process whose DATABASE_URL points at the seeded demo database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdregie.conf.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from jeugdregie.messaging.models import DeclarationLine, InboxMessage, OutboxMessage
+
+    started = time.perf_counter()
+    mix = generate(folder, count)
+    generated = time.perf_counter() - started
+    files = len(list(folder.glob("*.xml")))
+    before_outbox = OutboxMessage.objects.count()
+
+    output = io.StringIO()
+    profiler = None
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    started = time.perf_counter()
+    call_command("ijw_import", str(folder), stdout=output)
+    seconds = time.perf_counter() - started
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+
+    received = InboxMessage.objects.count()
+    retours = OutboxMessage.objects.filter(retour_of__isnull=False).count()
+    outcome = {
+        f"{row['message_type']} {row['status']}": row["n"]
+        for row in InboxMessage.objects.values("message_type", "status")
+        .annotate(n=Count("id"))
+        .order_by("message_type", "status")
+    }
+    lines = DeclarationLine.objects.aggregate(
+        n=Count("id"), approved=Count("id", filter=django.db.models.Q(approved=True))
+    )
+    assert received == files, (received, files)
+    assert retours == files, "exactly one retour per message"
+    return {
+        "messages": files,
+        "intended_mix": mix,
+        "generate_seconds": round(generated, 1),
+        "seconds": round(seconds, 2),
+        "messages_per_second": round(files / seconds, 1),
+        "outcome": outcome,
+        "declaration_lines": lines["n"],
+        "declaration_lines_approved": lines["approved"],
+        "outbox_written": OutboxMessage.objects.count() - before_outbox,
+        "retours": retours,
+    }
+
+
+def _run(args: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([JEUGDREGIE, *args], check=True, env=env)
+    return time.perf_counter() - started
+
+
+def _is_postgres(url: str) -> bool:
+    return url.startswith(("postgres://", "postgresql://"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", "")
+        if _is_postgres(os.environ.get("DATABASE_URL", ""))
+        else "",
+        help="a throwaway PostgreSQL database (it is rebuilt); default $DATABASE_URL if PostgreSQL",
+    )
+    parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure one database")
+    parser.add_argument("--profile", action="store_true", help="cProfile to var/bench/*.prof")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # child process: one database
+    options = parser.parse_args()
+    bench_dir = ROOT / "var" / "bench"
+    if options.measure:
+        folder = bench_dir / f"ijw-import-{options.measure}"
+        if folder.exists():
+            for stale in folder.glob("*.xml"):
+                stale.unlink()
+        profile = bench_dir / f"ijw-import-{options.measure}.prof" if options.profile else None
+        print(json.dumps(measure(folder, options.messages, profile)))
+        return 0
+
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    databases = ["sqlite"] + (["postgresql"] if options.database_url else [])
+    if options.only:
+        databases = [d for d in databases if d == options.only]
+    runs = []
+    for database in databases:
+        if database == "sqlite":
+            file = bench_dir / "ijw-import.sqlite3"
+            for stale in bench_dir.glob(f"{file.name}*"):
+                stale.unlink()
+            url = f"sqlite:///{file}"
+        else:
+            url = options.database_url
+        env = {**os.environ, "DATABASE_URL": url, "JEUGDREGIE_VAR_DIR": str(bench_dir)}
+        print(f"== {database}: migrate + seed_demo --scale region", flush=True)
+        _run(["migrate", "--noinput", "-v0"], env)
+        seed = _run(["seed_demo", "--scale", "region", "--force"], env)
+        seed += _run(["budget_recompute"], env)  # as `make demo`: the ledger exists
+        child = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--measure",
+                database,
+                "--messages",
+                str(options.messages),
+                *(["--profile"] if options.profile else []),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        run = {
+            "database": database,
+            "seed_demo_seconds": round(seed, 1),
+            **json.loads(child.stdout.strip().splitlines()[-1]),
+        }
+        if database == "postgresql":
+            run["target_messages_per_second"] = TARGET_POSTGRESQL
+        print(json.dumps(run, indent=2), flush=True)
+        runs.append(run)
+    result = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "what": "jeugdregie ijw_import over a folder: inbox, in-message and cross-message "
+        "checks, domain effect, retour in the outbox; one transaction per message; a fresh "
+        "demo region (seed_demo --scale region)",
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "runs": runs,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / "ijw.json"
+    existing = json.loads(target.read_text()) if target.exists() else {}
+    previous = existing.get("ijw_import", {}).get("runs", [])
+    measured = {run["database"] for run in runs}
+    result["runs"] = [r for r in previous if r["database"] not in measured] + runs
+    existing["ijw_import"] = result  # only this key: ijw_validate.py writes the others
+    target.write_text(json.dumps(existing, indent=2) + "\n")
+    print(f"written to {target} (key ijw_import)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
