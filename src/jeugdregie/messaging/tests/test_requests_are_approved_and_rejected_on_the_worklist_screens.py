@@ -8,7 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from tests.ijw.shared import xsd_folder
 
@@ -16,6 +18,8 @@ import ijw
 from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.models import AccessRecord
+from jeugdregie.budgets.constants import ClientStopStatus
+from jeugdregie.budgets.models import ClientStop
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, OutboxMessage
 from jeugdregie.messaging.services.inbox import message_receive
@@ -313,3 +317,58 @@ def test_a_long_worklist_is_paged_and_sorted_on_request(world: World) -> None:
     assert "VOT-00" not in second
     assert descending.index("VOT-25") < descending.index("VOT-24")
     assert "26 resultaten" in first
+
+
+def test_approving_at_a_provider_under_a_client_stop_is_refused_on_the_screen(
+    world: World,
+) -> None:
+    request = receive_request(world, "VOT1", "VOT-1")
+    ClientStop.objects.create(
+        region=world.region,
+        provider=world.provider,
+        status=ClientStopStatus.CONFIRMED,
+        start=dt.date(2025, 1, 1),
+        reason="Plafond bereikt",
+    )
+    sent_before = OutboxMessage.objects.count()
+    manager = logged_in(world, Role.CONTRACT_MANAGER)
+
+    response = manager.post(
+        reverse("messaging:allocation-request-detail", kwargs={"pk": request.pk}),
+        {"decision": "approve"},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Er is niets opgeslagen" in page
+    assert "cliëntenstop" in page
+    request.refresh_from_db()
+    assert request.status == RequestStatus.OPEN
+    assert not Allocation.objects.filter(youth=request.youth).exists()
+    assert OutboxMessage.objects.count() == sent_before
+
+
+def test_the_worklist_runs_as_many_queries_for_one_request_as_for_many(world: World) -> None:
+    receive_request(world, "VOT1", "VOT-1")
+    manager = logged_in(world, Role.CONTRACT_MANAGER)
+    url = reverse("messaging:allocation-request-list")
+    manager.get(url)
+    with CaptureQueriesContext(connection) as one:
+        manager.get(url)
+    for index in range(6):
+        message_receive(
+            data=m.jw315(
+                world.other_provider.agb_code,
+                f"VOTX{index}",
+                bsn=synthetic_test_bsn(90 + index),
+                day=TODAY,
+                reference=f"VOT-X{index}",
+                start=dt.date(2025, 3, 1),
+                end=dt.date(2025, 12, 31),
+            )
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = manager.get(url).content.decode()
+
+    assert "VOT-X5" in page
+    assert len(many.captured_queries) == len(one.captured_queries)

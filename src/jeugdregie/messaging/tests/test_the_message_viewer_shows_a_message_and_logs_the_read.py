@@ -158,3 +158,45 @@ def test_a_provider_sees_its_own_messages_with_a_masked_bsn_and_not_another_prov
     traffic = other.get(reverse("messaging:traffic")).content.decode()
     assert "VOT1" not in traffic
     assert world.provider.name not in traffic
+
+
+def test_a_declaration_shows_its_lines_and_logs_every_youth_declared_for(world: World) -> None:
+    anna = world.allocations["anna"]
+    declaration = m.jw323(
+        world.provider.agb_code,
+        "DECL1",
+        day=TODAY,
+        number="D202502",
+        month=dt.date(2025, 2, 1),
+        clients=[
+            (
+                world.youth["anna"].bsn,
+                [
+                    m.line(
+                        "R0001",
+                        number=int(anna.number),
+                        month=dt.date(2025, 2, 1),
+                        volume=4,
+                        tariff=10000,
+                    )
+                ],
+            )
+        ],
+    )
+    received = message_receive(data=declaration)
+    assert received.inbox.youth_id is None  # a declaration can name many youth
+    manager = logged_in(world, Role.CONTRACT_MANAGER)
+    url = reverse("messaging:inbox-message", kwargs={"pk": received.inbox.pk})
+    before = AccessRecord.objects.count()
+
+    page = manager.get(url).content.decode()
+
+    lines = page[page.index('id="declaratieregels"') :]
+    assert "R0001" in lines
+    assert anna.number in lines
+    assert "€ 400,00" in lines
+    assert received.retour is not None
+    assert received.retour.message_type == "JW325"
+    assert reverse("messaging:outbox-message", kwargs={"pk": received.retour.pk}) in page
+    records = AccessRecord.objects.order_by("pk")[before:]
+    assert {r.youth_id for r in records} == {world.youth["anna"].pk}
