@@ -281,6 +281,10 @@ def traffic_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(traffic_header())
     writer.writerows(traffic_table(rows))
+    if rows:
+        total = selectors.traffic_totals(rows)
+        cells = [str(total.received), str(total.sent), str(total.rejected)]
+        writer.writerow([_("Total"), "", "", *cells, percent(total.error_rate)])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     name = f"berichtenverkeer_{filters.start.isoformat()}_{filters.end.isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
