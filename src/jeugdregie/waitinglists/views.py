@@ -288,6 +288,10 @@ def monitoring(request: HttpRequest) -> HttpResponse:
             "report": report,
             "header": reports.export_header(),
             "rows": reports.export_rows(report),
+            "months": [
+                (date(report.year, month, 1), inflow, outflow)
+                for month, inflow, outflow in report.months
+            ],
             "query": query_without_page(request),
             "signals": PrioritySignal,
         },

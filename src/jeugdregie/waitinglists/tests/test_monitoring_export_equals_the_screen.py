@@ -81,9 +81,19 @@ def test_the_xlsx_export_equals_the_monitoring_page(world):
     client = Client()
     assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
     query = {"jaar": 2025}
-    screen = _screen(client.get(reverse("waitinglists:monitoring"), query).content.decode())
-    exported = _xlsx(client.get(reverse("waitinglists:monitoring-xlsx"), query).content)
+    html = client.get(reverse("waitinglists:monitoring"), query).content.decode()
+    screen = _screen(html)
+    xlsx = client.get(reverse("waitinglists:monitoring-xlsx"), query).content
+    exported = _xlsx(xlsx)
     assert exported == screen
+
+    # The months: June has e1, e2, e7 in and e9 out; the second sheet holds the same.
+    months = re.findall(r'scope="row">(\w+) 2025</th><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td>', html)
+    assert months[5] == ("juni", "3", "1")
+    sheet = load_workbook(io.BytesIO(xlsx)).worksheets[1]
+    assert [row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        (int(inflow), int(outflow)) for _name, inflow, outflow in months
+    ]
 
     rows = {(row[0], row[1]): row[2:] for row in screen}
     de_linde = rows[("De Linde Jeugdzorg", "45A01 Behandeling GGZ")]
