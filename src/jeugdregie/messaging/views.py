@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -39,6 +40,12 @@ from jeugdregie.messaging.services.requests import (
 )
 
 # --- worklists ---------------------------------------------------------------------------
+
+# WJ758: why a provider asks for a change (JW317).
+CHANGE_REASONS = {
+    "1": gettext_lazy("Change in the client's situation"),
+    "2": gettext_lazy("Change of the care plan"),
+}
 
 
 def _request_filters(
@@ -120,6 +127,7 @@ def _request_context(
         "units": dict(Unit.choices),
         "frequencies": dict(Frequency.choices),
         "referrers": dict(ReferrerType.choices),
+        "change_reasons": CHANGE_REASONS,
     }
 
 

@@ -250,6 +250,9 @@ def test_approving_a_request_for_change_on_the_worklist_sends_a_valid_jw301(
     manager = logged_in(world, Role.CONTRACT_MANAGER)
     listing = manager.get(reverse("messaging:change-request-list")).content.decode()
     assert "VOW-1" in listing
+    assert "1 gewijzigd, 0 nieuw, 0 ongewijzigd" in listing
+    detail = manager.get(reverse("messaging:change-request-detail", kwargs={"pk": request.pk}))
+    assert "Wijziging van het zorgplan (2)" in detail.content.decode()
 
     response = manager.post(
         reverse("messaging:change-request-detail", kwargs={"pk": request.pk}),
