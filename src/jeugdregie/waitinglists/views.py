@@ -27,7 +27,7 @@ from jeugdregie.core.views import (
 )
 from jeugdregie.monitoring.selectors import default_year
 from jeugdregie.regions.selectors import region_of
-from jeugdregie.waitinglists import reports, selectors, services
+from jeugdregie.waitinglists import derivation, reports, selectors, services
 from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
 from jeugdregie.waitinglists.forms import (
     EntryCloseForm,
@@ -181,7 +181,7 @@ def entries_derive(request: HttpRequest) -> HttpResponse:
     region = region_of(user=acting_user(request))
     if region is None:
         raise Http404
-    result = services.waiting_entries_derive(region=region)
+    result = derivation.waiting_entries_derive(region=region)
     messages.success(
         request,
         _(

@@ -25,8 +25,8 @@ from jeugdregie.messaging.services.requests import (
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.factories import PASSWORD
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
+from jeugdregie.waitinglists.derivation import waiting_entries_derive
 from jeugdregie.waitinglists.models import WaitingEntry
-from jeugdregie.waitinglists.services import waiting_entries_derive
 
 pytestmark = pytest.mark.django_db
 

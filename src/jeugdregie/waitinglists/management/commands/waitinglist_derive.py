@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from jeugdregie.waitinglists.services import waiting_entries_derive
+from jeugdregie.waitinglists.derivation import waiting_entries_derive
 
 
 class Command(BaseCommand):
