@@ -104,7 +104,8 @@ class WaitingEntry(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        # A named relation, so removing demo users removes their demo entries first.
+        related_name="reported_waiting_entries",
         verbose_name=_("reported by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
