@@ -6,6 +6,7 @@ from jeugdregie.allocations.api import AllocationListApi
 from jeugdregie.budgets.api import ClientStopRequestApi
 from jeugdregie.clients.api import YouthDetailApi, YouthSearchApi
 from jeugdregie.contracting.api import ProviderDetailApi, ProviderListApi
+from jeugdregie.trajectories.api import ExtensionRequestApi
 from jeugdregie.waitinglists.api import WaitingEntryCloseApi, WaitingEntryListApi
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("v1/jeugdigen/<int:pk>/", YouthDetailApi.as_view(), name="api-youth-detail"),
     path("v1/toewijzingen/", AllocationListApi.as_view(), name="api-allocation-list"),
     path("v1/clientenstops/", ClientStopRequestApi.as_view(), name="api-client-stop-request"),
+    path("v1/verlengingen/", ExtensionRequestApi.as_view(), name="api-extension-request"),
     path("v1/wachtlijst/", WaitingEntryListApi.as_view(), name="api-waiting-entry-list"),
     path(
         "v1/wachtlijst/<int:pk>/afmelden/",

@@ -27,6 +27,7 @@ from jeugdregie.demo.purge import demo_purge
 from jeugdregie.demo.writer import WrittenRegion, write_region
 from jeugdregie.monitoring.selectors import default_year
 from jeugdregie.regions.models import Region
+from jeugdregie.trajectories.demo import trajectories_seed_demo
 from jeugdregie.waitinglists.demo import demo_waiting_entries
 
 ADMIN_APPS = ("accounts", "regions", "contracting", "budgets")
@@ -66,6 +67,7 @@ def demo_seed(
     """
     year = year or default_year()
     if not force and demo_is_seeded(scale=scale, seed=seed, year=year):
+        trajectories_seed_demo()  # a demo built before the trajectories app gets them now
         for region in Region.objects.filter(code__in=[profile.code for profile in PROFILES]):
             demo_waiting_entries(region=region, seed=seed)  # a demo built before the app
         return [
@@ -114,6 +116,7 @@ def demo_seed(
         )
     for login in DEMO_LOGINS:
         _create_login(login, written[login.region])
+    trajectories_seed_demo()
     return results
 
 
