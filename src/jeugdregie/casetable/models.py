@@ -81,7 +81,7 @@ class Case(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="cases_requested",
         verbose_name=_("requested by"),
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
@@ -90,7 +90,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="cases_decided",
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -100,7 +100,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="cases",
         verbose_name=_("light contract"),
     )
     allocation = models.ForeignKey(
@@ -108,7 +108,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="cases",
         verbose_name=_("allocation"),
     )
     ceiling_exception = models.ForeignKey(
@@ -116,7 +116,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="cases",
         verbose_name=_("nee-tenzij exception"),
     )
 
