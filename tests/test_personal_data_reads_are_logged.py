@@ -40,6 +40,8 @@ def test_the_personal_data_routes_are_the_expected_ones():
         ("get", "trajectories:review-decide"),
         ("get", "trajectories:referrer-list"),
         ("get", "trajectories:referrer-decide"),
+        ("get", "trajectories:additional-practitioner-add"),
+        ("get", "trajectories:complexity-judge"),
         ("get", "casetable:case-list"),
         ("get", "casetable:case-detail"),
         ("get", "casetable:meeting-detail"),

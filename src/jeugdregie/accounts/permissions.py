@@ -28,6 +28,8 @@ class Capability(models.TextChoices):
     REQUEST_EXTENSIONS = "request_extensions"
     REVIEW_EXTENSIONS = "review_extensions"
     APPROVE_EXTENSIONS = "approve_extensions"
+    JUDGE_COMPLEXITY = "judge_complexity"
+    MANAGE_WORKING_METHOD = "manage_working_method"
     VIEW_WAITING_LIST = "view_waiting_list"
     REPORT_WAITING_ENTRIES = "report_waiting_entries"
     VIEW_WAITING_MONITORING = "view_waiting_monitoring"
@@ -108,6 +110,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.REQUEST_EXTENSIONS: frozenset({Role.PROVIDER}),
     Capability.REVIEW_EXTENSIONS: frozenset({Role.ACCESS_STAFF}),
     Capability.APPROVE_EXTENSIONS: frozenset({Role.ACCESS_STAFF, Role.GI_STAFF}),
+    # The judgement "responsible to continue in perceel 2": the practitioner or the CJG.
+    Capability.JUDGE_COMPLEXITY: frozenset({Role.ACCESS_STAFF, Role.PROVIDER}),
+    # Continuing or ending a version of the working method (a decision of the region).
+    Capability.MANAGE_WORKING_METHOD: frozenset({Role.CONTRACT_MANAGER}),
     # iJw worklists (JW315/JW317): the region and the municipality decide; a provider follows
     # its own requests. Messages name youth, so the viewer follows the same roles.
     Capability.VIEW_MESSAGE_REQUESTS: frozenset(

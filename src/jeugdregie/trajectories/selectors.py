@@ -9,11 +9,21 @@ from django.db.models import Count, Q, QuerySet
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import ScopePaths, organisation_scope, own_provider_id
+from jeugdregie.accounts.selectors import (
+    ScopePaths,
+    organisation_scope,
+    own_provider_id,
+    region_id_of,
+)
+from jeugdregie.allocations.constants import AllocationStatus
+from jeugdregie.allocations.models import Allocation
+from jeugdregie.allocations.selectors import allocations_visible_to
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
+from jeugdregie.contracting.models import Provider
+from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionStatus
-from jeugdregie.trajectories.models import Extension, Trajectory
+from jeugdregie.trajectories.models import Extension, PolicyVersionEnd, Trajectory
 
 TRAJECTORY_SCOPE = ScopePaths(
     region="allocation__municipality__region_id",
@@ -153,3 +163,59 @@ def extensions_page_logged(
         route=route,
     )
     return rows
+
+
+def allocations_eligible_for_trajectory(*, user: User) -> QuerySet[Allocation]:
+    """A provider's running allocations with an end, of a product that has a basic treatment
+    duration in its region's policy, not yet a trajectory or an additional practitioner's."""
+    if user.role != Role.PROVIDER:
+        return Allocation.objects.none()
+    rows = (
+        allocations_visible_to(user=user)
+        .filter(
+            end__isnull=False,
+            trajectory__isnull=True,
+            additional_practitioner__isnull=True,
+            status__in=[AllocationStatus.ALLOCATED, AllocationStatus.IN_CARE],
+        )
+        .select_related("municipality__region", "product")
+    )
+    codes = {
+        rule.product_code
+        for path in policy.POLICY_DIR.glob("*.json")
+        for rule in policy.region_policy(path.stem).products
+    }
+    eligible = [
+        a.pk
+        for a in rows.filter(product__code__in=codes)
+        if policy.product_rule(
+            region=a.municipality.region, product_code=a.product.code, on=a.start
+        )
+    ]
+    return (
+        Allocation.objects.filter(pk__in=eligible)
+        .select_related("municipality", "product")
+        .order_by("-start", "number")
+    )
+
+
+def additional_providers_for(*, trajectory: Trajectory) -> QuerySet[Provider]:
+    """Providers contracted for the trajectory's lot in its region, other than its own."""
+    allocation = trajectory.allocation
+    return (
+        Provider.objects.filter(
+            contracts__region_id=allocation.municipality.region_id,
+            contracts__lots=allocation.product.lot_id,
+        )
+        .exclude(pk=allocation.provider_id)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def policy_version_ends(*, user: User) -> QuerySet[PolicyVersionEnd]:
+    return (
+        PolicyVersionEnd.objects.filter(region_id=region_id_of(user))
+        .select_related("decided_by")
+        .order_by("-id")
+    )

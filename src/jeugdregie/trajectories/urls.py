@@ -6,7 +6,15 @@ from jeugdregie.trajectories import views
 app_name = "trajectories"
 urlpatterns = [
     path("trajecten/", views.trajectory_list, name="trajectory-list"),
+    path("trajecten/nieuw/", views.trajectory_create, name="trajectory-create"),
+    path("trajecten/werkwijze/", views.working_method, name="working-method"),
     path("trajecten/<int:pk>/", views.trajectory_detail, name="trajectory-detail"),
+    path(
+        "trajecten/<int:pk>/medebehandelaar/",
+        views.additional_practitioner_add,
+        name="additional-practitioner-add",
+    ),
+    path("trajecten/<int:pk>/complexiteit/", views.complexity_judge, name="complexity-judge"),
     path("trajecten/<int:pk>/verlengen/", views.extension_request, name="extension-request"),
     path(
         "trajecten/verlengingen/<int:pk>/zelfevaluatie/",

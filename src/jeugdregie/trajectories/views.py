@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
+from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.views import (
     acting_user,
@@ -24,14 +25,20 @@ from jeugdregie.core.views import (
     paginate,
     query_without_page,
     requires,
+    service_form_page,
 )
+from jeugdregie.regions.selectors import region_of
 from jeugdregie.trajectories import policy, selectors, services
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionSource, ExtensionStatus
 from jeugdregie.trajectories.forms import (
+    AdditionalPractitionerForm,
+    ComplexityForm,
     ExtensionRequestForm,
+    PolicyEndForm,
     ReferrerDecisionForm,
     ReviewDecisionForm,
     SelfAssessmentForm,
+    TrajectoryCreateForm,
     TrajectoryFilterForm,
 )
 from jeugdregie.trajectories.models import Extension, Trajectory
@@ -82,7 +89,13 @@ def trajectory_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "trajectories/trajectory_list.html",
-        {"form": form, "page": page, "query": query_without_page(request)},
+        {
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+            "can_register": user_can(user, Capability.REQUEST_EXTENSIONS),
+            "can_manage_method": user_can(user, Capability.MANAGE_WORKING_METHOD),
+        },
     )
 
 
@@ -112,6 +125,7 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "additional": list(trajectory.additional_practitioners.all()),
             "method": policy.method_in_force(region=region, on=timezone.localdate()),
             "is_coordinator": is_coordinator,
+            "can_judge": user_can(user, Capability.JUDGE_COMPLEXITY),
             "pending": ExtensionStatus.PENDING,
             "self_assessment_route": ExtensionRoute.SELF_ASSESSMENT,
         },
@@ -276,4 +290,122 @@ def referrer_decide(request: HttpRequest, pk: int) -> HttpResponse:
         submit=_("Save the decision"),
         saved=_("The decision has been saved."),
         context={"trajectory": extension.trajectory, "extension": extension},
+    )
+
+
+@requires(Capability.REQUEST_EXTENSIONS)
+def trajectory_create(request: HttpRequest) -> HttpResponse:
+    """The coordinating practitioner registers a trajectory on one of its allocations."""
+    user = acting_user(request)
+    form = TrajectoryCreateForm(
+        request.POST or None, allocations=selectors.allocations_eligible_for_trajectory(user=user)
+    )
+
+    def run(data: dict[str, Any]) -> str:
+        trajectory = services.trajectory_create(
+            actor=user, allocation=data["allocation"], practitioner_name=data["practitioner_name"]
+        )
+        return reverse("trajectories:trajectory-detail", kwargs={"pk": trajectory.pk})
+
+    return service_form_page(
+        request,
+        form,
+        run=run,
+        title=_("Register a trajectory"),
+        submit=_("Register the trajectory"),
+        saved=_("The trajectory has been registered."),
+    )
+
+
+@requires(Capability.REQUEST_EXTENSIONS)
+def additional_practitioner_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    trajectory = _trajectory(request, pk)
+    form = AdditionalPractitionerForm(
+        request.POST or None,
+        providers=selectors.additional_providers_for(trajectory=trajectory),
+    )
+
+    def run(data: dict[str, Any]) -> str:
+        services.additional_practitioner_add(
+            actor=user,
+            provider=_provider_of(user),
+            trajectory=trajectory,
+            other_provider=data["other_provider"],
+            practitioner_name=data["practitioner_name"],
+            start=data["start"],
+            end=data["end"],
+            volume=data["volume"],
+            frequency=Frequency.PER_WEEK,
+        )
+        return reverse("trajectories:trajectory-detail", kwargs={"pk": trajectory.pk})
+
+    return _form_page(
+        request,
+        form,
+        run=run,
+        title=_("Add an additional practitioner"),
+        submit=_("Add the practitioner"),
+        saved=_("The additional practitioner has been added with its own allocation."),
+        context={"trajectory": trajectory},
+    )
+
+
+@requires(Capability.JUDGE_COMPLEXITY)
+def complexity_judge(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    trajectory = _trajectory(request, pk)
+    form = ComplexityForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> str:
+        services.complexity_judge(
+            actor=user,
+            trajectory=trajectory,
+            responsible=data["responsible"],
+            motivation=data["motivation"],
+            cjg_worker_name=data.get("cjg_worker_name") or "",
+            cjg_worker_contact=data.get("cjg_worker_contact") or "",
+        )
+        return reverse("trajectories:trajectory-detail", kwargs={"pk": trajectory.pk})
+
+    return _form_page(
+        request,
+        form,
+        run=run,
+        title=_("Single-discipline care that became multi-disciplinary"),
+        submit=_("Record the judgement"),
+        saved=_("The judgement has been recorded."),
+        context={"trajectory": trajectory},
+    )
+
+
+@requires(Capability.MANAGE_WORKING_METHOD)
+def working_method(request: HttpRequest) -> HttpResponse:
+    """The region's versions of the working method; continue one or end it early."""
+    user = acting_user(request)
+    region = region_of(user=user)
+    if region is None:
+        raise Http404
+    versions = policy.method_versions(region=region)
+    form = PolicyEndForm(
+        request.POST or None, versions=[(v.code, f"{v.name} ({v.code})") for v in versions]
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.policy_version_end_set(actor=user, region=region, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The end of the working method has been recorded."))
+            return redirect("trajectories:working-method")
+    return render(
+        request,
+        "trajectories/working_method.html",
+        {
+            "form": form,
+            "versions": versions,
+            "ends": selectors.policy_version_ends(user=user),
+            "today": timezone.localdate(),
+        },
+        status=400 if form.errors else 200,
     )
