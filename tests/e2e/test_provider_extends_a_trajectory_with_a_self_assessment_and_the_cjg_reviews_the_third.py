@@ -16,6 +16,7 @@ from jeugdregie.trajectories.models import Extension
 from jeugdregie.trajectories.services import extension_request, policy_version_end_set
 from jeugdregie.trajectories.tests.world import build_perceel2
 from tests.e2e.helpers import log_in, log_out
+from tests.e2e.test_main_pages_have_no_axe_violations import axe_violations, describe
 
 pytestmark = pytest.mark.e2e
 
@@ -42,10 +43,18 @@ def test_second_extension_waits_for_the_self_assessment_and_the_cjg_decides_the_
         request_date=dt.date(2025, 12, 15),
     )
 
+    found: list[str] = []
+
+    def check(name: str) -> None:
+        found.extend(describe(name, axe_violations(page)))
+
     log_in(page, world.users[Role.PROVIDER].username)
     page.goto("/trajecten/")
+    check("trajectory list")
     page.locator("main table a", has_text="Daan").click()
+    check("trajectory detail")
     page.get_by_role("link", name="Verlenging aanvragen").click()
+    check("extension request form")
     page.locator("#id_requested_end").fill("2027-07-31")
     page.locator("main form button[type=submit]").click()
     main = page.locator("main")
@@ -54,6 +63,7 @@ def test_second_extension_waits_for_the_self_assessment_and_the_cjg_decides_the_
     assert Allocation.objects.get(pk=p2.allocation.pk).end == dt.date(2027, 1, 31)
 
     page.get_by_role("link", name="Zelfevaluatie toevoegen").click()
+    check("self-assessment form")
     page.locator("#id_self_assessment").fill(
         "De behandeling loopt; het gezinssysteem is pas recent betrokken."
     )
@@ -71,7 +81,9 @@ def test_second_extension_waits_for_the_self_assessment_and_the_cjg_decides_the_
     log_in(page, p2.cjg.username)
     page.goto("/trajecten/cjg-toets/")
     expect(main).to_contain_text("Daan")
+    check("CJG worklist")
     page.get_by_role("link", name="Toetsen").click()
+    check("CJG review form")
     page.locator("#id_q_doelen").fill("Angstklachten verminderd; schoolgang nog niet hersteld.")
     page.locator("#id_q_noodzaak").fill("Terugval bij eerdere afschaling.")
     page.locator("#id_q_alternatieven").fill("Voorliggend veld besproken; nog niet passend.")
@@ -81,6 +93,7 @@ def test_second_extension_waits_for_the_self_assessment_and_the_cjg_decides_the_
     expect(main).to_contain_text("Het besluit is opgeslagen")
     expect(main).to_contain_text("Er wachten geen verlengingsaanvragen")
 
+    assert not found, "axe found WCAG 2.1 AA violations:\n" + "\n".join(found)
     third = Extension.objects.get(trajectory=p2.trajectory, number=3)
     assert third.status == ExtensionStatus.GRANTED
     assert third.decided_by == p2.cjg
