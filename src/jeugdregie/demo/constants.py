@@ -111,4 +111,11 @@ DEMO_LOGINS = (
         "municipality:0392",
         "CJG Haarlem: jeugdigen en toewijzingen van Haarlem",
     ),
+    DemoLogin(
+        "aanbieder.ijzk",
+        "ijzk",
+        Role.PROVIDER,
+        "provider:6",
+        "perceel-2-aanbieder in IJmond/Zuid-Kennemerland: eigen trajecten en verlengingen",
+    ),
 )

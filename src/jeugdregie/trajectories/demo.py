@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.regions.models import Region
@@ -23,6 +24,7 @@ from jeugdregie.trajectories.constants import Complexity, ExtensionRoute, Extens
 from jeugdregie.trajectories.models import AdditionalPractitioner, Extension, Trajectory
 
 REGION = "ijzk"
+DEMO_PROVIDER = "aanbieder.ijzk"
 PILOT = "ijzk-p2-pilot-2025"
 PILOT_LAST_REQUEST = dt.date(2025, 12, 19)
 AFTER_PILOT = dt.date(2026, 1, 5)
@@ -69,9 +71,10 @@ SCENARIOS = (
 
 def _candidates(region: Region) -> list[Allocation]:
     """Running perceel-2 allocations with a policy rule that started in the pilot's second
-    half, Haarlem's first (the demo CJG login works there), in a fixed order."""
+    half, one per scenario: the first three at the demo provider's (``aanbieder.ijzk``, so
+    its screens show its own trajectories), the others in Haarlem (the demo CJG login)."""
     codes = {rule.product_code for rule in policy.region_policy(region.code).products}
-    rows = (
+    rows = list(
         Allocation.objects.filter(
             municipality__region=region,
             product__code__in=codes,
@@ -83,8 +86,22 @@ def _candidates(region: Region) -> list[Allocation]:
         .select_related("municipality", "product", "provider", "youth")
         .order_by("start", "number", "pk")
     )
-    ordered = sorted(rows, key=lambda a: a.municipality.cbs_code != "0392")
-    return ordered[: len(SCENARIOS)]
+    login = User.objects.filter(username=DEMO_PROVIDER).select_related("organisation").first()
+    own = login.organisation.provider_id if login and login.organisation else None
+    chosen: list[Allocation] = []
+    for index in range(len(SCENARIOS)):
+
+        def preferred(a: Allocation, index: int = index) -> bool:
+            if index < 3:
+                return a.provider_id == own
+            return a.municipality.cbs_code == "0392"
+
+        free = [a for a in rows if a not in chosen]
+        pick = next((a for a in free if preferred(a)), free[0] if free else None)
+        if pick is None:
+            break
+        chosen.append(pick)
+    return chosen
 
 
 def _request_day(route: str, previous_end: dt.date, start: dt.date) -> dt.date:

@@ -4,12 +4,14 @@ show, and running it again leaves them as they are."""
 
 import pytest
 
+from jeugdregie.accounts.models import User
 from jeugdregie.demo.constants import DEFAULT_SEED, Scale
 from jeugdregie.demo.services import demo_seed
 from jeugdregie.demo.tests.helpers import YEAR
 from jeugdregie.trajectories.constants import Complexity, ExtensionRoute, ExtensionStatus
 from jeugdregie.trajectories.demo import SCENARIOS, trajectories_seed_demo
 from jeugdregie.trajectories.models import Extension, Trajectory
+from jeugdregie.trajectories.selectors import extension_worklist, trajectories_visible_to
 
 
 @pytest.mark.django_db
@@ -37,6 +39,13 @@ def test_the_demo_shows_every_route_and_a_youth_waiting_for_perceel1():
         assert trajectory.allocation.end == end
     waiting = trajectories.get(complexity=Complexity.AWAITING_PERCEEL_1)
     assert waiting.cjg_worker_name
+
+    # The demo logins see them: the IJZK provider its own, the CJG of Haarlem its worklists.
+    provider = User.objects.get(username="aanbieder.ijzk")
+    cjg = User.objects.get(username="toegang.haarlem")
+    assert trajectories_visible_to(user=provider).count() >= 1
+    assert extension_worklist(user=cjg, route=ExtensionRoute.CJG_REVIEW).exists()
+    assert extension_worklist(user=cjg, route=ExtensionRoute.STANDARD_REFERRER).exists()
 
     before = list(Extension.objects.values_list("pk", "status").order_by("pk"))
     assert trajectories_seed_demo() == 0
