@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A few afwegingskader requests and a planned expert-table meeting for the ZHZ demo (where
 the demo's access team, contract management and expert table work), one per outcome, made
-through the services like a user would (receipts, change records, the JW301 of the approved
-light contract). A region that has cases is left as it is.
+through the services like a user would (receipts, change records). None is concluded yet:
+the demo's contracts stay those of the calibration sheet (80 light contracts in ZHZ), and
+contract management can conclude the exception case itself. A region that has cases is left
+as it is.
 """
 
 import datetime as dt
@@ -19,7 +21,6 @@ from jeugdregie.casetable.constants import CaseKind
 from jeugdregie.casetable.models import Case
 from jeugdregie.casetable.services import (
     case_create,
-    case_decide_direct,
     case_schedule,
     follow_up_create,
     meeting_create,
@@ -130,12 +131,6 @@ def cases_seed_demo() -> int:
         tariff=Decimal("88.00"),
         care_setting="ambulant",
         facts={"exception_grounds": ["U12"]},
-    )
-    case_decide_direct(
-        actor=manager,
-        case=cultural,
-        approve=True,
-        motivation="Uitzondering U12: cultuurspecifieke hulp, niet regionaal ingekocht.",
     )
     follow_up_create(
         actor=manager,

@@ -50,14 +50,22 @@ def _purge(queryset: QuerySet[Any], depth: int = 0) -> None:
     _purge_pks(queryset.model, list(queryset.values_list("pk", flat=True)), depth)
 
 
+def _reverse_relations(model: type[models.Model]) -> list[Any]:
+    """Every foreign key pointing at ``model``, also those without a reverse accessor
+    (``related_name="+"``); rows of many-to-many link tables go with the row itself."""
+    return [
+        field
+        for field in model._meta.get_fields(include_hidden=True)
+        if field.auto_created and not field.concrete and (field.one_to_many or field.one_to_one)
+    ]
+
+
 def _purge_pks(model: type[models.Model], pks: list[Any], depth: int) -> None:
     if depth > MAX_DEPTH:
         raise RuntimeError(f"Purge of {model.__name__} goes deeper than {MAX_DEPTH}.")
     if not pks:
         return
-    for relation in model._meta.related_objects:
-        if relation.many_to_many:
-            continue  # rows of the link table go with the row itself
+    for relation in _reverse_relations(model):
         foreign_key = relation.field
         target = foreign_key.target_field.attname
         keys = pks

@@ -10,6 +10,7 @@ from django.db import transaction
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.services import user_create
 from jeugdregie.allocations.models import Allocation
+from jeugdregie.casetable.demo import cases_seed_demo
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Provider
 from jeugdregie.demo.constants import (
@@ -25,6 +26,7 @@ from jeugdregie.demo.models import DemoDataset
 from jeugdregie.demo.profiles.registry import PROFILES
 from jeugdregie.demo.purge import demo_purge
 from jeugdregie.demo.writer import WrittenRegion, write_region
+from jeugdregie.messaging.demo import requests_seed_demo
 from jeugdregie.monitoring.selectors import default_year
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories.demo import trajectories_seed_demo
@@ -68,8 +70,10 @@ def demo_seed(
     year = year or default_year()
     if not force and demo_is_seeded(scale=scale, seed=seed, year=year):
         trajectories_seed_demo()  # a demo built before the trajectories app gets them now
+        cases_seed_demo()  # and before the expert table
+        requests_seed_demo()  # and before the message worklists
         for region in Region.objects.filter(code__in=[profile.code for profile in PROFILES]):
-            demo_waiting_entries(region=region, seed=seed)  # a demo built before the app
+            demo_waiting_entries(region=region, seed=seed)  # likewise for the waiting lists
         return [
             SeedResult(
                 region=profile.code,
@@ -117,6 +121,8 @@ def demo_seed(
     for login in DEMO_LOGINS:
         _create_login(login, written[login.region])
     trajectories_seed_demo()
+    cases_seed_demo()
+    requests_seed_demo()
     return results
 
 
