@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from jeugdregie.accounts.models import User
 from jeugdregie.casetable.models import AgendaItem, Meeting
@@ -61,70 +61,59 @@ def _document(title: str, meeting: Meeting, members: list[User], body: list[obje
     return buffer.getvalue()
 
 
-def _table(rows: list[list[str]]) -> Table:
+def _item(item: AgendaItem, *, minutes: bool) -> list[object]:
+    """One agenda item as a heading and its lines (readable on paper, no narrow columns)."""
     styles = getSampleStyleSheet()
-    cells = [[Paragraph(escape(str(c)), styles["BodyText"]) for c in row] for row in rows]
-    table = Table(cells, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, "#777777"),
-                ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
-
-
-def _case_cells(item: AgendaItem) -> list[str]:
     case = item.case
-    return [
-        str(item.position),
-        case.number,
-        str(case.get_kind_display()),
-        f"{case.youth.given_name} {case.youth.family_name}",
-        case.provider.name,
-        str(item.get_outcome_when_scheduled_display())
-        + (f" ({_('to report')})" if item.for_report else ""),
+    title = (
+        f"{item.position}. {case.number} — {case.get_kind_display()}: "
+        f"{case.youth.given_name} {case.youth.family_name}, {case.provider.name}"
+    )
+    lines = [
+        _("Product: %(product)s; %(start)s to %(end)s")
+        % {
+            "product": case.product,
+            "start": formats.date_format(case.start, "j-n-Y"),
+            "end": formats.date_format(case.end, "j-n-Y"),
+        },
+        _("Outcome when scheduled: %(outcome)s")
+        % {"outcome": item.get_outcome_when_scheduled_display()},
     ]
+    if item.for_report:
+        lines.append(_("Decided on the urgent route; reported to the table."))
+    if minutes:
+        if item.decision:
+            lines.append(
+                _("Decision: %(decision)s — %(motivation)s")
+                % {"decision": item.get_decision_display(), "motivation": item.motivation}
+            )
+        elif item.for_report:
+            lines.append(
+                _("Decision: %(decision)s — %(motivation)s")
+                % {"decision": case.get_status_display(), "motivation": case.decision_motivation}
+            )
+        else:
+            lines.append(_("Decision: not yet decided"))
+    return [
+        Paragraph(escape(title), styles["Heading3"]),
+        *[Paragraph(escape(line), styles["Normal"]) for line in lines],
+    ]
+
+
+def _body(items: list[AgendaItem], *, minutes: bool) -> list[object]:
+    if not items:
+        return [Paragraph(escape(_("The agenda is empty.")), getSampleStyleSheet()["Normal"])]
+    return [flowable for item in items for flowable in _item(item, minutes=minutes)]
 
 
 def agenda_pdf(*, meeting: Meeting, items: list[AgendaItem], members: list[User]) -> bytes:
-    header = [_("No."), _("Case"), _("Kind"), _("Youth"), _("Provider"), _("Outcome")]
-    body: list[object] = [
-        _table([header, *[_case_cells(item) for item in items]])
-        if items
-        else Paragraph(escape(_("The agenda is empty.")), getSampleStyleSheet()["Normal"])
-    ]
+    body = _body(items, minutes=False)
     return _document(_("Agenda of the expert table"), meeting, members, body)
 
 
 def minutes_pdf(*, meeting: Meeting, items: list[AgendaItem], members: list[User]) -> bytes:
-    header = [
-        _("No."),
-        _("Case"),
-        _("Kind"),
-        _("Youth"),
-        _("Provider"),
-        _("Outcome"),
-        _("Decision"),
-        _("Motivation"),
-    ]
-    rows = [
-        [
-            *_case_cells(item),
-            str(item.get_decision_display()) if item.decision else _("not yet decided"),
-            item.motivation or (item.case.decision_motivation if item.for_report else ""),
-        ]
-        for item in items
-    ]
-    styles = getSampleStyleSheet()
-    body: list[object] = [
-        _table([header, *rows])
-        if rows
-        else Paragraph(escape(_("The agenda is empty.")), styles["Normal"])
-    ]
+    body = _body(items, minutes=True)
     if meeting.notes:
+        styles = getSampleStyleSheet()
         body += [Spacer(1, 0.5 * cm), Paragraph(escape(meeting.notes), styles["Normal"])]
     return _document(_("Minutes of the expert table"), meeting, members, body)
