@@ -42,6 +42,7 @@ def test_the_personal_data_routes_are_the_expected_ones():
         ("get", "trajectories:referrer-decide"),
         ("get", "trajectories:additional-practitioner-add"),
         ("get", "trajectories:complexity-judge"),
+        ("get", "trajectories:trajectory-export"),
         ("get", "casetable:case-list"),
         ("get", "casetable:case-detail"),
         ("get", "casetable:meeting-detail"),

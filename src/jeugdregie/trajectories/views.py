@@ -2,13 +2,14 @@
 """Screens of perceel-2 trajectories: the provider's trajectories and extension requests,
 the CJG review worklist and the referrer's worklist (standard route)."""
 
-from collections.abc import Callable
+import csv
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +30,12 @@ from jeugdregie.core.views import (
 )
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.trajectories import policy, selectors, services
-from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionSource, ExtensionStatus
+from jeugdregie.trajectories.constants import (
+    Complexity,
+    ExtensionRoute,
+    ExtensionSource,
+    ExtensionStatus,
+)
 from jeugdregie.trajectories.forms import (
     AdditionalPractitionerForm,
     ComplexityForm,
@@ -409,3 +415,73 @@ def working_method(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@requires(Capability.VIEW_TRAJECTORIES)
+def trajectory_export(request: HttpRequest) -> StreamingHttpResponse:
+    """CSV of the filtered trajectories for analysis: no names or BSNs, but every youth's
+    access is logged."""
+    user = acting_user(request)
+    form = TrajectoryFilterForm(request.GET)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    filters = selectors.TrajectoryFilters(
+        complexity=data.get("complexity") or "",
+        pending=bool(data.get("pending")),
+        sort=request.GET.get("sorteer", "-start"),
+    )
+    rows = selectors.trajectories_export_logged(user=user, filters=filters, route=request.path)
+    complexities = {code: str(label) for code, label in Complexity.choices}
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = [
+        "toewijzingsnummer",
+        "gemeente_cbs",
+        "aanbieder_agb",
+        "aanbieder",
+        "regiebehandelaar",
+        "productcode",
+        "begindatum",
+        "oorspronkelijke_einddatum",
+        "huidige_einddatum",
+        "einde_maximale_behandelduur",
+        "verlengingen_toegekend",
+        "verlenging_open",
+        "complexiteit",
+        "cjg_medewerker",
+        "medebehandelaars",
+        "geboortejaar_jeugdige",
+    ]
+
+    def lines() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(header)
+        for row in rows:
+            t = row.trajectory
+            yield writer.writerow(
+                [
+                    t.allocation.number,
+                    t.allocation.municipality.cbs_code,
+                    t.allocation.provider.agb_code,
+                    t.allocation.provider.name,
+                    t.practitioner_name,
+                    t.allocation.product.code,
+                    t.start.isoformat(),
+                    t.original_end.isoformat(),
+                    t.current_end.isoformat(),
+                    t.maximum_end.isoformat(),
+                    row.granted,
+                    "ja" if row.pending else "nee",
+                    complexities.get(t.complexity, t.complexity),
+                    t.cjg_worker_name,
+                    row.additional,
+                    t.allocation.youth.birth_date.year,
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="trajecten.csv"'
+    return response
