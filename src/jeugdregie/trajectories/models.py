@@ -142,6 +142,15 @@ class Extension(models.Model):
         verbose_name=_("decided by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The JW317 this extension was asked in: its answer (JW301 or JW319) follows the decision.
+    change_request = models.ForeignKey(
+        "messaging.ChangeRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="extensions",
+        verbose_name=_("request for change (JW317)"),
+    )
 
     class Meta:
         verbose_name = _("extension")

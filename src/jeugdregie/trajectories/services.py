@@ -9,6 +9,7 @@ allocation's end through ``allocations.services.allocation_update``, so the budg
 the JW301 follow. Every refusal is a ValidationError with a Dutch message and changes nothing.
 """
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +29,10 @@ from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Contract, Product, Provider
+from jeugdregie.messaging.constants import RejectionReason, RequestStatus
+from jeugdregie.messaging.models import ChangeRequest
+from jeugdregie.messaging.services import outgoing
+from jeugdregie.messaging.services.requests import change_request_reject
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import (
@@ -251,17 +256,45 @@ def extension_decision_for_change(
 
 
 def _move_end(*, actor: User | None, extension: Extension) -> None:
+    """Move the allocation's end (JW301 with every current allocation, OP087). An extension
+    asked in a JW317 answers it: the JW301 carries the request's reference (IV093) and the
+    request is approved."""
     allocation = extension.trajectory.allocation
-    allocation_update(
-        actor=actor,
-        allocation=allocation,
-        reason=ChangeReason.REASSESSMENT_EXTENSION,
-        volume=allocation.volume,
-        frequency=allocation.frequency,
-        budget=allocation.budget,
-        end=extension.requested_end,
-        unit_price=allocation.unit_price,
-    )
+    request = extension.change_request
+    with contextlib.ExitStack() as stack:
+        if request is not None:
+            stack.enter_context(
+                outgoing.batch(reference=request.reference, in_reply_to=request.inbox_message)
+            )
+        allocation_update(
+            actor=actor,
+            allocation=allocation,
+            reason=ChangeReason.REASSESSMENT_EXTENSION,
+            volume=allocation.volume,
+            frequency=allocation.frequency,
+            budget=allocation.budget,
+            end=extension.requested_end,
+            unit_price=allocation.unit_price,
+        )
+    if request is not None and request.status == RequestStatus.OPEN:
+        request.status = RequestStatus.APPROVED
+        request.decided_at, request.decided_by = timezone.now(), actor
+        request.decision_note = _("Extension %(number)s granted (perceel-2 working method).") % {
+            "number": extension.number
+        }
+        request.save()
+
+
+def _refuse_change_request(extension: Extension, actor: User | None) -> None:
+    """A refused extension asked in a JW317 is answered with a JW319 and the reason."""
+    request = extension.change_request
+    if request is not None and request.status == RequestStatus.OPEN:
+        change_request_reject(
+            actor=actor,
+            request=request,
+            reason=RejectionReason.CARE_CONTENT,
+            note=extension.reason or extension.decision_motivation,
+        )
 
 
 def _save(extension: Extension, actor: User | None, before: dict[str, Any] | None) -> None:
@@ -286,9 +319,11 @@ def extension_request(
     request_date: dt.date | None = None,
     self_assessment: str = "",
     source: str = ExtensionSource.SCREEN,
+    change_request: ChangeRequest | None = None,
 ) -> Extension:
     """Record an extension request of the coordinating practitioner and decide it as far as
-    the working method allows; a granted extension moves the allocation's end at once."""
+    the working method allows; a granted extension moves the allocation's end at once. When
+    it was asked in a JW317 (``change_request``), the decision answers that request."""
     request_date = request_date or timezone.localdate()
     # Lock the trajectory: two requests at once must not both become "the second".
     trajectory = (
@@ -335,6 +370,7 @@ def extension_request(
         self_assessment_added_on=request_date if self_assessment else None,
         status=decision.status,
         reason=decision.reason,
+        change_request=change_request,
     )
     if decision.granted:
         extension.decided_on = request_date
@@ -471,6 +507,8 @@ def _decide(
     _save(extension, actor, before)
     if grant:
         _move_end(actor=actor, extension=extension)
+    else:
+        _refuse_change_request(extension, actor)
     return extension
 
 

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 import ijw
 from jeugdregie.contracting.models import Provider
 from jeugdregie.messaging.constants import InboxStatus
-from jeugdregie.messaging.models import InboxMessage, OutboxMessage
-from jeugdregie.messaging.services import delivery, requests
+from jeugdregie.messaging.models import ChangeRequest, InboxMessage, OutboxMessage
+from jeugdregie.messaging.services import delivery, perceel2, requests
 from jeugdregie.messaging.services.context import Context
 from jeugdregie.messaging.services.declarations import handle_declaration
 from jeugdregie.messaging.services.retours import declaration_answer_send, retour_send
@@ -158,6 +158,8 @@ def _process(
     sent = _send_retour(inbox, message, ctx.header_code, ctx.flagged)
     if inbox.message_type == "JW315" and isinstance(result, list):
         requests.auto_approve(requests=result)
+    if inbox.message_type == "JW317" and isinstance(result, ChangeRequest):
+        perceel2.extension_from_change_request(request=result)
     return inbox, sent
 
 

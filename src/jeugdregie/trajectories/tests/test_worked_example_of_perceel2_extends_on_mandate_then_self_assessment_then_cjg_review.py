@@ -32,14 +32,14 @@ def _end(p2: Perceel2) -> dt.date | None:
     return Allocation.objects.get(pk=p2.allocation.pk).end
 
 
-def _request(p2: Perceel2, on: dt.date, end: dt.date, **kwargs: str) -> Extension:
+def _request(p2: Perceel2, on: dt.date, end: dt.date, self_assessment: str = "") -> Extension:
     return extension_request(
         actor=p2.world.users[Role.PROVIDER],
         provider=p2.world.provider,
         allocation=p2.allocation,
         requested_end=end,
         request_date=on,
-        **kwargs,
+        self_assessment=self_assessment,
     )
 
 
