@@ -59,6 +59,9 @@ class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
     """Stores a JSON value (dict, list, ...) encrypted with the personal-data key."""
 
     description = "Encrypted JSON"
+    # for django-stubs: the attribute holds JSON values, not strings
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
 
     def from_db_value(
         self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper
