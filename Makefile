@@ -87,7 +87,7 @@ messages: $(VENV)/.installed
 bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/ijw_validate.py
-	$(BIN)/python benchmarks/ijw_import.py
+	scripts/with-postgres.sh $(BIN)/python benchmarks/ijw_import.py
 	scripts/with-postgres.sh $(BIN)/python benchmarks/budgets.py
 	$(BIN)/python benchmarks/afweging.py
 

@@ -585,10 +585,14 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument(
         "--database-url",
-        default=os.environ.get("DATABASE_URL", "")
-        if _is_postgres(os.environ.get("DATABASE_URL", ""))
-        else "",
-        help="a throwaway PostgreSQL database (it is rebuilt); default $DATABASE_URL if PostgreSQL",
+        default=os.environ.get("BENCH_POSTGRES_URL")
+        or (
+            os.environ.get("DATABASE_URL", "")
+            if _is_postgres(os.environ.get("DATABASE_URL", ""))
+            else ""
+        ),
+        help="a throwaway PostgreSQL database (it is rebuilt); default $BENCH_POSTGRES_URL "
+        "(set by scripts/with-postgres.sh in `make bench`), else $DATABASE_URL if PostgreSQL",
     )
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure one database")
     parser.add_argument("--profile", action="store_true", help="cProfile to var/bench/*.prof")
