@@ -57,3 +57,23 @@ def change_record_create(
         action=action,
         changes=changes,
     )
+
+
+def change_records_create(
+    *, user: User | None, instances: Iterable[models.Model], action: str
+) -> list[ChangeRecord]:
+    """``change_record_create`` for many new or deleted objects at once (one insert)."""
+    records = []
+    for instance in instances:
+        after = snapshot(instance) if action != ChangeAction.DELETE else {}
+        records.append(
+            ChangeRecord(
+                user=user,
+                model=instance._meta.label,
+                object_pk=str(instance.pk),
+                object_repr=str(instance)[:200],
+                action=action,
+                changes={name: [None, value] for name, value in sorted(after.items())},
+            )
+        )
+    return ChangeRecord.objects.bulk_create(records)

@@ -453,6 +453,32 @@ def ledger_realisation_booked(*, realisation: Realisation) -> None:
 
 
 @transaction.atomic
+def ledger_realisations_booked(
+    *, region: Region, provider_id: int, realisations: list[Realisation]
+) -> None:
+    """``ledger_realisation_booked`` for several lines of one provider: one ledger update."""
+    counted = [
+        r
+        for r in realisations
+        if not (r.allocation is not None and r.allocation.ceiling_exception_id)
+    ]
+    if not counted:
+        return
+    today = timezone.localdate()
+    rows = _current_rows(region=region, provider_id=provider_id, today=today)
+    by_year: dict[int, Decimal] = {}
+    for realisation in counted:
+        by_year[realisation.year] = by_year.get(realisation.year, ZERO) + realisation.signed_amount
+    if rows is None or not set(by_year) <= {row.year for row in rows}:
+        ledger_store(region=region, on=today, provider_id=provider_id)
+        return
+    changed = [row for row in rows if row.year in by_year]
+    for row in changed:
+        row.realisation += by_year[row.year]
+    _save_status(region, changed, _stop_active(region, provider_id, today))
+
+
+@transaction.atomic
 def ledger_ceiling_changed(*, ceiling: BudgetCeiling) -> None:
     today = timezone.localdate()
     region = ceiling.region

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
-from jeugdregie.audit.services import change_record_create
+from jeugdregie.audit.services import change_record_create, change_records_create
 from jeugdregie.budgets import ledger
 from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange, Realisation
@@ -153,6 +154,76 @@ def realisation_book(
     change_record_create(user=actor, instance=realisation, action=ChangeAction.CREATE)
     ledger.ledger_realisation_booked(realisation=realisation)
     return realisation
+
+
+@dataclass(frozen=True)
+class RealisationLine:
+    """One line to book with ``realisations_book``."""
+
+    year: int
+    month: int
+    amount: Decimal
+    reference: str
+    is_credit: bool = False
+    allocation: Allocation | None = None
+
+
+@transaction.atomic
+def realisations_book(
+    *,
+    actor: User | None,
+    region: Region,
+    provider: Provider,
+    lines: list[RealisationLine],
+    source: str = RealisationSource.DECLARATION,
+) -> list[Realisation]:
+    """``realisation_book`` for several lines of one provider at once (the approved lines of a
+    declaration): the same checks, one query for the references, one insert, one ledger
+    update. All or nothing: one bad line books none."""
+    if not lines:
+        return []
+    rows = []
+    references = [line.reference.strip() for line in lines if line.reference.strip()]
+    if len(set(references)) != len(references):
+        raise ValidationError({"reference": _("A line reference occurs twice in the batch.")})
+    booked = set(
+        Realisation.objects.filter(region=region, reference__in=references).values_list(
+            "reference", flat=True
+        )
+    )
+    for line in lines:
+        value = _clean_amount(line.amount)
+        if not 1 <= line.month <= 12:
+            raise ValidationError(
+                {"month": _("Month %(month)s does not exist; use 1 to 12.") % {"month": line.month}}
+            )
+        if line.reference.strip() in booked:
+            raise ValidationError(
+                {
+                    "reference": _("Line '%(reference)s' has already been booked.")
+                    % {"reference": line.reference.strip()}
+                }
+            )
+        if line.allocation is not None and line.allocation.provider_id != provider.pk:
+            raise ValidationError({"allocation": _("This allocation belongs to another provider.")})
+        realisation = Realisation(
+            region=region,
+            provider=provider,
+            year=line.year,
+            month=line.month,
+            amount=value,
+            is_credit=line.is_credit,
+            source=source,
+            reference=line.reference.strip(),
+            allocation=line.allocation,
+            booked_by=actor,
+        )
+        realisation.clean_fields()
+        rows.append(realisation)
+    Realisation.objects.bulk_create(rows)
+    change_records_create(user=actor, instances=rows, action=ChangeAction.CREATE)
+    ledger.ledger_realisations_booked(region=region, provider_id=provider.pk, realisations=rows)
+    return rows
 
 
 def realisation_credit(

@@ -72,3 +72,45 @@ def test_a_line_is_booked_once_and_a_month_must_exist(world):
         )
     assert "13" in month.value.message_dict["month"][0]
     assert _realisation(world) == Decimal("10.00")
+
+
+def test_a_declarations_lines_booked_at_once_count_like_lines_booked_one_by_one(world):
+    from jeugdregie.audit.models import ChangeRecord
+    from jeugdregie.budgets.ledger import ledger_recompute
+    from jeugdregie.budgets.models import Realisation
+    from jeugdregie.budgets.services import RealisationLine, realisations_book
+
+    anna = world.allocations["anna"]
+    lines = [
+        RealisationLine(year=2025, month=3, amount=Decimal("400.00"), reference="B-1",
+                        allocation=anna),
+        RealisationLine(year=2025, month=4, amount=Decimal("250.25"), reference="B-2"),
+        RealisationLine(year=2025, month=4, amount=Decimal("100.00"), reference="B-3",
+                        is_credit=True),
+    ]  # fmt: skip
+    records = ChangeRecord.objects.filter(model="budgets.Realisation").count()
+
+    realisations_book(actor=None, region=world.region, provider=world.provider, lines=lines)
+
+    assert _realisation(world) == Decimal("550.25")
+    assert ChangeRecord.objects.filter(model="budgets.Realisation").count() == records + 3
+    stored = {(r.provider_id, r.year): r.realisation for r in ProviderLedger.objects.all()}
+    ledger_recompute()
+    assert {(r.provider_id, r.year): r.realisation for r in ProviderLedger.objects.all()} == stored
+
+    # All or nothing: a line booked before, or a month 13, books none of the batch.
+    for bad in (
+        RealisationLine(year=2025, month=5, amount=Decimal("1"), reference="B-1"),
+        RealisationLine(year=2025, month=13, amount=Decimal("1"), reference="B-9"),
+        RealisationLine(year=2025, month=5, amount=Decimal("-1"), reference="B-8"),
+    ):
+        with pytest.raises(ValidationError):
+            realisations_book(
+                actor=None,
+                region=world.region,
+                provider=world.provider,
+                lines=[RealisationLine(year=2025, month=5, amount=Decimal("7"), reference="B-7"),
+                       bad],
+            )  # fmt: skip
+    assert Realisation.objects.filter(reference__in=["B-7", "B-8", "B-9"]).count() == 0
+    assert _realisation(world) == Decimal("550.25")

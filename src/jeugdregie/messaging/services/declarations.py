@@ -16,7 +16,7 @@ from ijw import codelists as cl
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.budgets.constants import RealisationSource
-from jeugdregie.budgets.services import realisation_book
+from jeugdregie.budgets.services import RealisationLine, realisations_book
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Tariff
@@ -418,6 +418,7 @@ def handle_declaration(ctx: Context) -> None:
     seen: set[str] = set()
     rows: list[DeclarationLine] = []
     touched: dict[int, Allocation] = {}
+    booked: list[RealisationLine] = []
     for client_index, client in enumerate(declaration.clienten, start=1):
         key = bsn_lookup_key(client.bsn)
         for line_index, line in enumerate(client.prestaties, start=1):
@@ -454,17 +455,24 @@ def handle_declaration(ctx: Context) -> None:
                 known.book(line, allocation, amount)
                 touched[allocation.pk] = allocation
                 start = line.product_periode.begindatum
-                realisation_book(
-                    actor=None,
-                    region=ctx.municipality.region,
-                    provider=ctx.provider,
-                    year=start.year,
-                    month=start.month,
-                    amount=amount,
-                    source=RealisationSource.DECLARATION,
-                    is_credit=credit,
-                    reference=f"{ctx.provider.agb_code}/{reference}",
-                    allocation=allocation,
+                booked.append(
+                    RealisationLine(
+                        year=start.year,
+                        month=start.month,
+                        amount=amount,
+                        is_credit=credit,
+                        reference=f"{ctx.provider.agb_code}/{reference}",
+                        allocation=allocation,
+                    )
                 )
+    # The approved lines are realisation for the budget ledger: booked at once (one insert,
+    # one ledger update for the provider).
+    realisations_book(
+        actor=None,
+        region=ctx.municipality.region,
+        provider=ctx.provider,
+        lines=booked,
+        source=RealisationSource.DECLARATION,
+    )
     DeclarationLine.objects.bulk_create(rows)
     link_allocations(ctx.inbox, touched.values())
