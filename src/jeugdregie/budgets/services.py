@@ -218,7 +218,8 @@ def realisations_book(
             allocation=line.allocation,
             booked_by=actor,
         )
-        realisation.clean_fields()
+        # the related objects are at hand: no query per foreign key to prove they exist
+        realisation.clean_fields(exclude=["region", "provider", "allocation", "booked_by"])
         rows.append(realisation)
     Realisation.objects.bulk_create(rows)
     change_records_create(user=actor, instances=rows, action=ChangeAction.CREATE)
