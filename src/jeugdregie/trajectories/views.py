@@ -216,23 +216,49 @@ def self_assessment_attach(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _worklist(request: HttpRequest, route: str, template: str) -> HttpResponse:
+def _worklist(request: HttpRequest, route: str, texts: dict[str, str]) -> HttpResponse:
+    """One worklist of pending extensions (the CJG review or the referrer's approval)."""
     user = acting_user(request)
     page = paginate(request, selectors.extension_worklist(user=user, route=route))
     page.object_list = selectors.extensions_page_logged(
         user=user, extensions=page.object_list, route=request.path
     )
-    return render(request, template, {"page": page, "query": query_without_page(request)})
+    context = {"page": page, "query": query_without_page(request), **texts}
+    return render(request, "trajectories/extension_worklist.html", context)
 
 
 @requires(Capability.REVIEW_EXTENSIONS)
 def review_list(request: HttpRequest) -> HttpResponse:
-    return _worklist(request, ExtensionRoute.CJG_REVIEW, "trajectories/review_list.html")
+    return _worklist(
+        request,
+        ExtensionRoute.CJG_REVIEW,
+        {
+            "title": _("CJG review of extensions"),
+            "intro": _(
+                "Third and later extensions under the working method wait for an intensive "
+                "review by the CJG."
+            ),
+            "decide_url": "trajectories:review-decide",
+            "decide_label": _("Review"),
+        },
+    )
 
 
 @requires(Capability.APPROVE_EXTENSIONS)
 def referrer_list(request: HttpRequest) -> HttpResponse:
-    return _worklist(request, ExtensionRoute.STANDARD_REFERRER, "trajectories/referrer_list.html")
+    return _worklist(
+        request,
+        ExtensionRoute.STANDARD_REFERRER,
+        {
+            "title": _("Extensions to approve"),
+            "intro": _(
+                "Without a working method in force every extension needs the approval of the "
+                "referrer."
+            ),
+            "decide_url": "trajectories:referrer-decide",
+            "decide_label": _("Decide"),
+        },
+    )
 
 
 def _worklist_item(request: HttpRequest, pk: int, route: str) -> Extension:
