@@ -73,7 +73,8 @@ def change_records_create(
                 object_pk=str(instance.pk),
                 object_repr=str(instance)[:200],
                 action=action,
-                changes={name: [None, value] for name, value in sorted(after.items())},
+                # as change_record_create: only the fields that differ from nothing
+                changes={n: [None, v] for n, v in sorted(after.items()) if v is not None},
             )
         )
     return ChangeRecord.objects.bulk_create(records)

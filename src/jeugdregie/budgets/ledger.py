@@ -438,25 +438,11 @@ def ledger_allocation_changed(*, allocation: Allocation) -> None:
 
 
 @transaction.atomic
-def ledger_realisation_booked(*, realisation: Realisation) -> None:
-    today = timezone.localdate()
-    region = realisation.region
-    rows = _current_rows(region=region, provider_id=realisation.provider_id, today=today)
-    if realisation.allocation is not None and realisation.allocation.ceiling_exception_id:
-        return
-    row = next((r for r in rows or [] if r.year == realisation.year), None)
-    if row is None:
-        ledger_store(region=region, on=today, provider_id=realisation.provider_id)
-        return
-    row.realisation += realisation.signed_amount
-    _save_status(region, [row], _stop_active(region, realisation.provider_id, today))
-
-
-@transaction.atomic
 def ledger_realisations_booked(
     *, region: Region, provider_id: int, realisations: list[Realisation]
 ) -> None:
-    """``ledger_realisation_booked`` for several lines of one provider: one ledger update."""
+    """Book realisation lines of one provider into the stored ledger: one update per year
+    (lines of care under a nee-tenzij exception are on their own line, not in the ledger)."""
     counted = [
         r
         for r in realisations

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
-from jeugdregie.audit.services import change_record_create, change_records_create
+from jeugdregie.audit.services import change_records_create
 from jeugdregie.budgets import ledger
 from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange, Realisation
@@ -103,7 +103,6 @@ def ceiling_set(
     return ceiling
 
 
-@transaction.atomic
 def realisation_book(
     *,
     actor: User | None,
@@ -122,37 +121,17 @@ def realisation_book(
     A credit (``is_credit``) subtracts its amount. A reference (the declaration line) can
     be booked once per region.
     """
-    value = _clean_amount(amount)
-    if not 1 <= month <= 12:
-        raise ValidationError(
-            {"month": _("Month %(month)s does not exist; use 1 to 12.") % {"month": month}}
-        )
-    reference = reference.strip()
-    if reference and Realisation.objects.filter(region=region, reference=reference).exists():
-        raise ValidationError(
-            {
-                "reference": _("Line '%(reference)s' has already been booked.")
-                % {"reference": reference}
-            }
-        )
-    if allocation is not None and allocation.provider_id != provider.pk:
-        raise ValidationError({"allocation": _("This allocation belongs to another provider.")})
-    realisation = Realisation(
-        region=region,
-        provider=provider,
+    line = RealisationLine(
         year=year,
         month=month,
-        amount=value,
-        is_credit=is_credit,
-        source=source,
+        amount=amount,
         reference=reference,
+        is_credit=is_credit,
         allocation=allocation,
-        booked_by=actor,
     )
-    realisation.full_clean()
-    realisation.save()
-    change_record_create(user=actor, instance=realisation, action=ChangeAction.CREATE)
-    ledger.ledger_realisation_booked(realisation=realisation)
+    (realisation,) = realisations_book(
+        actor=actor, region=region, provider=provider, lines=[line], source=source
+    )
     return realisation
 
 
@@ -162,7 +141,7 @@ class RealisationLine:
 
     year: int
     month: int
-    amount: Decimal
+    amount: Decimal | str
     reference: str
     is_credit: bool = False
     allocation: Allocation | None = None

@@ -34,7 +34,7 @@ def cases_visible_to(*, user: User) -> QuerySet[Case]:
     return Case.objects.none()
 
 
-def case_list(*, user: User, filters: dict[str, Any], route: str) -> QuerySet[Case]:
+def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
     """The cases a user may see, filtered; the youth on the page are logged by the view."""
     cases = cases_visible_to(user=user).select_related("youth", "provider", "product")
     if filters.get("status"):

@@ -208,10 +208,10 @@ def case_create(
             errors["provider"] = _(
                 "%(provider)s has no contract for this lot: ask for a light contract."
             ) % {"provider": provider.name}
-    unknown = set(facts or {}) & DERIVED_FACTS
-    if unknown:
+    derived = set(facts or {}) & DERIVED_FACTS
+    if derived:
         errors["facts"] = _("These facts follow from the request itself: %(facts)s.") % {
-            "facts": ", ".join(sorted(unknown))
+            "facts": ", ".join(sorted(derived))
         }
     if errors:
         raise ValidationError(errors)

@@ -51,7 +51,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = paginate(request, selectors.case_list(user=user, filters=filters, route=request.path))
+    page = paginate(request, selectors.case_list(user=user, filters=filters))
     selectors.log_youth_shown(user=user, cases=list(page.object_list), route=request.path)
     return render(
         request,
