@@ -185,8 +185,7 @@ def delivery_stop(
     if end < period.start:
         raise ValidationError({"end": _("The end date lies before the start date.")})
     before = snapshot(period)
-    period.end = end
-    period.full_clean()
+    period.end = end  # the end is checked above; the period and its allocation exist
     period.save(update_fields=["end"])
     change_record_create(user=actor, instance=period, action=ChangeAction.UPDATE, before=before)
     return period

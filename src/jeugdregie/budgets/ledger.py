@@ -31,7 +31,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -371,9 +371,20 @@ def ledger_recompute(*, region: Region | None = None, on: date | None = None) ->
 
 
 def _current_rows(*, region: Region, provider_id: int, today: date) -> list[ProviderLedger] | None:
-    """The provider's rows as of today, locked; None when they must be rebuilt first."""
+    """The provider's rows as of today, locked (only they), each with ``stopped`` (a client
+    stop is active today); None when they must be rebuilt first.
+
+    Plain SQL: every booking runs this, and building it with the ORM costs more than
+    running it."""
+    ledger, stops = ProviderLedger._meta.db_table, ClientStop._meta.db_table
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     rows = list(
-        ProviderLedger.objects.select_for_update().filter(region=region, provider_id=provider_id)
+        ProviderLedger.objects.raw(
+            f"SELECT l.*, EXISTS (SELECT 1 FROM {stops} s WHERE s.region_id = l.region_id "  # noqa: S608
+            "AND s.provider_id = l.provider_id AND s.status = %s AND s.start <= %s) AS stopped "
+            f"FROM {ledger} l WHERE l.region_id = %s AND l.provider_id = %s ORDER BY l.year{lock}",
+            [ClientStopStatus.CONFIRMED.value, today, region.pk, provider_id],
+        )
     )
     if not rows or any(row.as_of != today for row in rows):
         return None
@@ -397,8 +408,9 @@ def _save_status(region: Region, rows: list[ProviderLedger], stopped: bool) -> N
     _after_status_changes(region, [(row, old) for row, old in changes if old != row.status])
 
 
-def _stop_active(region: Region, provider_id: int, today: date) -> bool:
-    return bool(providers_with_active_stop(region=region, on=today, provider_id=provider_id))
+def _stop_active(rows: list[ProviderLedger]) -> bool:
+    """Whether a client stop is active, as read with the rows by ``_current_rows``."""
+    return any(getattr(row, "stopped", False) for row in rows)
 
 
 @transaction.atomic
@@ -434,7 +446,7 @@ def ledger_allocation_changed(*, allocation: Allocation) -> None:
         else:
             previous.delete()
     if changed:
-        _save_status(region, changed, _stop_active(region, allocation.provider_id, today))
+        _save_status(region, changed, _stop_active(rows))
 
 
 @transaction.atomic
@@ -461,7 +473,7 @@ def ledger_realisations_booked(
     changed = [row for row in rows if row.year in by_year]
     for row in changed:
         row.realisation += by_year[row.year]
-    _save_status(region, changed, _stop_active(region, provider_id, today))
+    _save_status(region, changed, _stop_active(rows))
 
 
 @transaction.atomic
@@ -476,7 +488,7 @@ def ledger_ceiling_changed(*, ceiling: BudgetCeiling) -> None:
     row.ceiling = ceilings_by_key(region=region, provider_id=ceiling.provider_id).get(
         (ceiling.provider_id, ceiling.year)
     )
-    _save_status(region, [row], _stop_active(region, ceiling.provider_id, today))
+    _save_status(region, [row], _stop_active(rows or []))
 
 
 @transaction.atomic
@@ -487,4 +499,4 @@ def ledger_client_stop_changed(*, region: Region, provider_id: int) -> None:
     if rows is None:
         ledger_store(region=region, on=today, provider_id=provider_id)
         return
-    _save_status(region, rows, _stop_active(region, provider_id, today))
+    _save_status(region, rows, _stop_active(rows))

@@ -155,19 +155,29 @@ def realisations_book(
     provider: Provider,
     lines: list[RealisationLine],
     source: str = RealisationSource.DECLARATION,
+    references_checked: bool = False,
 ) -> list[Realisation]:
     """``realisation_book`` for several lines of one provider at once (the approved lines of a
     declaration): the same checks, one query for the references, one insert, one ledger
-    update. All or nothing: one bad line books none."""
+    update. All or nothing: one bad line books none.
+
+    ``references_checked``: the caller has proven the references new (a declaration's line
+    references, TR314), so they are not read again; the database still refuses a reference
+    booked twice.
+    """
     if not lines:
         return []
     rows = []
     references = [line.reference.strip() for line in lines if line.reference.strip()]
     if len(set(references)) != len(references):
         raise ValidationError({"reference": _("A line reference occurs twice in the batch.")})
-    booked = set(
-        Realisation.objects.filter(region=region, reference__in=references).values_list(
-            "reference", flat=True
+    booked = (
+        set()
+        if references_checked
+        else set(
+            Realisation.objects.filter(region=region, reference__in=references).values_list(
+                "reference", flat=True
+            )
         )
     )
     for line in lines:

@@ -162,7 +162,13 @@ def inbox_message_view(*, user: User, pk: int, route: str) -> MessageView:
         AllocationRequest.objects.filter(inbox_message=message).select_related("product")
     )
     change_requests = list(ChangeRequest.objects.filter(inbox_message=message))
-    allocations = list(message.allocations.select_related("product", "provider", "youth"))
+    # linked directly (305, 307, 317) or through the approved lines of a declaration (323)
+    approved_lines = message.declaration_lines.filter(approved=True).values("allocation_id")
+    allocations = list(
+        Allocation.objects.filter(
+            Q(pk__in=message.allocations.values("pk")) | Q(pk__in=approved_lines)
+        ).select_related("product", "provider", "youth")
+    )
     lines = list(
         message.declaration_lines.select_related("allocation__youth", "allocation__product")
     )

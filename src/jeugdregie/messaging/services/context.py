@@ -2,15 +2,17 @@
 """What the processing of one received message knows and has found so far."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import ijw
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
-from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.messaging.models import InboxMessage
 from jeugdregie.regions.models import Municipality
 
@@ -61,4 +63,66 @@ def link_allocations(inbox: InboxMessage, allocations: Iterable[Allocation]) -> 
 
 
 def youth_by_bsn(bsn: str) -> Youth | None:
-    return Youth.objects.filter(bsn_index=bsn_lookup_key(bsn)).first()
+    """The youth with this BSN; only the keys are read (nothing to decrypt), the rest is
+    read when used."""
+    return (
+        Youth.objects.filter(bsn_index=bsn_lookup_key(bsn))
+        .only("pk", "municipality_id", "bsn_index")
+        .order_by()
+        .first()
+    )
+
+
+T = TypeVar("T")
+
+_run_cache: ContextVar[dict[Hashable, object] | None] = ContextVar("ijw_run_cache", default=None)
+
+
+@contextmanager
+def import_run() -> Iterator[None]:
+    """Around an import of many messages: master data that an import does not change (the
+    provider and municipality of a sender and receiver, the region's catalogue and tariffs,
+    its auto-approval setting) is read once per run instead of once per message."""
+    token = _run_cache.set({})
+    try:
+        yield
+    finally:
+        _run_cache.reset(token)
+
+
+def run_cached(key: Hashable, load: Callable[[], T]) -> T:
+    """``load()``, remembered for the rest of the import run (read anew outside a run)."""
+    cache = _run_cache.get()
+    if cache is None:
+        return load()
+    if key not in cache:
+        cache[key] = load()
+    return cast(T, cache[key])
+
+
+@dataclass
+class Catalogue:
+    """A region's products (with their category) by code and by id."""
+
+    by_code: dict[str, Product]
+    by_id: dict[int, Product]
+
+    def attach(self, allocations: Iterable[Allocation]) -> None:
+        """Give each allocation its product from here instead of a join."""
+        for allocation in allocations:
+            product = self.by_id.get(allocation.product_id)
+            if product is not None:
+                allocation.product = product
+
+
+def catalogue(region_id: int) -> Catalogue:
+    """The region's catalogue (read once per import run)."""
+
+    def load() -> Catalogue:
+        products = list(Product.objects.filter(region=region_id).select_related("category"))
+        return Catalogue(
+            by_code={product.code: product for product in products},
+            by_id={product.pk: product for product in products},
+        )
+
+    return run_cached(("catalogue", region_id), load)

@@ -8,37 +8,44 @@ import calendar
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Count, F, Max, Q
 from django.utils.translation import gettext as _
 
 import ijw
 from ijw import codelists as cl
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
+from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.services import RealisationLine, realisations_book
-from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Tariff
 from jeugdregie.messaging.models import DeclarationLine, InboxMessage
-from jeugdregie.messaging.services.context import Context, link_allocations
+from jeugdregie.messaging.services.context import Context, catalogue, run_cached
 
 
 def _last_day(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+def _tariff_book(region_id: int) -> TariffBook:
+    """The region's tariffs (read once per import run)."""
+
+    def load() -> TariffBook:
+        return TariffBook(
+            Tariff.objects.filter(product__region=region_id).values_list(
+                "product_id", "valid_from", "valid_to", "amount"
+            )
+        )
+
+    return run_cached(("tariffs", region_id), load)
+
+
 def contract_tariff(allocation: Allocation, on: dt.date) -> Decimal | None:
     """The price per unit agreed for this allocation on ``on``."""
     if allocation.unit_price is not None:
         return allocation.unit_price
-    tariff = (
-        Tariff.objects.filter(product=allocation.product_id, valid_from__lte=on)
-        .exclude(valid_to__lt=on)
-        .order_by("-valid_from")
-        .first()
-    )
-    return tariff.amount if tariff else None
+    return _tariff_book(allocation.product.region_id).price(allocation.product_id, on)
 
 
 def _allowed_volume(allocation: Allocation, start: dt.date, end: dt.date) -> int | None:
@@ -96,83 +103,90 @@ class _Known:
             for line in lines
             if line.ingediend_bedrag.debet_credit == cl.DebetCredit.CREDIT
         }
-        earlier = DeclarationLine.objects.filter(provider=ctx.provider)
-        self.used = set(
-            earlier.filter(reference__in=references).values_list("reference", flat=True)
-        )
-        self.debits: set[str] = set()
-        self.credited: set[str] = set()
-        if previous:
-            self.debits = set(
-                earlier.filter(reference__in=previous, approved=True, is_credit=False).values_list(
-                    "reference", flat=True
-                )
-            )
-            self.credited = set(
-                earlier.filter(previous_reference__in=previous, approved=True).values_list(
-                    "previous_reference", flat=True
-                )
-            )
         self.allocations = {
             allocation.number: allocation
             for allocation in Allocation.objects.filter(
                 municipality=ctx.municipality,
                 provider=ctx.provider,
                 number__in={str(line.toewijzing_nummer) for line in lines},
-            ).select_related("product__category")
+            ).annotate(youth_bsn_index=F("youth__bsn_index"))  # no decryption of the youth
         }
-        keys = {bsn_lookup_key(client.bsn) for client in declaration.clienten}
-        self.youth: dict[str, set[int]] = {}
-        for key, pk in Youth.objects.filter(bsn_index__in=keys).values_list("bsn_index", "pk"):
-            self.youth.setdefault(str(key), set()).add(pk)
-        self._tariffs: dict[tuple[int, dt.date], Decimal | None] = {}
-        self._approved: dict[int, tuple[int, Decimal]] = {}
+        catalogue(ctx.municipality.region_id).attach(self.allocations.values())
         self.period_end = declaration.declaratie_periode.einddatum
-        # TR389: approved debit lines for the same allocation and period, and the credits.
-        self._declared: dict[tuple[int, dt.date, dt.date], set[str]] = {}
-        earlier_lines = DeclarationLine.objects.filter(
-            allocation__in=[a.pk for a in self.allocations.values()],
-            approved=True,
-            start__in={line.product_periode.begindatum for line in lines},
-        ).values_list(
-            "allocation_id", "start", "end", "reference", "previous_reference", "is_credit"
+        # One query for the earlier lines that matter: the provider's lines with these
+        # references (TR314) or the debits they credit (TR323, TR390), and every approved
+        # line of these allocations (TR389, and the totals of TR322/TR369).
+        allocation_ids = [allocation.pk for allocation in self.allocations.values()]
+        mine = Q(reference__in=references)
+        if previous:
+            mine |= Q(reference__in=previous) | Q(previous_reference__in=previous)
+        earlier = (
+            DeclarationLine.objects.filter(
+                Q(mine, provider=ctx.provider) | Q(allocation__in=allocation_ids, approved=True)
+            )
+            .order_by()
+            .values_list(
+                "provider_id",
+                "reference",
+                "previous_reference",
+                "allocation_id",
+                "start",
+                "end",
+                "is_credit",
+                "approved",
+                "volume",
+                "amount",
+            )
         )
+        self.used: set[str] = set()
+        self.debits: set[str] = set()
+        self.credited: set[str] = set()
+        # TR389: approved debit lines per allocation and period, less the credited ones
+        self._declared: dict[tuple[int, dt.date, dt.date], set[str]] = {}
+        self._approved: dict[int, tuple[int, Decimal]] = {
+            pk: (0, Decimal(0)) for pk in allocation_ids
+        }
         credited: set[str] = set()
-        for allocation_id, start, end, reference, previous_reference, is_credit in earlier_lines:
+        for (
+            provider_id,
+            reference,
+            previous_reference,
+            allocation_id,
+            start,
+            end,
+            is_credit,
+            approved,
+            volume,
+            amount,
+        ) in earlier:
+            if provider_id == ctx.provider.pk:
+                if reference in references:
+                    self.used.add(reference)
+                if approved and not is_credit and reference in previous:
+                    self.debits.add(reference)
+                if approved and previous_reference in previous:
+                    self.credited.add(previous_reference)
+            if not approved or allocation_id not in self._approved:
+                continue
+            so_far_volume, so_far_amount = self._approved[allocation_id]
+            sign = -1 if is_credit else 1
+            self._approved[allocation_id] = (
+                so_far_volume + sign * volume,
+                so_far_amount + sign * amount,
+            )
             if is_credit:
                 credited.add(previous_reference)
             else:
                 self._declared.setdefault((allocation_id, start, end), set()).add(reference)
-        for references in self._declared.values():
-            references -= credited
+        for declared in self._declared.values():
+            declared -= credited
 
     def open_debit(self, allocation: Allocation, start: dt.date, end: dt.date) -> bool:
         """TR389: an approved debit for this allocation and period that is not credited."""
         return bool(self._declared.get((allocation.pk, start, end), set()) - self.credited)
 
-    def tariff(self, allocation: Allocation, on: dt.date) -> Decimal | None:
-        if allocation.unit_price is not None:
-            return allocation.unit_price
-        key = (allocation.product_id, on)
-        if key not in self._tariffs:
-            self._tariffs[key] = contract_tariff(allocation, on)
-        return self._tariffs[key]
-
     def approved(self, allocation: Allocation) -> tuple[int, Decimal]:
         """Approved volume and amount so far (debits minus credits), this message included."""
-        if allocation.pk not in self._approved:
-            debit, credit = Q(is_credit=False), Q(is_credit=True)
-            totals = DeclarationLine.objects.filter(allocation=allocation, approved=True).aggregate(
-                debit_volume=Sum("volume", filter=debit),
-                credit_volume=Sum("volume", filter=credit),
-                debit_amount=Sum("amount", filter=debit),
-                credit_amount=Sum("amount", filter=credit),
-            )
-            volume = (totals["debit_volume"] or 0) - (totals["credit_volume"] or 0)
-            amount = (totals["debit_amount"] or Decimal(0)) - (
-                totals["credit_amount"] or Decimal(0)
-            )
-            self._approved[allocation.pk] = (volume, amount)
         return self._approved[allocation.pk]
 
     def book(self, line: ijw.Prestatie, allocation: Allocation, amount: Decimal) -> None:
@@ -217,7 +231,7 @@ def _check_line(
             _("Allocation %(number)s of this provider does not exist.")
             % {"number": line.toewijzing_nummer},
         )
-    if allocation.youth_id not in known.youth.get(bsn_key, set()):
+    if getattr(allocation, "youth_bsn_index", None) != bsn_key:
         return (
             "8187",
             "TR304",
@@ -285,7 +299,7 @@ def _check_line(
             },
         )
     if allocation.unit != "83":
-        tariff = known.tariff(allocation, start)
+        tariff = contract_tariff(allocation, start)
         if tariff is not None and line.product_tarief != ijw.cents(tariff):
             return (
                 "0611",
@@ -328,7 +342,7 @@ def _next_month(day: dt.date) -> dt.date:
     return _last_day(day) + dt.timedelta(days=1)
 
 
-def _period_refusal(ctx: Context, period: dt.date) -> str | None:
+def _period_refusal(ctx: Context, period: dt.date, previous: dt.date | None) -> str | None:
     """TR318 (8214): the declaration period must be the month after the provider's previous
     declaration to this municipality, as long as care was delivered in every period.
 
@@ -339,16 +353,6 @@ def _period_refusal(ctx: Context, period: dt.date) -> str | None:
     allocations in this municipality had delivery; when care ran through every skipped
     month the declaration is refused. The first declaration of a provider is free.
     """
-    previous = (
-        InboxMessage.objects.filter(
-            provider=ctx.provider,
-            municipality=ctx.municipality,
-            message_type="JW323",
-            declaration_period__isnull=False,
-        )
-        .exclude(pk=ctx.inbox.pk)
-        .aggregate(latest=Max("declaration_period"))["latest"]
-    )
     if previous is None:
         return None
     expected = _next_month(previous)
@@ -381,19 +385,26 @@ def _period_refusal(ctx: Context, period: dt.date) -> str | None:
     return None
 
 
-def handle_declaration(ctx: Context) -> None:
+def handle_declaration(ctx: Context) -> int:
+    """Check and book a JW323; the number of approved lines."""
     message = ctx.message
     assert isinstance(message, ijw.JW323)
     declaration = message.declaratie
     number = declaration.declaratie_nummer
     ctx.inbox.reference = number
-    if (
-        InboxMessage.objects.filter(
-            provider=ctx.provider, message_type="JW323", reference=number, duplicate_of=None
-        )
+    # TR333 (number used before) and TR318 (the previous period) in one query
+    earlier = (
+        InboxMessage.objects.filter(provider=ctx.provider, message_type="JW323")
         .exclude(pk=ctx.inbox.pk)
-        .exists()
-    ):
+        .aggregate(
+            used=Count("pk", filter=Q(reference=number, duplicate_of=None)),
+            latest=Max(
+                "declaration_period",
+                filter=Q(municipality=ctx.municipality, declaration_period__isnull=False),
+            ),
+        )
+    )
+    if earlier["used"]:
         ctx.reject(
             None,
             code="9333",
@@ -401,9 +412,9 @@ def handle_declaration(ctx: Context) -> None:
             location="/Declaratie/DeclaratieNummer",
             text=_("Declaration number %(number)s was used before.") % {"number": number},
         )
-        return
+        return 0
     period = declaration.declaratie_periode.begindatum
-    refusal = _period_refusal(ctx, period)
+    refusal = _period_refusal(ctx, period, earlier["latest"])
     if refusal is not None:
         ctx.reject(
             None,
@@ -412,12 +423,11 @@ def handle_declaration(ctx: Context) -> None:
             location="/Declaratie/DeclaratiePeriode",
             text=refusal,
         )
-        return
+        return 0
     ctx.inbox.declaration_period = period
     known = _Known(ctx, declaration)
     seen: set[str] = set()
     rows: list[DeclarationLine] = []
-    touched: dict[int, Allocation] = {}
     booked: list[RealisationLine] = []
     for client_index, client in enumerate(declaration.clienten, start=1):
         key = bsn_lookup_key(client.bsn)
@@ -453,7 +463,6 @@ def handle_declaration(ctx: Context) -> None:
             )
             if code is None and allocation is not None:
                 known.book(line, allocation, amount)
-                touched[allocation.pk] = allocation
                 start = line.product_periode.begindatum
                 booked.append(
                     RealisationLine(
@@ -473,6 +482,8 @@ def handle_declaration(ctx: Context) -> None:
         provider=ctx.provider,
         lines=booked,
         source=RealisationSource.DECLARATION,
+        references_checked=True,  # TR314 above: a line reference is used once
     )
+    # the lines link the message to its allocations (no separate links, as for 305/307)
     DeclarationLine.objects.bulk_create(rows)
-    link_allocations(ctx.inbox, touched.values())
+    return len(booked)

@@ -16,7 +16,7 @@ from jeugdregie.allocations.services import (
 )
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.messaging.models import ReportedStop
-from jeugdregie.messaging.services.context import Context, link_allocations
+from jeugdregie.messaging.services.context import Context, catalogue, link_allocations
 
 NEW = cl.StatusAanlevering.EERSTE_AANLEVERING
 DELETE = cl.StatusAanlevering.VERWIJDEREN
@@ -44,9 +44,8 @@ def _allocation(
             provider=ctx.provider,
             number=str(line.toewijzing_nummer),
         )
-        .select_related("product__category")
         .annotate(youth_bsn_index=F("youth__bsn_index"))  # no decryption of the youth
-        .prefetch_related("delivery_periods")
+        .order_by()
         .first()
     )
     if allocation is None:
@@ -59,6 +58,7 @@ def _allocation(
             % {"number": line.toewijzing_nummer},
         )
         return None
+    catalogue(ctx.municipality.region_id).attach([allocation])
     if getattr(allocation, "youth_bsn_index", None) != bsn_lookup_key(bsn):
         ctx.reject(
             line,
@@ -83,7 +83,15 @@ def _allocation(
             % {"code": allocation.product.code},
         )
         return None
+    allocation.municipality = ctx.municipality  # at hand: no query to show the allocation
     return allocation
+
+
+def _periods(allocation: Allocation) -> list[DeliveryPeriod]:
+    periods = list(DeliveryPeriod.objects.filter(allocation=allocation).order_by("start"))
+    for period in periods:
+        period.allocation = allocation
+    return periods
 
 
 def handle_start(ctx: Context) -> None:
@@ -97,7 +105,7 @@ def handle_start(ctx: Context) -> None:
         if allocation is None:
             continue
         found.append(allocation)
-        periods = list(allocation.delivery_periods.all())
+        periods = _periods(allocation)
         same = next((p for p in periods if p.start == line.begindatum), None)
         if line.status_aanlevering == NEW:
             if same is not None:
@@ -211,9 +219,7 @@ def handle_stop(ctx: Context) -> None:
         if allocation is None:
             continue
         found.append(allocation)
-        period = next(
-            (p for p in allocation.delivery_periods.all() if p.start == line.begindatum), None
-        )
+        period = next((p for p in _periods(allocation) if p.start == line.begindatum), None)
         if period is None:
             if line.status_aanlevering == NEW:
                 ctx.reject(
@@ -232,10 +238,17 @@ def handle_stop(ctx: Context) -> None:
                     text=_("There is no earlier stop with this allocation and date to delete."),
                 )
             continue
-        active = list(
-            ReportedStop.objects.filter(
-                allocation=allocation, start=line.begindatum, withdrawn_by=None
+        # A stop reported here ends the period and withdrawing the last one opens it again
+        # (``_withdraw``), so an open period has no active stops: read them only for an
+        # ended period.
+        active = (
+            list(
+                ReportedStop.objects.filter(
+                    allocation=allocation, start=line.begindatum, withdrawn_by=None
+                )
             )
+            if period.end is not None
+            else []
         )
         if line.status_aanlevering == NEW:
             refusal = _stop_refusal(line, period, active)

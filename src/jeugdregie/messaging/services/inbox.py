@@ -11,21 +11,20 @@
 """
 
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import ijw
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import ChangeRequest, InboxMessage, OutboxMessage
 from jeugdregie.messaging.services import delivery, perceel2, requests
-from jeugdregie.messaging.services.context import Context
+from jeugdregie.messaging.services.context import Context, run_cached
 from jeugdregie.messaging.services.declarations import handle_declaration
 from jeugdregie.messaging.services.retours import declaration_answer_send, retour_send
 from jeugdregie.regions.codelists import cbs_codes
@@ -60,10 +59,13 @@ class Received:
         return OutboxMessage.objects.filter(retour_of=self.inbox).first()
 
 
-def message_receive(*, data: bytes, source: str = "") -> Received:
-    """Receive one message. The same file (``source`` and bytes) a second time is a no-op."""
+def message_receive(*, data: bytes, source: str = "", new_source: bool = False) -> Received:
+    """Receive one message. The same file (``source`` and bytes) a second time is a no-op.
+
+    ``new_source``: the caller knows that nothing was received from ``source`` before.
+    """
     digest = hashlib.sha256(data).hexdigest()
-    if source:
+    if source and not new_source:
         existing = InboxMessage.objects.filter(source=source, sha256=digest).first()
         if existing is not None:
             return Received(inbox=existing, new=False)
@@ -104,18 +106,9 @@ def _process(
         inbox.save()
         return inbox, None
     inbox.provider, inbox.municipality = _parties(header.afzender, header.ontvanger)
-    original = (
-        InboxMessage.objects.select_for_update()
-        .filter(
-            sender=inbox.sender,
-            message_type=inbox.message_type,
-            identificatie=inbox.identificatie,
-            duplicate_of=None,
-        )
-        .first()
-    )
+    original = _original(inbox.sender, inbox.message_type, inbox.identificatie)
     if original is not None:
-        inbox.duplicate_of = original
+        inbox.duplicate_of_id = original
         inbox.status = InboxStatus.DUPLICATE
         inbox.findings.append(
             _own_finding(
@@ -127,11 +120,16 @@ def _process(
         )
         inbox.save()
         return inbox, _send_retour(inbox, message, "9056", {})
-    inbox.save()
+    # The rows the processing writes refer to the message: its id is reserved and the row
+    # written once at the end (foreign keys are checked at commit); where no id can be
+    # reserved (SQLite) the row is written now and updated at the end.
+    inbox.pk = reserved_pk(InboxMessage)
+    if inbox.pk is None:
+        inbox.save()
     header_code = _header_code(inbox, findings)
     if header_code is not None:
         inbox.status = InboxStatus.REJECTED
-        inbox.save(update_fields=UPDATED)
+        _save(inbox)
         return inbox, _send_retour(inbox, message, header_code, {})
     assert inbox.provider is not None
     assert inbox.municipality is not None
@@ -148,13 +146,13 @@ def _process(
         inbox.status = InboxStatus.REJECTED
     elif ctx.flagged:
         declared = inbox.message_type == "JW323"
-        all_rejected = declared and inbox.declaration_lines.filter(approved=True).count() == 0
+        all_rejected = declared and result == 0  # the number of approved lines
         inbox.status = (
             InboxStatus.PARTIAL if declared and not all_rejected else InboxStatus.REJECTED
         )
     else:
         inbox.status = InboxStatus.ACCEPTED
-    inbox.save(update_fields=UPDATED)
+    _save(inbox)
     sent = _send_retour(inbox, message, ctx.header_code, ctx.flagged)
     if inbox.message_type == "JW315" and isinstance(result, list):
         requests.auto_approve(requests=result)
@@ -163,38 +161,35 @@ def _process(
     return inbox, sent
 
 
-_parties_seen: ContextVar[dict[str, Provider | Municipality] | None] = ContextVar(
-    "ijw_parties_seen", default=None
-)
+def _original(sender: str, message_type: str, identificatie: str) -> int | None:
+    """TR056: the id of the message received before with this key, locked (a second
+    message with the key waits for the first to commit). Plain SQL: this runs for every
+    message, and building the query with the ORM costs more than running it."""
+    table = InboxMessage._meta.db_table
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE sender = %s AND message_type = %s "  # noqa: S608
+            f"AND identificatie = %s AND duplicate_of_id IS NULL{lock}",
+            [sender, message_type, identificatie],
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
-@contextmanager
-def import_run() -> Iterator[None]:
-    """Around an import of many messages: the provider and municipality of a sender and
-    receiver are looked up once (both are master data that an import does not change)."""
-    token = _parties_seen.set({})
-    try:
-        yield
-    finally:
-        _parties_seen.reset(token)
+def _save(inbox: InboxMessage) -> None:
+    if inbox._state.adding:
+        inbox.save(force_insert=True)
+    else:
+        inbox.save(update_fields=UPDATED)
 
 
 def _parties(agb: str, cbs: str) -> tuple[Provider | None, Municipality | None]:
-    seen = _parties_seen.get()
-    if seen is None:
-        seen = {}
-    provider = seen.get(f"agb:{agb}")
-    if provider is None:
-        provider = Provider.objects.filter(agb_code=agb).first()
-        if provider is not None:
-            seen[f"agb:{agb}"] = provider
-    municipality = seen.get(f"cbs:{cbs}")
-    if municipality is None:
-        municipality = Municipality.objects.filter(cbs_code=cbs).select_related("region").first()
-        if municipality is not None:
-            seen[f"cbs:{cbs}"] = municipality
-    assert provider is None or isinstance(provider, Provider)
-    assert municipality is None or isinstance(municipality, Municipality)
+    provider = run_cached(("provider", agb), lambda: Provider.objects.filter(agb_code=agb).first())
+    municipality = run_cached(
+        ("municipality", cbs),
+        lambda: Municipality.objects.filter(cbs_code=cbs).select_related("region").first(),
+    )
     return provider, municipality
 
 

@@ -11,6 +11,7 @@ import ijw
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.models import InboxMessage, OutboxMessage
 from jeugdregie.regions.models import Municipality
 
@@ -18,12 +19,15 @@ IDENTIFICATIE_PREFIX = "JR"
 
 
 def new_identificatie(*, sender: str, message_type: str) -> OutboxMessage:
-    """Reserve an outbox row and its Identificatie (``JR`` + 10 digits of the row id)."""
-    row = OutboxMessage(
-        message_type=message_type, sender=sender, recipient="", identificatie=uuid.uuid4().hex[:12]
-    )
-    row.data = b""
-    row.save()
+    """Reserve an outbox row and its Identificatie (``JR`` + 10 digits of the row id): the
+    id from the table's sequence (written once by ``outbox_store``), or, where the database
+    cannot reserve one, by writing a placeholder row first."""
+    row = OutboxMessage(message_type=message_type, sender=sender, recipient="")
+    row.pk = reserved_pk(OutboxMessage)
+    if row.pk is None:
+        row.identificatie = uuid.uuid4().hex[:12]
+        row.data = b""
+        row.save()
     row.identificatie = f"{IDENTIFICATIE_PREFIX}{row.pk:010d}"
     return row
 
@@ -47,7 +51,7 @@ def outbox_store(
     row.in_reply_to = in_reply_to
     row.provider, row.municipality, row.youth = provider, municipality, youth
     row.created_at = timezone.now()
-    row.save()
+    row.save(force_insert=row._state.adding)
     # Link rows written directly: the related manager's set() first reads the current links
     # joined to allocations in their default order, which PostgreSQL plans badly inside long
     # transactions full of updated allocations.

@@ -29,7 +29,7 @@ from jeugdregie.contracting.models import Contract, Product
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
 from jeugdregie.messaging.services import outgoing
-from jeugdregie.messaging.services.context import Context, youth_by_bsn
+from jeugdregie.messaging.services.context import Context, catalogue, run_cached, youth_by_bsn
 
 AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
     ReferrerType.CERTIFIED_INSTITUTION,
@@ -44,21 +44,34 @@ def _any(filters: dict[str, Any]) -> bool:
     return bool(list(requests.union(changes)[:1]))
 
 
-def _references_used(ctx: Context, references: list[str]) -> set[str]:
-    """TR347: which of these ReferentieAanbieder the provider used before (VOT or VOW)."""
-    filters = {"provider": ctx.provider, "reference__in": references}
-    changes = ChangeRequest.objects.filter(**filters).order_by().values_list("reference", flat=True)
-    return set(
-        AllocationRequest.objects.filter(**filters)
-        .order_by()
-        .values_list("reference", flat=True)
-        .union(changes)
-    )
-
-
 def _reference_used(ctx: Context, reference: str) -> bool:
     """TR347: the provider used this ReferentieAanbieder before (VOT or VOW)."""
     return _any({"provider": ctx.provider, "reference": reference})
+
+
+def _earlier_requests(
+    ctx: Context, youth: Youth | None, references: list[str]
+) -> tuple[bool, set[str]]:
+    """In one query: TR374 (another request of this provider for this client is still
+    open) and TR347 (which of these ReferentieAanbieder the provider used before)."""
+    match = Q(reference__in=references)
+    if youth is not None:
+        match |= Q(youth=youth, status=RequestStatus.OPEN)
+    fields = ("reference", "youth_id", "status")
+    changes = ChangeRequest.objects.filter(match, provider=ctx.provider).order_by()
+    rows = (
+        AllocationRequest.objects.filter(match, provider=ctx.provider)
+        .order_by()
+        .values_list(*fields)
+        .union(changes.values_list(*fields), all=True)
+    )
+    open_request, used = False, set()
+    for reference, youth_id, status in rows:
+        if reference in references:
+            used.add(reference)
+        if youth is not None and youth_id == youth.pk and status == RequestStatus.OPEN:
+            open_request = True
+    return open_request, used
 
 
 def _open_request(ctx: Context, youth: Youth | None) -> bool:
@@ -80,11 +93,7 @@ def _quantity(omvang: ijw.Omvang | None, budget: int | None) -> dict[str, Any]:
 def _product(ctx: Context, product: ijw.Product | None) -> Product | None:
     if product is None or product.code is None:
         return None
-    return (
-        Product.objects.filter(region=ctx.municipality.region_id, code=product.code)
-        .select_related("category")
-        .first()
-    )
+    return catalogue(ctx.municipality.region_id).by_code.get(product.code)
 
 
 def _youth_from_request(ctx: Context, client: ijw.VerzoekClient, youth: Youth | None) -> Youth:
@@ -111,7 +120,10 @@ def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
     assert isinstance(message, ijw.JW315)
     client = message.client
     youth = youth_by_bsn(client.bsn)
-    if _open_request(ctx, youth):
+    open_request, used = _earlier_requests(
+        ctx, youth, [line.referentie_aanbieder for line in client.aangevraagde_producten]
+    )
+    if open_request:
         ctx.reject(
             client,
             code="9374",
@@ -120,9 +132,6 @@ def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
             text=_("Another request of this provider for this client is still open."),
         )
     products: list[tuple[ijw.AangevraagdProduct, Product | None]] = []
-    used = _references_used(
-        ctx, [line.referentie_aanbieder for line in client.aangevraagde_producten]
-    )
     for index, line in enumerate(client.aangevraagde_producten, start=1):
         path = f"/Client/AangevraagdeProducten/AangevraagdProduct[{index}]"
         if line.referentie_aanbieder in used:
@@ -221,8 +230,11 @@ def auto_approval_refusal(
 
 
 def _approves_automatically(region_id: int) -> bool:
-    settings = RegionMessagingSettings.objects.filter(region=region_id).first()
-    return settings is not None and settings.auto_approve_requests
+    def load() -> bool:
+        settings = RegionMessagingSettings.objects.filter(region=region_id).first()
+        return settings is not None and settings.auto_approve_requests
+
+    return run_cached(("auto_approve", region_id), load)
 
 
 def auto_approve(*, requests: list[AllocationRequest]) -> None:
