@@ -6,9 +6,10 @@ For each database (a SQLite file under var/bench; and the throwaway PostgreSQL d
 --database-url or a PostgreSQL $DATABASE_URL, which is rebuilt) a fresh demo region is built
 (``migrate`` + ``seed_demo --scale region --force`` + ``budget_recompute``, as
 ``make demo``). A child process then writes a mixed
-batch of provider messages that make sense for that database to a folder, and times
-``jeugdregie ijw_import FOLDER`` (``call_command``: inbox → in-message checks → cross-message
-checks → domain effect → retour in the outbox, one transaction per message):
+batch of provider messages that make sense for that database to a folder, and a fresh one
+times ``jeugdregie ijw_import FOLDER`` as a region runs it (``call_command`` after Django
+has started: inbox → in-message checks → cross-message checks → domain effect → retour in
+the outbox, one transaction per message):
 
 - JW315 requests for allocation for new clients (products of the region's catalogue);
 - JW305 starts of allocations without delivery, and new starts after a temporary stop;
@@ -508,21 +509,30 @@ def _fields(value: Any) -> dict[str, Any]:
     return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
 
 
-def measure(folder: Path, count: int, profile: Path | None) -> dict[str, Any]:
-    """Runs in a child process whose DATABASE_URL points at the seeded demo database."""
+def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdregie.conf.settings")
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
     django.setup()
+
+
+def write_batch(folder: Path, count: int) -> dict[str, Any]:
+    """Child process 1 (DATABASE_URL: the seeded demo database): write the batch."""
+    _django()
+    started = time.perf_counter()
+    mix = generate(folder, count)
+    return {"intended_mix": mix, "generate_seconds": round(time.perf_counter() - started, 1)}
+
+
+def measure(folder: Path, profile: Path | None) -> dict[str, Any]:
+    """Child process 2, fresh as a command run by a region: import the batch."""
+    _django()
     from django.core.management import call_command
-    from django.db.models import Count
+    from django.db.models import Count, Q
 
     from jeugdregie.messaging.models import DeclarationLine, InboxMessage, OutboxMessage
 
-    started = time.perf_counter()
-    mix = generate(folder, count)
-    generated = time.perf_counter() - started
     files = len(list(folder.glob("*.xml")))
     before_outbox = OutboxMessage.objects.count()
     # the demo may hold messages of its own: count only what this import adds
@@ -557,14 +567,12 @@ def measure(folder: Path, count: int, profile: Path | None) -> dict[str, Any]:
         .order_by("message_type", "status")
     }
     lines = DeclarationLine.objects.filter(inbox_message__in=imported).aggregate(
-        n=Count("id"), approved=Count("id", filter=django.db.models.Q(approved=True))
+        n=Count("id"), approved=Count("id", filter=Q(approved=True))
     )
     assert received == files, (received, files)
     assert retours == files, "exactly one retour per message"
     return {
         "messages": files,
-        "intended_mix": mix,
-        "generate_seconds": round(generated, 1),
         "seconds": round(seconds, 2),
         "messages_per_second": round(files / seconds, 1),
         "workers": workers,
@@ -602,16 +610,21 @@ def main() -> int:
     )
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure one database")
     parser.add_argument("--profile", action="store_true", help="cProfile to var/bench/*.prof")
-    parser.add_argument("--measure", help=argparse.SUPPRESS)  # child process: one database
+    parser.add_argument("--write", help=argparse.SUPPRESS)  # child process 1: one database
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # child process 2
     options = parser.parse_args()
     bench_dir = ROOT / "var" / "bench"
+    if options.write:
+        folder = bench_dir / f"ijw-import-{options.write}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.xml"):
+            stale.unlink()
+        print(json.dumps(write_batch(folder, options.messages)))
+        return 0
     if options.measure:
         folder = bench_dir / f"ijw-import-{options.measure}"
-        if folder.exists():
-            for stale in folder.glob("*.xml"):
-                stale.unlink()
         profile = bench_dir / f"ijw-import-{options.measure}.prof" if options.profile else None
-        print(json.dumps(measure(folder, options.messages, profile)))
+        print(json.dumps(measure(folder, profile)))
         return 0
 
     bench_dir.mkdir(parents=True, exist_ok=True)
@@ -632,29 +645,22 @@ def main() -> int:
         _run(["migrate", "--noinput", "-v0"], env)
         seed = _run(["seed_demo", "--scale", "region", "--force"], env)
         seed += _run(["budget_recompute"], env)  # as `make demo`: the ledger exists
-        child = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--measure",
-                database,
-                "--messages",
-                str(options.messages),
-                *(["--profile"] if options.profile else []),
-            ],
-            env=env,
-            check=False,
-            capture_output=True,
-            text=True,
-        )
-        if child.returncode != 0:
-            sys.stderr.write(child.stderr[-5000:])
-            raise SystemExit(f"the {database} measurement failed")
-        run = {
-            "database": database,
-            "seed_demo_seconds": round(seed, 1),
-            **json.loads(child.stdout.strip().splitlines()[-1]),
-        }
+        run: dict[str, Any] = {"database": database, "seed_demo_seconds": round(seed, 1)}
+        for step in (
+            ["--write", database, "--messages", str(options.messages)],
+            ["--measure", database, *(["--profile"] if options.profile else [])],
+        ):
+            child = subprocess.run(
+                [sys.executable, __file__, *step],
+                env=env,
+                check=False,
+                capture_output=True,
+                text=True,
+            )
+            if child.returncode != 0:
+                sys.stderr.write(child.stderr[-5000:])
+                raise SystemExit(f"the {database} measurement failed ({step[0]})")
+            run.update(json.loads(child.stdout.strip().splitlines()[-1]))
         if database == "postgresql":
             run["target_messages_per_second"] = TARGET_POSTGRESQL
         print(json.dumps(run, indent=2), flush=True)

@@ -2,7 +2,9 @@
 """JW305 start and JW307 stop of delivery → delivery periods (TR019, TR304, TR063, TR071,
 TR074, TR326, TR382, the temporary-stop rules TR413–TR415)."""
 
-from django.db.models import F
+import datetime as dt
+
+from django.db import connection
 from django.utils.translation import gettext as _
 
 import ijw
@@ -14,6 +16,7 @@ from jeugdregie.allocations.services import (
     delivery_stop,
     delivery_stop_undo,
 )
+from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.messaging.models import ReportedStop
 from jeugdregie.messaging.services.context import Context, catalogue, link_allocations
@@ -22,13 +25,60 @@ NEW = cl.StatusAanlevering.EERSTE_AANLEVERING
 DELETE = cl.StatusAanlevering.VERWIJDEREN
 
 
+def _as_date(value: object) -> dt.date | None:
+    """A date read with plain SQL (SQLite gives text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _allocation_and_periods(
+    ctx: Context, number: str
+) -> tuple[Allocation, list[DeliveryPeriod]] | None:
+    """The provider's allocation with this number in the municipality, with the youth's BSN
+    key (nothing to decrypt) and its delivery periods by start, in one query. Plain SQL:
+    every start and stop runs it."""
+    allocations, youth = Allocation._meta.db_table, Youth._meta.db_table
+    periods = DeliveryPeriod._meta.db_table
+    end = connection.ops.quote_name("end")
+    rows = list(
+        Allocation.objects.raw(
+            f"SELECT a.*, y.bsn_index AS youth_bsn_index, p.id AS period_id, "  # noqa: S608
+            f"p.start AS period_start, p.{end} AS period_end FROM {allocations} a "
+            f"JOIN {youth} y ON y.id = a.youth_id "
+            f"LEFT JOIN {periods} p ON p.allocation_id = a.id "
+            "WHERE a.municipality_id = %s AND a.provider_id = %s AND a.number = %s "
+            "ORDER BY a.id, p.start",
+            [ctx.municipality.pk, ctx.provider.pk, number],
+        )
+    )
+    if not rows:
+        return None
+    allocation = rows[0]
+    found = []
+    for row in rows:
+        period_id = getattr(row, "period_id", None)
+        if row.pk != allocation.pk or period_id is None:
+            continue
+        start, end_date = getattr(row, "period_start", None), getattr(row, "period_end", None)
+        period = DeliveryPeriod.from_db(
+            "default",
+            ["id", "allocation_id", "start", "end"],
+            [period_id, allocation.pk, _as_date(start), _as_date(end_date)],
+        )
+        period.allocation = allocation
+        found.append(period)
+    return allocation, found
+
+
 def _allocation(
     ctx: Context,
     line: ijw.StartProduct | ijw.StopProduct,
     path: str,
     bsn: str,
-) -> Allocation | None:
-    """The allocation a start/stop line refers to, or None after recording why not."""
+) -> tuple[Allocation, list[DeliveryPeriod]] | None:
+    """The allocation a start/stop line refers to with its delivery periods, or None after
+    recording why not."""
     if line.toewijzing_nummer is None:
         ctx.reject(
             line,
@@ -38,17 +88,8 @@ def _allocation(
             text=_("No allocation number: task-oriented delivery is not reported to us."),
         )
         return None
-    allocation = (
-        Allocation.objects.filter(
-            municipality=ctx.municipality,
-            provider=ctx.provider,
-            number=str(line.toewijzing_nummer),
-        )
-        .annotate(youth_bsn_index=F("youth__bsn_index"))  # no decryption of the youth
-        .order_by()
-        .first()
-    )
-    if allocation is None:
+    found = _allocation_and_periods(ctx, str(line.toewijzing_nummer))
+    if found is None:
         ctx.reject(
             line,
             code="9019",
@@ -58,6 +99,7 @@ def _allocation(
             % {"number": line.toewijzing_nummer},
         )
         return None
+    allocation, periods = found
     catalogue(ctx.municipality.region_id).attach([allocation])
     if getattr(allocation, "youth_bsn_index", None) != bsn_lookup_key(bsn):
         ctx.reject(
@@ -84,14 +126,7 @@ def _allocation(
         )
         return None
     allocation.municipality = ctx.municipality  # at hand: no query to show the allocation
-    return allocation
-
-
-def _periods(allocation: Allocation) -> list[DeliveryPeriod]:
-    periods = list(DeliveryPeriod.objects.filter(allocation=allocation).order_by("start"))
-    for period in periods:
-        period.allocation = allocation
-    return periods
+    return allocation, periods
 
 
 def handle_start(ctx: Context) -> None:
@@ -101,11 +136,11 @@ def handle_start(ctx: Context) -> None:
     found: list[Allocation] = []
     for index, line in enumerate(message.client.start_producten, start=1):
         path = f"/Client/StartProducten/StartProduct[{index}]"
-        allocation = _allocation(ctx, line, path, message.client.bsn)
-        if allocation is None:
+        looked_up = _allocation(ctx, line, path, message.client.bsn)
+        if looked_up is None:
             continue
+        allocation, periods = looked_up
         found.append(allocation)
-        periods = _periods(allocation)
         same = next((p for p in periods if p.start == line.begindatum), None)
         if line.status_aanlevering == NEW:
             if same is not None:
@@ -215,11 +250,12 @@ def handle_stop(ctx: Context) -> None:
     found: list[Allocation] = []
     for index, line in enumerate(message.client.stop_producten, start=1):
         path = f"/Client/StopProducten/StopProduct[{index}]"
-        allocation = _allocation(ctx, line, path, message.client.bsn)
-        if allocation is None:
+        looked_up = _allocation(ctx, line, path, message.client.bsn)
+        if looked_up is None:
             continue
+        allocation, periods = looked_up
         found.append(allocation)
-        period = next((p for p in _periods(allocation) if p.start == line.begindatum), None)
+        period = next((p for p in periods if p.start == line.begindatum), None)
         if period is None:
             if line.status_aanlevering == NEW:
                 ctx.reject(

@@ -17,6 +17,7 @@ inside a transaction of the caller, whose data the workers could not see.
 """
 
 import ctypes
+import gc
 import heapq
 import multiprocessing
 import os
@@ -197,9 +198,18 @@ def files_import(
         return results
     groups = _groups(paths, workers)
     connections.close_all()  # every worker opens its own connection
+    # What the command holds is shared with the workers as it is: no garbage collection in
+    # a worker walks (and so copies) it.
+    gc.collect()
+    gc.freeze()
     context = multiprocessing.get_context("fork")
-    with context.Pool(len(groups), initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-        done = pool.map(_receive_group, groups)
+    try:
+        with context.Pool(
+            len(groups), initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            done = pool.map(_receive_group, groups)
+    finally:
+        gc.unfreeze()
     ordered = sorted(item for group in done for item in group)
     results = [result for _index, result in ordered]
     if progress is not None:
