@@ -52,6 +52,13 @@ class Context:
         )
 
 
+def as_date(value: object) -> dt.date | None:
+    """A date read with plain SQL (SQLite gives text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
 def link_allocations(inbox: InboxMessage, allocations: Iterable[Allocation]) -> None:
     """Link the message to the allocations it touched, in one insert (the related manager's
     ``add`` first reads the existing links)."""

@@ -6,9 +6,11 @@ TR390)."""
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Max, Q
+from django.db import connection
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 import ijw
@@ -22,7 +24,7 @@ from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Tariff
 from jeugdregie.messaging.models import DeclarationLine, InboxMessage
-from jeugdregie.messaging.services.context import Context, catalogue, run_cached
+from jeugdregie.messaging.services.context import Context, as_date, catalogue, run_cached
 
 
 def _last_day(day: dt.date) -> dt.date:
@@ -111,6 +113,37 @@ def _allocations(ctx: Context, numbers: set[str]) -> dict[str, Allocation]:
     return by_number
 
 
+def _placeholders(values: Iterable[object]) -> str:
+    return ", ".join("%s" for _value in values) or "NULL"
+
+
+def _earlier_lines(
+    ctx: Context, references: set[str], previous: set[str], allocation_ids: list[int]
+) -> list[DeclarationLine]:
+    """The earlier lines that matter for a declaration, in one query: the provider's lines
+    with these references (TR314) or the debits these credits name (TR323, TR390), and every
+    approved line of these allocations (TR389, and the totals of TR322/TR369). Plain SQL:
+    every declaration runs it."""
+    mine = f"reference IN ({_placeholders(references)})"
+    params: list[str | int | bool] = [ctx.provider.pk, *sorted(references)]
+    if previous:
+        mine += f" OR reference IN ({_placeholders(previous)})"
+        mine += f" OR previous_reference IN ({_placeholders(previous)})"
+        params += [*sorted(previous), *sorted(previous)]
+    params += [*allocation_ids, True]
+    end = connection.ops.quote_name("end")
+    table = DeclarationLine._meta.db_table
+    return list(
+        DeclarationLine.objects.raw(
+            f"SELECT id, provider_id, reference, previous_reference, allocation_id, start, "  # noqa: S608
+            f"{end}, is_credit, approved, volume, amount FROM {table} "
+            f"WHERE (provider_id = %s AND ({mine})) "
+            f"OR (allocation_id IN ({_placeholders(allocation_ids)}) AND approved = %s)",
+            params,
+        )
+    )
+
+
 class _Known:
     """What the earlier messages say about the lines of one declaration, read in a few
     queries for the whole message instead of several per line."""
@@ -126,31 +159,8 @@ class _Known:
         self.allocations = _allocations(ctx, {str(line.toewijzing_nummer) for line in lines})
         catalogue(ctx.municipality.region_id).attach(self.allocations.values())
         self.period_end = declaration.declaratie_periode.einddatum
-        # One query for the earlier lines that matter: the provider's lines with these
-        # references (TR314) or the debits they credit (TR323, TR390), and every approved
-        # line of these allocations (TR389, and the totals of TR322/TR369).
         allocation_ids = [allocation.pk for allocation in self.allocations.values()]
-        mine = Q(reference__in=references)
-        if previous:
-            mine |= Q(reference__in=previous) | Q(previous_reference__in=previous)
-        earlier = (
-            DeclarationLine.objects.filter(
-                Q(mine, provider=ctx.provider) | Q(allocation__in=allocation_ids, approved=True)
-            )
-            .order_by()
-            .values_list(
-                "provider_id",
-                "reference",
-                "previous_reference",
-                "allocation_id",
-                "start",
-                "end",
-                "is_credit",
-                "approved",
-                "volume",
-                "amount",
-            )
-        )
+        earlier = _earlier_lines(ctx, references, previous, allocation_ids)
         self.used: set[str] = set()
         self.debits: set[str] = set()
         self.credited: set[str] = set()
@@ -160,37 +170,27 @@ class _Known:
             pk: (0, Decimal(0)) for pk in allocation_ids
         }
         credited: set[str] = set()
-        for (
-            provider_id,
-            reference,
-            previous_reference,
-            allocation_id,
-            start,
-            end,
-            is_credit,
-            approved,
-            volume,
-            amount,
-        ) in earlier:
-            if provider_id == ctx.provider.pk:
-                if reference in references:
-                    self.used.add(reference)
-                if approved and not is_credit and reference in previous:
-                    self.debits.add(reference)
-                if approved and previous_reference in previous:
-                    self.credited.add(previous_reference)
-            if not approved or allocation_id not in self._approved:
+        for line in earlier:
+            if line.provider_id == ctx.provider.pk:
+                if line.reference in references:
+                    self.used.add(line.reference)
+                if line.approved and not line.is_credit and line.reference in previous:
+                    self.debits.add(line.reference)
+                if line.approved and line.previous_reference in previous:
+                    self.credited.add(line.previous_reference)
+            if not line.approved or line.allocation_id not in self._approved:
                 continue
-            so_far_volume, so_far_amount = self._approved[allocation_id]
-            sign = -1 if is_credit else 1
-            self._approved[allocation_id] = (
-                so_far_volume + sign * volume,
-                so_far_amount + sign * amount,
+            so_far_volume, so_far_amount = self._approved[line.allocation_id]
+            sign = -1 if line.is_credit else 1
+            self._approved[line.allocation_id] = (
+                so_far_volume + sign * line.volume,
+                so_far_amount + sign * line.amount,
             )
-            if is_credit:
-                credited.add(previous_reference)
+            if line.is_credit:
+                credited.add(line.previous_reference)
             else:
-                self._declared.setdefault((allocation_id, start, end), set()).add(reference)
+                key = (line.allocation_id, line.start, line.end)
+                self._declared.setdefault(key, set()).add(line.reference)
         for declared in self._declared.values():
             declared -= credited
 
@@ -398,6 +398,23 @@ def _period_refusal(ctx: Context, period: dt.date, previous: dt.date | None) -> 
     return None
 
 
+def _earlier_declarations(ctx: Context, number: str) -> tuple[bool, dt.date | None]:
+    """In one query: TR333 (the provider used this DeclaratieNummer before) and TR318 (the
+    period of its latest declaration to this municipality that was not refused whole).
+    Plain SQL: every declaration runs it."""
+    table = InboxMessage._meta.db_table
+    sql = (
+        "SELECT SUM(CASE WHEN reference = %s AND duplicate_of_id IS NULL THEN 1 ELSE 0 END), "  # noqa: S608
+        "MAX(CASE WHEN municipality_id = %s THEN declaration_period END) "
+        f"FROM {table} WHERE provider_id = %s AND message_type = %s AND id <> %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [number, ctx.municipality.pk, ctx.provider.pk, "JW323", ctx.inbox.pk])
+        row = cursor.fetchone()
+    used, latest = row if row is not None else (0, None)
+    return bool(used), as_date(latest)
+
+
 def handle_declaration(ctx: Context) -> int:
     """Check and book a JW323; the number of approved lines."""
     message = ctx.message
@@ -405,19 +422,8 @@ def handle_declaration(ctx: Context) -> int:
     declaration = message.declaratie
     number = declaration.declaratie_nummer
     ctx.inbox.reference = number
-    # TR333 (number used before) and TR318 (the previous period) in one query
-    earlier = (
-        InboxMessage.objects.filter(provider=ctx.provider, message_type="JW323")
-        .exclude(pk=ctx.inbox.pk)
-        .aggregate(
-            used=Count("pk", filter=Q(reference=number, duplicate_of=None)),
-            latest=Max(
-                "declaration_period",
-                filter=Q(municipality=ctx.municipality, declaration_period__isnull=False),
-            ),
-        )
-    )
-    if earlier["used"]:
+    used, latest = _earlier_declarations(ctx, number)
+    if used:
         ctx.reject(
             None,
             code="9333",
@@ -427,7 +433,7 @@ def handle_declaration(ctx: Context) -> int:
         )
         return 0
     period = declaration.declaratie_periode.begindatum
-    refusal = _period_refusal(ctx, period, earlier["latest"])
+    refusal = _period_refusal(ctx, period, latest)
     if refusal is not None:
         ctx.reject(
             None,

@@ -2,8 +2,6 @@
 """JW305 start and JW307 stop of delivery → delivery periods (TR019, TR304, TR063, TR071,
 TR074, TR326, TR382, the temporary-stop rules TR413–TR415)."""
 
-import datetime as dt
-
 from django.db import connection
 from django.utils.translation import gettext as _
 
@@ -19,17 +17,10 @@ from jeugdregie.allocations.services import (
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.messaging.models import ReportedStop
-from jeugdregie.messaging.services.context import Context, catalogue, link_allocations
+from jeugdregie.messaging.services.context import Context, as_date, catalogue, link_allocations
 
 NEW = cl.StatusAanlevering.EERSTE_AANLEVERING
 DELETE = cl.StatusAanlevering.VERWIJDEREN
-
-
-def _as_date(value: object) -> dt.date | None:
-    """A date read with plain SQL (SQLite gives text)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def _allocation_and_periods(
@@ -64,7 +55,7 @@ def _allocation_and_periods(
         period = DeliveryPeriod.from_db(
             "default",
             ["id", "allocation_id", "start", "end"],
-            [period_id, allocation.pk, _as_date(start), _as_date(end_date)],
+            [period_id, allocation.pk, as_date(start), as_date(end_date)],
         )
         period.allocation = allocation
         found.append(period)
