@@ -6,9 +6,11 @@ read before is skipped). With more than one worker the files are grouped per pro
 8-digit AGB code in the header: the sender of a provider message, the receiver of a retour
 on ours) and each group goes whole to one worker, in file order: the messages of one
 provider keep their order (a stop before the new start, declarations month after month)
-and two workers never touch the same provider's allocations or budget ledger. Groups are
-spread over the workers by size. A message that loses a race with another worker (a
-unique key, a lock) is received again; the second time it sees what the other one wrote.
+and two workers never touch the same provider's allocations or budget ledger. The groups
+go to the workers one at a time, heaviest (most bytes) first, so that a worker that is
+done takes the next and all finish at about the same time. A message that loses a race
+with another worker (a unique key, a lock) is received again; the second time it sees
+what the other one wrote.
 
 Workers are forked processes with their own database connection; they die with the
 command (so a killed import leaves no worker behind and can simply be run again). SQLite
@@ -16,14 +18,14 @@ allows one writer at a time, so there the import always runs in one process; so 
 inside a transaction of the caller, whose data the workers could not see.
 """
 
+import contextlib
 import ctypes
 import gc
-import heapq
 import multiprocessing
 import os
 import re
 import signal
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -160,20 +162,16 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _groups(paths: list[Path], workers: int) -> list[list[tuple[int, str]]]:
-    """Files per provider, the groups spread over ``workers`` lists by size."""
+def _groups(paths: list[Path]) -> list[list[tuple[int, str]]]:
+    """The files per provider in file order, the heaviest group (most bytes) first."""
     per_provider: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    weight: Counter[str] = Counter()
     for index, path in enumerate(paths):
-        per_provider[provider_key(path)].append((index, str(path)))
-    lists: list[list[tuple[int, str]]] = [[] for _ in range(workers)]
-    loads = [(0, n) for n in range(workers)]
-    for files in sorted(per_provider.values(), key=len, reverse=True):
-        load, n = heapq.heappop(loads)
-        lists[n].extend(files)
-        heapq.heappush(loads, (load + len(files), n))
-    for files in lists:
-        files.sort()
-    return [files for files in lists if files]
+        key = provider_key(path)
+        per_provider[key].append((index, str(path)))
+        with contextlib.suppress(OSError):  # an unreadable file is reported when received
+            weight[key] += path.stat().st_size
+    return [per_provider[key] for key in sorted(per_provider, key=lambda k: (-weight[k], k))]
 
 
 def files_import(
@@ -196,7 +194,7 @@ def files_import(
             if progress is not None:
                 progress(result)
         return results
-    groups = _groups(paths, workers)
+    groups = _groups(paths)
     connections.close_all()  # every worker opens its own connection
     # What the command holds is shared with the workers as it is: no garbage collection in
     # a worker walks (and so copies) it.
@@ -205,9 +203,10 @@ def files_import(
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(
-            len(groups), initializer=_die_with_parent, initargs=(os.getpid(),)
+            min(workers, len(groups)), initializer=_die_with_parent, initargs=(os.getpid(),)
         ) as pool:
-            done = pool.map(_receive_group, groups)
+            # one provider at a time, heaviest first: a worker that is done takes the next
+            done = list(pool.imap_unordered(_receive_group, groups))
     finally:
         gc.unfreeze()
     ordered = sorted(item for group in done for item in group)

@@ -65,10 +65,12 @@ _receive_group = imports._receive_group
 
 
 def _noting_the_worker(group: list[tuple[int, str]]) -> object:
-    """In the worker (forked: it sees the patch): note the process, then do the work."""
+    """In the worker (forked: it sees the patch): note the process and the group's
+    provider, then do the work."""
     assert PIDS is not None
+    agbs = {imports.provider_key(Path(name)) for _index, name in group}
     with PIDS.open("a") as file:
-        file.write(f"{os.getpid()}\n")
+        file.write(f"{os.getpid()} {' '.join(sorted(agbs))}\n")
     return _receive_group(group)
 
 
@@ -93,31 +95,29 @@ def test_an_import_over_two_workers_gives_the_answers_of_one_process(
     assert AllocationRequest.objects.count() == 10  # 5 requests of each provider
     shared = Youth.objects.filter(bsn_index=bsn_lookup_key(synthetic_test_bsn(SHARED)))
     assert shared.count() == 1
-    workers = set(pids.read_text().split()) if pids.exists() else set()
+    noted = [line.split() for line in pids.read_text().splitlines()] if pids.exists() else []
     if connection.vendor == "postgresql":
-        assert len(workers) == 2, "each provider's files in a worker process of its own"
-        assert str(os.getpid()) not in workers
+        assert sorted(agb for _pid, *agbs in noted for agb in agbs) == sorted(
+            [world.provider.agb_code, world.other_provider.agb_code]
+        ), "each provider's files whole in one worker"
+        assert str(os.getpid()) not in {pid for pid, *_agbs in noted}, "not in the command"
     else:
-        assert not workers, "SQLite: one process, no workers"
+        assert not noted, "SQLite: one process, no workers"
 
 
 @pytest.mark.django_db
-def test_files_are_grouped_per_provider_and_spread_by_size(world: World, tmp_path: Path) -> None:
+def test_files_are_grouped_per_provider_heaviest_first(world: World, tmp_path: Path) -> None:
     expected = _batch(tmp_path / "in", world)
     paths = sorted((tmp_path / "in").iterdir())
     (tmp_path / "in" / "not-ijw.xml").write_bytes(b"<niets/>")
     paths.append(tmp_path / "in" / "not-ijw.xml")
 
-    groups = imports._groups(paths, 2)
+    groups = imports._groups(paths)
 
-    assert len(groups) == 2
-    where: dict[str, set[int]] = {}
-    for n, group in enumerate(groups):
-        for _index, name in group:
-            where.setdefault(imports.provider_key(Path(name)), set()).add(n)
+    keys = [{imports.provider_key(Path(name)) for _index, name in group} for group in groups]
     mine, others = world.provider.agb_code, world.other_provider.agb_code
-    assert len(where[mine]) == len(where[others]) == len(where[""]) == 1, "each group whole"
-    assert where[mine] != where[others], "two equal groups: one per worker"
+    assert sorted(map(sorted, keys)) == sorted([[""], [mine], [others]]), "one per provider"
+    assert keys[-1] == {""}, "the lightest last"
     for group in groups:
         assert [index for index, _name in group] == sorted(index for index, _name in group)
     assert sum(len(group) for group in groups) == len(expected) + 1
