@@ -6,7 +6,6 @@ TR390)."""
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
@@ -20,11 +19,16 @@ from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.services import RealisationLine, realisations_book
-from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Tariff
 from jeugdregie.messaging.models import DeclarationLine, InboxMessage
-from jeugdregie.messaging.services.context import Context, as_date, catalogue, run_cached
+from jeugdregie.messaging.services.context import (
+    Context,
+    allocations_by_number,
+    as_date,
+    placeholders,
+    run_cached,
+)
 
 
 def _last_day(day: dt.date) -> dt.date:
@@ -94,29 +98,6 @@ def _limits_over_time(allocation: Allocation) -> bool:
     ) or allocation.budget is not None
 
 
-def _allocations(ctx: Context, numbers: set[str]) -> dict[str, Allocation]:
-    """The provider's allocations with these numbers in the municipality, each with the
-    youth's BSN key (nothing to decrypt). Plain SQL: every declaration runs it."""
-    if not numbers:
-        return {}
-    allocations, youth = Allocation._meta.db_table, Youth._meta.db_table
-    placeholders = ", ".join(["%s"] * len(numbers))
-    found = Allocation.objects.raw(
-        f"SELECT a.*, y.bsn_index AS youth_bsn_index FROM {allocations} a "  # noqa: S608
-        f"JOIN {youth} y ON y.id = a.youth_id WHERE a.municipality_id = %s "
-        f"AND a.provider_id = %s AND a.number IN ({placeholders}) ORDER BY a.id",
-        [ctx.municipality.pk, ctx.provider.pk, *sorted(numbers)],
-    )
-    by_number: dict[str, Allocation] = {}
-    for allocation in found:
-        by_number.setdefault(allocation.number, allocation)
-    return by_number
-
-
-def _placeholders(values: Iterable[object]) -> str:
-    return ", ".join("%s" for _value in values) or "NULL"
-
-
 def _earlier_lines(
     ctx: Context, references: set[str], previous: set[str], allocation_ids: list[int]
 ) -> list[DeclarationLine]:
@@ -124,11 +105,11 @@ def _earlier_lines(
     with these references (TR314) or the debits these credits name (TR323, TR390), and every
     approved line of these allocations (TR389, and the totals of TR322/TR369). Plain SQL:
     every declaration runs it."""
-    mine = f"reference IN ({_placeholders(references)})"
+    mine = f"reference IN ({placeholders(references)})"
     params: list[str | int | bool] = [ctx.provider.pk, *sorted(references)]
     if previous:
-        mine += f" OR reference IN ({_placeholders(previous)})"
-        mine += f" OR previous_reference IN ({_placeholders(previous)})"
+        mine += f" OR reference IN ({placeholders(previous)})"
+        mine += f" OR previous_reference IN ({placeholders(previous)})"
         params += [*sorted(previous), *sorted(previous)]
     params += [*allocation_ids, True]
     end = connection.ops.quote_name("end")
@@ -138,7 +119,7 @@ def _earlier_lines(
             f"SELECT id, provider_id, reference, previous_reference, allocation_id, start, "  # noqa: S608
             f"{end}, is_credit, approved, volume, amount FROM {table} "
             f"WHERE (provider_id = %s AND ({mine})) "
-            f"OR (allocation_id IN ({_placeholders(allocation_ids)}) AND approved = %s)",
+            f"OR (allocation_id IN ({placeholders(allocation_ids)}) AND approved = %s)",
             params,
         )
     )
@@ -156,8 +137,11 @@ class _Known:
             for line in lines
             if line.ingediend_bedrag.debet_credit == cl.DebetCredit.CREDIT
         }
-        self.allocations = _allocations(ctx, {str(line.toewijzing_nummer) for line in lines})
-        catalogue(ctx.municipality.region_id).attach(self.allocations.values())
+        numbers = [str(line.toewijzing_nummer) for line in lines]
+        self.allocations = {
+            number: allocation
+            for number, (allocation, _periods) in allocations_by_number(ctx, numbers).items()
+        }
         self.period_end = declaration.declaratie_periode.einddatum
         allocation_ids = [allocation.pk for allocation in self.allocations.values()]
         earlier = _earlier_lines(ctx, references, previous, allocation_ids)

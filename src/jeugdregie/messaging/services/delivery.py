@@ -2,7 +2,6 @@
 """JW305 start and JW307 stop of delivery → delivery periods (TR019, TR304, TR063, TR071,
 TR074, TR326, TR382, the temporary-stop rules TR413–TR415)."""
 
-from django.db import connection
 from django.utils.translation import gettext as _
 
 import ijw
@@ -14,52 +13,12 @@ from jeugdregie.allocations.services import (
     delivery_stop,
     delivery_stop_undo,
 )
-from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.messaging.models import ReportedStop
-from jeugdregie.messaging.services.context import Context, as_date, catalogue, link_allocations
+from jeugdregie.messaging.services.context import Context, allocations_by_number, link_allocations
 
 NEW = cl.StatusAanlevering.EERSTE_AANLEVERING
 DELETE = cl.StatusAanlevering.VERWIJDEREN
-
-
-def _allocation_and_periods(
-    ctx: Context, number: str
-) -> tuple[Allocation, list[DeliveryPeriod]] | None:
-    """The provider's allocation with this number in the municipality, with the youth's BSN
-    key (nothing to decrypt) and its delivery periods by start, in one query. Plain SQL:
-    every start and stop runs it."""
-    allocations, youth = Allocation._meta.db_table, Youth._meta.db_table
-    periods = DeliveryPeriod._meta.db_table
-    end = connection.ops.quote_name("end")
-    rows = list(
-        Allocation.objects.raw(
-            f"SELECT a.*, y.bsn_index AS youth_bsn_index, p.id AS period_id, "  # noqa: S608
-            f"p.start AS period_start, p.{end} AS period_end FROM {allocations} a "
-            f"JOIN {youth} y ON y.id = a.youth_id "
-            f"LEFT JOIN {periods} p ON p.allocation_id = a.id "
-            "WHERE a.municipality_id = %s AND a.provider_id = %s AND a.number = %s "
-            "ORDER BY a.id, p.start",
-            [ctx.municipality.pk, ctx.provider.pk, number],
-        )
-    )
-    if not rows:
-        return None
-    allocation = rows[0]
-    found = []
-    for row in rows:
-        period_id = getattr(row, "period_id", None)
-        if row.pk != allocation.pk or period_id is None:
-            continue
-        start, end_date = getattr(row, "period_start", None), getattr(row, "period_end", None)
-        period = DeliveryPeriod.from_db(
-            "default",
-            ["id", "allocation_id", "start", "end"],
-            [period_id, allocation.pk, as_date(start), as_date(end_date)],
-        )
-        period.allocation = allocation
-        found.append(period)
-    return allocation, found
 
 
 def _allocation(
@@ -79,7 +38,8 @@ def _allocation(
             text=_("No allocation number: task-oriented delivery is not reported to us."),
         )
         return None
-    found = _allocation_and_periods(ctx, str(line.toewijzing_nummer))
+    number = str(line.toewijzing_nummer)
+    found = allocations_by_number(ctx, [number], with_periods=True).get(number)
     if found is None:
         ctx.reject(
             line,
@@ -91,7 +51,6 @@ def _allocation(
         )
         return None
     allocation, periods = found
-    catalogue(ctx.municipality.region_id).attach([allocation])
     if getattr(allocation, "youth_bsn_index", None) != bsn_lookup_key(bsn):
         ctx.reject(
             line,
@@ -116,7 +75,6 @@ def _allocation(
             % {"code": allocation.product.code},
         )
         return None
-    allocation.municipality = ctx.municipality  # at hand: no query to show the allocation
     return allocation, periods
 
 
