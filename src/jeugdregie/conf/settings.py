@@ -13,6 +13,9 @@ PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(env_str("JEUGDREGIE_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# Demo mode (`make run`, the test settings): plain http on 127.0.0.1, the synthetic demo
+# regions and their published password. Never set it in a real installation.
+JEUGDREGIE_DEMO = env_bool("JEUGDREGIE_DEMO", default=False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "") or secret_from_var(VAR_DIR, "django_secret_key")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
