@@ -41,8 +41,12 @@ def change_record_create(
     action: str,
     before: Mapping[str, Any] | None = None,
     redact: Iterable[str] = (),
+    after: Mapping[str, Any] | None = None,
 ) -> ChangeRecord:
-    after = snapshot(instance, redact=redact) if action != ChangeAction.DELETE else {}
+    """``after`` replaces the snapshot of ``instance`` when the caller builds its own (a user
+    with its groups and a password marker instead of the hash)."""
+    if after is None:
+        after = snapshot(instance, redact=redact) if action != ChangeAction.DELETE else {}
     before = before or {}
     changes = {
         name: [before.get(name), after.get(name)]
