@@ -40,6 +40,12 @@ setup: $(VENV)/.installed build/static/.built translations
 translations: $(VENV)/.installed
 	$(JR) compile_translations
 
+# Demo mode (synthetic regions, the published demo password, plain http on 127.0.0.1) for
+# `make run`, `make demo` and the benchmarks only; never in a real installation.
+run demo bench: export JEUGDREGIE_DEMO = 1
+
+# seed_demo builds the demo once and leaves it alone on later runs; when the demo year (the
+# last complete year) or the generator changed, it recreates the database and builds again.
 demo: setup
 	$(JR) migrate --noinput
 	$(JR) seed_demo --scale $(SCALE)

@@ -40,3 +40,20 @@ def test_raw_database_dump_contains_no_plaintext_bsn_or_name(world, client):
         assert person.given_name not in dump
     # and the decrypted values are available through the model
     assert {p.family_name for p in youth} == {"Visser", "de Jong", "Bakker", "Smit"}
+
+
+@pytest.mark.django_db
+def test_raw_database_dump_contains_no_plaintext_health_details(world):
+    """Motivations, reasons, explanations and notes, and the change records and notifications
+    written with them, are in the dump only as ciphertext."""
+    from jeugdregie.core.tests.test_free_text_with_health_details_is_encrypted import (
+        free_text_rows,
+    )
+
+    texts = free_text_rows(world)
+
+    dump = _raw_dump()
+    assert len(texts) >= 10
+    for plain in texts.values():
+        assert plain not in dump
+    assert "gezondheid" not in dump

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.accounts.constants import OrganisationKind, Role
+from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND, OrganisationKind, Role
 
 
 class Organisation(models.Model):
@@ -69,6 +70,30 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def clean(self) -> None:
+        """A role belongs to an organisation of one kind (``ROLE_ORGANISATION_KIND``): every
+        way a user is made or changed (services, the admin, sign-in mapping) checks it here."""
+        super().clean()
+        if not self.role:
+            return
+        if self.organisation_id is None:
+            raise ValidationError(
+                {"organisation": _("A user with a role belongs to an organisation.")}
+            )
+        expected_kind = ROLE_ORGANISATION_KIND[self.role]
+        if self.organisation is not None and self.organisation.kind != expected_kind:
+            raise ValidationError(
+                {
+                    "role": ValidationError(
+                        _("Role %(role)s belongs to an organisation of kind %(kind)s."),
+                        params={
+                            "role": Role(self.role).label,
+                            "kind": OrganisationKind(expected_kind).label,
+                        },
+                    )
+                }
+            )
 
     def has_role(self, *roles: str) -> bool:
         return self.is_authenticated and self.role in roles

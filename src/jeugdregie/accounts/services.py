@@ -1,10 +1,69 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
+"""Writes on users. Every change to a user lands in the change log with who made it; a
+password is logged as set or changed, never as its hash."""
 
-from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND, OrganisationKind, Role
+from typing import Any
+
+from django.db import transaction
+
 from jeugdregie.accounts.models import Organisation, User
+from jeugdregie.audit.constants import ChangeAction
+from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.audit.services import change_record_create, snapshot
+
+PASSWORD_SET = "[ingesteld]"  # noqa: S105 - a marker, not a password
+PASSWORD_CHANGED = "[gewijzigd]"  # noqa: S105
+PASSWORD_NONE = "[geen]"  # noqa: S105
+"""What the change log shows for a password: whether there is one and whether it changed."""
+
+
+def user_snapshot(user: User, *, password_changed: bool = False) -> dict[str, Any]:
+    """The user's fields as the change log keeps them: the password hash replaced by a marker."""
+    values = snapshot(user)
+    if not user.has_usable_password():
+        values["password"] = PASSWORD_NONE
+    else:
+        values["password"] = PASSWORD_CHANGED if password_changed else PASSWORD_SET
+    return values
+
+
+def user_permissions_snapshot(user: User) -> dict[str, str]:
+    """Groups and permissions of a saved user as they are in the database, readable."""
+    permissions = user.user_permissions.select_related("content_type").order_by(
+        "content_type__app_label", "codename"
+    )
+    return {
+        "groups": ", ".join(user.groups.order_by("name").values_list("name", flat=True)),
+        "user_permissions": ", ".join(
+            f"{permission.content_type.app_label}.{permission.codename}"
+            for permission in permissions
+        ),
+    }
+
+
+def user_change_record(
+    *,
+    actor: User | None,
+    user: User,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    password_changed: bool = False,
+) -> ChangeRecord:
+    """Log a change to ``user`` made by ``actor`` (None: the system, e.g. ``seed_demo``).
+
+    ``before`` is ``user_snapshot`` of the user as it was; a role or organisation that
+    changed shows as old and new value next to the actor, so granting a role is on record.
+    """
+    if after is None:
+        after = (
+            user_snapshot(user, password_changed=password_changed)
+            if action != ChangeAction.DELETE
+            else {}
+        )
+    return change_record_create(
+        user=actor, instance=user, action=action, before=before, after=after
+    )
 
 
 @transaction.atomic
@@ -17,16 +76,9 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    created_by: User | None = None,
 ) -> User:
-    expected_kind = ROLE_ORGANISATION_KIND[role]
-    if organisation.kind != expected_kind:
-        raise ValidationError(
-            _("Role %(role)s belongs to an organisation of kind %(kind)s."),
-            params={
-                "role": Role(role).label,
-                "kind": OrganisationKind(expected_kind).label,
-            },
-        )
+    """A user with a role in an organisation of the kind the role belongs to (``User.clean``)."""
     user = User(
         username=username,
         organisation=organisation,
@@ -38,4 +90,21 @@ def user_create(
     user.set_password(password)
     user.full_clean()
     user.save()
+    user_change_record(actor=created_by, user=user, action=ChangeAction.CREATE)
+    return user
+
+
+@transaction.atomic
+def user_role_set(
+    *, user: User, role: str, organisation: Organisation | None, actor: User | None
+) -> User:
+    """Give ``user`` a role in ``organisation`` (checked by ``User.clean``) and log the grant
+    with who gave it (``actor``; None when the identity provider's groups decided)."""
+    if user.role == role and user.organisation_id == (organisation.pk if organisation else None):
+        return user
+    before = user_snapshot(User.objects.get(pk=user.pk))
+    user.role, user.organisation = role, organisation
+    user.full_clean()
+    user.save(update_fields=["role", "organisation"])
+    user_change_record(actor=actor, user=user, action=ChangeAction.UPDATE, before=before)
     return user

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
+from jeugdregie.core.admin import RegionScopedAdmin
 
 
 class ChangeInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -16,9 +17,11 @@ class ChangeInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(BudgetCeiling)
-class BudgetCeilingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Read-only: ceilings change only through the ceiling screen, which keeps the history."""
+class BudgetCeilingAdmin(RegionScopedAdmin):
+    """Read-only: ceilings change only through the ceiling screen, which keeps the history.
+    A functional administrator sees the ceilings of its own region only."""
 
+    region_lookup = "region"
     list_display = ["provider", "year", "lot", "amount", "basis"]
     list_filter = ["region", "year", "basis"]
     search_fields = ["provider__name", "provider__agb_code"]

@@ -13,6 +13,7 @@ from jeugdregie.budgets.constants import (
     ExceptionStatus,
     RealisationSource,
 )
+from jeugdregie.core.fields import EncryptedTextField
 
 
 class BudgetCeiling(models.Model):
@@ -281,7 +282,8 @@ class RequestDecision(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
-    decision_reason = models.TextField(_("reason of the decision"), blank=True)
+    # Reasons and explanations can name a youth's situation: encrypted at rest.
+    decision_reason = EncryptedTextField(_("reason of the decision"), blank=True)
 
     class Meta:
         abstract = True
@@ -304,7 +306,7 @@ class ClientStop(RequestDecision):
     )
     status = models.CharField(_("status"), max_length=20, choices=ClientStopStatus.choices)
     start = models.DateField(_("start"))
-    reason = models.TextField(_("reason"))
+    reason = EncryptedTextField(_("reason"))
     lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -314,7 +316,7 @@ class ClientStop(RequestDecision):
         related_name="+",
         verbose_name=_("lifted by"),
     )
-    lift_reason = models.TextField(_("reason for lifting"), blank=True)
+    lift_reason = EncryptedTextField(_("reason for lifting"), blank=True)
 
     class Meta:
         verbose_name = _("client stop")
@@ -359,7 +361,7 @@ class CeilingException(RequestDecision):
     )
     cannot_wait = models.BooleanField(_("the care cannot wait"))
     only_here = models.BooleanField(_("the care is only available at this provider"))
-    explanation = models.TextField(_("explanation"))
+    explanation = EncryptedTextField(_("explanation"))
     status = models.CharField(
         _("status"),
         max_length=20,

@@ -64,7 +64,8 @@ class Case(models.Model):
         null=True,
         blank=True,
     )
-    comparable_tariff_override = models.TextField(
+    # Free text below can describe a youth's situation: encrypted at rest like names.
+    comparable_tariff_override = EncryptedTextField(
         _("reason for overriding the comparable tariff"), blank=True
     )
     care_setting = models.CharField(_("care setting"), max_length=10, blank=True)
@@ -94,7 +95,7 @@ class Case(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_motivation = models.TextField(_("motivation of the decision"), blank=True)
+    decision_motivation = EncryptedTextField(_("motivation of the decision"), blank=True)
     contract = models.ForeignKey(
         "contracting.Contract",
         on_delete=models.PROTECT,
@@ -160,7 +161,7 @@ class Meeting(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
-    notes = models.TextField(_("notes for the minutes"), blank=True)
+    notes = EncryptedTextField(_("notes for the minutes"), blank=True)
 
     class Meta:
         verbose_name = _("meeting")
@@ -189,7 +190,7 @@ class AgendaItem(models.Model):
     decision = models.CharField(
         _("decision"), max_length=10, choices=TableDecision.choices, blank=True
     )
-    motivation = models.TextField(_("motivation"), blank=True)
+    motivation = EncryptedTextField(_("motivation"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:

@@ -105,6 +105,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "jeugdregie.demo.auth.NotTheDemoPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # the published demo password works in demo mode only (JEUGDREGIE_DEMO)
+    "jeugdregie.demo.auth.DemoPasswordRefusalBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

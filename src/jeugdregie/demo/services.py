@@ -1,11 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Build, rebuild or keep the demo regions and their demo accounts (``seed_demo``)."""
+"""Build, rebuild or keep the demo regions and their demo accounts (``seed_demo``).
+
+Only in demo mode (``JEUGDREGIE_DEMO``), and only in a database that holds nothing but the
+demo: every region carries the marker ``DemoDataset``. A region the demo did not make (one
+that merely shares the code ``zhz``) is never touched; ``seed_demo`` refuses instead. A demo
+built with other settings is rebuilt by recreating the database (``demo/database.py``),
+never by deleting rows: log rows are not deleted.
+"""
 
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.services import user_create
@@ -21,10 +30,10 @@ from jeugdregie.demo.constants import (
     SCALE_FACTORS,
     DemoLogin,
 )
+from jeugdregie.demo.database import database_recreate
 from jeugdregie.demo.generator import build_region_plan
 from jeugdregie.demo.models import DemoDataset
 from jeugdregie.demo.profiles.registry import PROFILES
-from jeugdregie.demo.purge import demo_purge
 from jeugdregie.demo.writer import WrittenRegion, write_region
 from jeugdregie.messaging.demo import requests_seed_demo
 from jeugdregie.monitoring.selectors import default_year
@@ -36,6 +45,15 @@ ADMIN_APPS = ("accounts", "regions", "contracting", "budgets")
 """Apps whose master data the functional administrator may view and edit in Django admin."""
 
 
+class DemoRefusedError(Exception):
+    """``seed_demo`` does not run here; the message says why and what to do, in Dutch."""
+
+
+class DemoRebuildRequiredError(Exception):
+    """The demo exists, built with other settings (or a rebuild was asked): it can only be
+    rebuilt by recreating the database (``demo_rebuild``)."""
+
+
 @dataclass(frozen=True)
 class SeedResult:
     region: str
@@ -45,6 +63,40 @@ class SeedResult:
     providers: int
     skipped: bool
     seconds: float
+
+
+def demo_mode_required() -> None:
+    if not settings.JEUGDREGIE_DEMO:
+        raise DemoRefusedError(
+            _(
+                "This installation is not a demo: the demo regions and their accounts with "
+                "the published password are only built when JEUGDREGIE_DEMO=1 is set (make "
+                "run and make demo do that). Nothing was changed."
+            )
+        )
+
+
+def regions_not_made_by_the_demo() -> list[str]:
+    """Codes of the regions in the database without the demo's marker."""
+    return sorted(Region.objects.filter(demo_dataset__isnull=True).values_list("code", flat=True))
+
+
+def demo_only_database_required() -> None:
+    """The demo is built, and rebuilt, only in a database of its own."""
+    foreign = regions_not_made_by_the_demo()
+    if foreign:
+        raise DemoRefusedError(
+            _(
+                "The database holds regions that the demo did not make (%(codes)s); the demo "
+                "does not touch them and is not built or rebuilt in this database. Use a "
+                "database of its own for the demo. Nothing was changed."
+            )
+            % {"codes": ", ".join(foreign)}
+        )
+
+
+def demo_exists() -> bool:
+    return DemoDataset.objects.exists()
 
 
 def demo_is_seeded(*, scale: str, seed: int, year: int) -> bool:
@@ -65,8 +117,13 @@ def demo_seed(
 ) -> list[SeedResult]:
     """Build the demo regions, or leave them as they are when already built like this.
 
-    Everything happens in one transaction: a failed run leaves the previous demo intact.
+    Refuses outside demo mode and in a database with regions the demo did not make
+    (``DemoRefusedError``); a demo built otherwise, or ``force``, needs ``demo_rebuild``
+    (``DemoRebuildRequiredError``). Everything happens in one transaction: a failed run leaves
+    the database as it was.
     """
+    demo_mode_required()
+    demo_only_database_required()
     year = year or default_year()
     if not force and demo_is_seeded(scale=scale, seed=seed, year=year):
         trajectories_seed_demo()  # a demo built before the trajectories app gets them now
@@ -90,10 +147,11 @@ def demo_seed(
             )
             for profile in PROFILES
         ]
-    demo_purge(
-        region_codes=[profile.code for profile in PROFILES],
-        usernames=[login.username for login in DEMO_LOGINS],
-    )
+    if (
+        demo_exists()
+        or User.objects.filter(username__in=[login.username for login in DEMO_LOGINS]).exists()
+    ):
+        raise DemoRebuildRequiredError
     results, written = [], {}
     for profile in PROFILES:
         started = time.perf_counter()
@@ -126,7 +184,22 @@ def demo_seed(
     return results
 
 
+def demo_rebuild(
+    *, scale: str, seed: int = DEFAULT_SEED, year: int | None = None
+) -> list[SeedResult]:
+    """Recreate the database (SQLite file or PostgreSQL schema), migrate, build the demo.
+
+    Only in demo mode and when every region in the database was made by the demo: nothing
+    but the demo is lost, and no log row is deleted (the log tables go with the database).
+    """
+    demo_mode_required()
+    demo_only_database_required()
+    database_recreate()
+    return demo_seed(scale=scale, seed=seed, year=year)
+
+
 def _create_login(login: DemoLogin, written: WrittenRegion) -> User:
+    demo_mode_required()  # accounts with the published password exist only in a demo
     kind, _sep, key = login.organisation.partition(":")
     organisation = {
         "office": lambda: written.office,
@@ -151,4 +224,5 @@ def _create_login(login: DemoLogin, written: WrittenRegion) -> User:
                 codename__startswith="delete_"
             )
         )
+    # The second factor with a published key, like the password (``demo_logins`` prints it).
     return user

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jeugdregie.core.fields import EncryptedTextField
+
 
 class Notification(models.Model):
     """An in-app message for one user (email may follow later).
@@ -18,7 +20,9 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     subject = models.CharField(_("subject"), max_length=200)
-    text = models.TextField(_("text"))
+    # The text can quote a reason or motivation (a client stop's, a nee-tenzij decision's):
+    # encrypted at rest like the fields it quotes.
+    text = EncryptedTextField(_("text"))
     link = models.CharField(_("link"), max_length=200, blank=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 

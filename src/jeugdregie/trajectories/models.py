@@ -129,7 +129,8 @@ class Extension(models.Model):
         choices=ExtensionStatus.choices,
         default=ExtensionStatus.PENDING,
     )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # why it waits or was refused: a refusal's motivation can hold health details
+    reason = EncryptedTextField(_("reason"), blank=True)
     review_answers = models.JSONField(_("review answers"), default=dict, blank=True)
     decision_motivation = EncryptedTextField(_("motivation of the decision"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)

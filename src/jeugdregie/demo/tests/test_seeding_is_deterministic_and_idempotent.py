@@ -1,21 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""seed_demo builds the same demo from the same seed, and running it again changes nothing."""
+"""seed_demo builds the same demo from the same seed, running it again changes nothing, and a
+rebuild recreates the database instead of deleting rows."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
-from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.audit.constants import AccessPurpose
+from jeugdregie.audit.models import AccessRecord, ChangeRecord
+from jeugdregie.audit.services import access_record_create
 from jeugdregie.budgets.models import BudgetCeiling
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Contract, Provider
 from jeugdregie.demo.constants import DEFAULT_SEED, Scale
 from jeugdregie.demo.generator import build_region_plan
+from jeugdregie.demo.models import DemoDataset
 from jeugdregie.demo.profiles.registry import PROFILES
-from jeugdregie.demo.services import demo_seed
+from jeugdregie.demo.services import DemoRebuildRequiredError, demo_rebuild, demo_seed
 from jeugdregie.demo.tests.helpers import YEAR, demo_fingerprint
 from jeugdregie.monitoring.selectors import region_stats
 from jeugdregie.regions.models import Region
@@ -45,22 +50,35 @@ def test_the_same_seed_plans_the_same_region():
         assert first.providers == second.providers
 
 
-@pytest.mark.django_db
-def test_rebuilding_with_the_same_seed_gives_the_same_figures_and_data(small_demo):
+@pytest.mark.django_db(transaction=True)
+def test_rebuilding_recreates_the_database_with_the_same_data_for_the_same_seed():
+    """A rebuild recreates the database (no row-by-row purge: log rows are never deleted);
+    the same seed gives the same data and figures, another seed other data of the same size."""
+    demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED, year=YEAR)
     before_counts, before_figures, before_data = counts(), figures(), demo_fingerprint()
+    youth = Youth.objects.order_by("pk").first()
+    assert youth is not None
+    access_record_create(user=User.objects.get(username="privacy"), youth_ids=[youth.pk],
+                         purpose=AccessPurpose.DETAIL, route="/test/")  # fmt: skip
 
-    demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED, year=YEAR, force=True)
+    deletes: list[str] = []
 
+    def record_deletes(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("DELETE"):
+            deletes.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record_deletes):
+        call_command("seed_demo", "--scale", "small", "--year", str(YEAR), "--force",
+                     stdout=StringIO())  # fmt: skip
+
+    assert not [sql for sql in deletes if "audit_" in sql]
+    assert not AccessRecord.objects.exists()  # went with the database, not by a DELETE
     assert counts() == before_counts
     assert figures() == before_figures
     assert demo_fingerprint() == before_data
 
-
-@pytest.mark.django_db
-def test_another_seed_gives_another_demo_of_the_same_size(small_demo):
-    before_figures, before_data = figures(), demo_fingerprint()
-
-    demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED + 1, year=YEAR)
+    demo_rebuild(scale=Scale.SMALL, seed=DEFAULT_SEED + 1, year=YEAR)
 
     assert demo_fingerprint() != before_data
     after_figures = figures()
@@ -85,12 +103,15 @@ def test_running_seed_demo_twice_leaves_the_demo_as_it_is():
 
 
 @pytest.mark.django_db
-def test_a_different_scale_replaces_the_demo_instead_of_adding_to_it(small_demo):
-    providers = Provider.objects.count()
+def test_another_year_is_not_added_to_the_demo_but_needs_a_rebuild(small_demo):
+    before_counts, before_data = counts(), demo_fingerprint()
 
-    demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED, year=YEAR - 1)
+    with pytest.raises(DemoRebuildRequiredError):
+        demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED, year=YEAR - 1)
+    with pytest.raises(DemoRebuildRequiredError):
+        demo_seed(scale=Scale.SMALL, seed=DEFAULT_SEED, year=YEAR, force=True)
 
-    assert Region.objects.filter(code__in=["zhz", "ijzk"]).count() == 2
-    assert Youth.objects.count() == 520 + 150
-    assert Provider.objects.count() == providers
-    assert not BudgetCeiling.objects.filter(year=YEAR).exists()
+    assert counts() == before_counts
+    assert demo_fingerprint() == before_data
+    assert set(DemoDataset.objects.values_list("year", flat=True)) == {YEAR}
+    assert not BudgetCeiling.objects.filter(year=YEAR - 1).exists()

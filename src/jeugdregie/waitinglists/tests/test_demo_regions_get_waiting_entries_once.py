@@ -1,19 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The demo gets waiting-list entries per region: the same for the same seed and day, made
-once (a second run adds nothing), on contracted providers of the region's lots only; removing
-the demo removes the entries its users reported."""
+once (a second run adds nothing), on contracted providers of the region's lots only. (The demo
+is rebuilt by recreating the database, so there is no purge to test here.)"""
 
 import datetime as dt
 
 import pytest
 
-from jeugdregie.accounts.constants import Role
 from jeugdregie.contracting.models import Contract
-from jeugdregie.demo.purge import demo_purge
-from jeugdregie.waitinglists.constants import WaitingSource
 from jeugdregie.waitinglists.demo import demo_waiting_entries
 from jeugdregie.waitinglists.models import WaitingEntry
-from jeugdregie.waitinglists.services import waiting_entry_report
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2025, 6, 30)
@@ -49,18 +45,3 @@ def test_demo_entries_are_deterministic_and_made_once(world):
         assert entry.waiting_since <= TODAY
         assert entry.outflow_date is None or entry.waiting_since <= entry.outflow_date <= TODAY
         assert bool(entry.outflow_date) == bool(entry.outflow_reason)
-
-
-def test_removing_the_demo_removes_the_entries_its_users_reported(world):
-    waiting_entry_report(
-        actor=world.users[Role.PROVIDER],
-        youth=world.youth["anna"],
-        lot=world.lot,
-        provider=world.provider,
-        product=world.product,
-        waiting_since=TODAY,
-        source=WaitingSource.PROVIDER_SCREEN,
-        today=TODAY,
-    )
-    demo_purge(region_codes=[world.region.code], usernames=[world.users[Role.PROVIDER].username])
-    assert not WaitingEntry.objects.exists()

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from jeugdregie.demo.constants import DEMO_PASSWORD
 from jeugdregie.demo.selectors import demo_login_rows
@@ -13,6 +14,11 @@ class Command(BaseCommand):
     help = "Toont de demo-accounts met hun wachtwoord, rol en organisatie."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.JEUGDREGIE_DEMO:  # the published password works in demo mode only
+            raise CommandError(
+                "Deze installatie is geen demo (JEUGDREGIE_DEMO staat niet aan): er zijn geen "
+                "demo-accounts om te tonen."
+            )
         rows = demo_login_rows()
         if not any(row.exists for row in rows):
             self.stdout.write(

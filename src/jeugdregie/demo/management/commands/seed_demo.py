@@ -1,10 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdregie.demo.constants import DEFAULT_SEED, Scale
-from jeugdregie.demo.services import demo_seed
+from jeugdregie.demo.models import DemoDataset
+from jeugdregie.demo.services import (
+    DemoRebuildRequiredError,
+    DemoRefusedError,
+    SeedResult,
+    demo_rebuild,
+    demo_seed,
+)
 from jeugdregie.monitoring.selectors import default_year
 
 
@@ -17,7 +24,9 @@ class Command(BaseCommand):
     help = (
         "Bouwt de synthetische demoregio's Zuid-Holland Zuid (zhz) en IJmond/Zuid-Kennemerland "
         "(ijzk) met jeugdigen, toewijzingen, aanbieders, plafonds en demo-accounts. "
-        "Deterministisch: dezelfde seed geeft dezelfde gegevens."
+        "Deterministisch: dezelfde seed geeft dezelfde gegevens. Alleen in demomodus "
+        "(JEUGDREGIE_DEMO=1) en in een database met alleen de demo; een demo met andere "
+        "instellingen wordt opnieuw opgebouwd door de database opnieuw aan te maken."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,14 +43,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="opnieuw opbouwen, ook als de demo al met deze instellingen bestaat",
+            help="opnieuw opbouwen (database opnieuw aanmaken), ook als de demo al met deze "
+            "instellingen bestaat",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         year = options["year"] or default_year()
-        results = demo_seed(
-            scale=options["scale"], seed=options["seed"], year=year, force=options["force"]
-        )
+        scale, seed = options["scale"], options["seed"]
+        try:
+            results = self._seed(scale=scale, seed=seed, year=year, force=options["force"])
+        except DemoRefusedError as error:
+            raise CommandError(str(error)) from error
         if all(result.skipped for result in results):
             self.stdout.write(
                 f"De demoregio's bestaan al (schaal {options['scale']}, seed {options['seed']}, "
@@ -55,3 +67,19 @@ class Command(BaseCommand):
                 f"(jaar {result.year}, {result.seconds:.1f} s)"
             )
         self.stdout.write(self.style.SUCCESS("Klaar. Inloggen: zie 'jeugdregie demo_logins'."))
+
+    def _seed(self, *, scale: str, seed: int, year: int, force: bool) -> list[SeedResult]:
+        try:
+            return demo_seed(scale=scale, seed=seed, year=year, force=force)
+        except DemoRebuildRequiredError:
+            built = ", ".join(
+                f"{dataset.region.code}: jaar {dataset.year}, schaal {dataset.scale}, "
+                f"seed {dataset.seed}, generatorversie {dataset.version}"
+                for dataset in DemoDataset.objects.select_related("region").order_by("pk")
+            )
+            self.stdout.write(
+                f"De demo bestaat al ({built or 'onvolledig'}); opnieuw opbouwen voor jaar "
+                f"{year}, schaal {scale}, seed {seed}: de database wordt opnieuw aangemaakt "
+                "en gemigreerd (logregels worden niet los verwijderd)."
+            )
+            return demo_rebuild(scale=scale, seed=seed, year=year)
