@@ -301,7 +301,12 @@ def main() -> int:
                 url = f"sqlite:///{file}"
             else:
                 url = options.database_url
-            env = {**os.environ, "DATABASE_URL": url, "JEUGDREGIE_VAR_DIR": str(bench_dir)}
+            env = {
+                **os.environ,
+                "DATABASE_URL": url,
+                "JEUGDREGIE_VAR_DIR": str(bench_dir),
+                "JEUGDREGIE_DEMO": "1",  # seed_demo runs in demo mode only
+            }
             print(f"== {database} {scale}: migrate + seed_demo", flush=True)
             _run(["migrate", "--noinput", "-v0"], env)
             seed = _run(["seed_demo", "--scale", scale, "--force"], env)

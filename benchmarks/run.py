@@ -40,8 +40,13 @@ def main() -> int:
     database_url = options.database_url or f"sqlite:///{database}"
     if not options.database_url and database.exists():
         database.unlink()
-    env = {**os.environ, "DATABASE_URL": database_url, "JEUGDREGIE_VAR_DIR": str(bench_dir)}
-    os.environ.update({"DATABASE_URL": database_url, "JEUGDREGIE_VAR_DIR": str(bench_dir)})
+    bench_env = {
+        "DATABASE_URL": database_url,
+        "JEUGDREGIE_VAR_DIR": str(bench_dir),
+        "JEUGDREGIE_DEMO": "1",  # seed_demo runs in demo mode only
+    }
+    env = {**os.environ, **bench_env}
+    os.environ.update(bench_env)
 
     result: dict[str, object] = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
