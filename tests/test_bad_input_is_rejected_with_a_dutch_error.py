@@ -11,12 +11,12 @@ from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Provider
 from jeugdregie.regions.models import Municipality
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 
 def _client(world, role: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     return client
 
 

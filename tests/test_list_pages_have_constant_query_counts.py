@@ -14,7 +14,8 @@ from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.services import ceiling_set
 from jeugdregie.contracting.constants import ContractKind, Frequency
 from jeugdregie.contracting.services import contract_create
-from jeugdregie.testing.factories import PASSWORD, ProviderFactory
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import ProviderFactory
 
 PAGES = [
     (Role.CONTRACT_MANAGER, "contracting:provider-list"),
@@ -78,7 +79,7 @@ def _grow(world, count: int) -> None:
 @pytest.mark.parametrize(("role", "name"), PAGES)
 def test_page_query_count_does_not_grow_with_rows(world, role, name):
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     url = reverse(name)
     client.get(url)  # warm up session and caches
     few = _queries(client, url)

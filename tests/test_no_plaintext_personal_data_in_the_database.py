@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 
 from jeugdregie.clients.models import Youth
+from jeugdregie.testing.auth import sign_in
 
 
 def _raw_dump() -> str:
@@ -23,9 +24,8 @@ def test_raw_database_dump_contains_no_plaintext_bsn_or_name(world, client):
     from django.urls import reverse
 
     from jeugdregie.accounts.constants import Role
-    from jeugdregie.testing.factories import PASSWORD
 
-    assert client.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    sign_in(client, world.users[Role.ACCESS_STAFF])
     client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn})
     client.get(reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk}))
 

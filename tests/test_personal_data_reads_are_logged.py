@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.audit.models import AccessRecord
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from tests.routes import ROLE_COLUMNS, ROUTES, Route
 
 PERSONAL_ROUTES = [route for route in ROUTES if route.personal_data]
@@ -105,7 +105,7 @@ def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
     for role in allowed:
         user = world.users[role]
         client = Client()
-        assert client.login(username=user.username, password=PASSWORD)
+        sign_in(client, user)
         before = AccessRecord.objects.count()
         url = _read(client, route, world)
         records = list(AccessRecord.objects.order_by("id")[before:])
@@ -122,7 +122,7 @@ def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
 @pytest.mark.django_db
 def test_forbidden_attempts_and_empty_results_record_nothing(world):
     client = Client()
-    assert client.login(username=world.users[Role.GI_STAFF].username, password=PASSWORD)
+    sign_in(client, world.users[Role.GI_STAFF])
     before = AccessRecord.objects.count()
     client.get(reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk}))
     client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn})
@@ -132,12 +132,12 @@ def test_forbidden_attempts_and_empty_results_record_nothing(world):
 @pytest.mark.django_db
 def test_privacy_officer_answers_who_saw_this_youth_and_what_a_user_saw(world):
     access = Client()
-    assert access.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    sign_in(access, world.users[Role.ACCESS_STAFF])
     anna = world.youth["anna"]
     access.get(reverse("clients:youth-detail", kwargs={"pk": anna.pk}))
 
     officer = Client()
-    assert officer.login(username=world.users[Role.PRIVACY_OFFICER].username, password=PASSWORD)
+    sign_in(officer, world.users[Role.PRIVACY_OFFICER])
     found = officer.post(reverse("audit:privacy"), {"bsn": anna.bsn})
     assert found.status_code == 302
     who = officer.get(found["Location"]).content.decode()

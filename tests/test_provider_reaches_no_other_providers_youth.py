@@ -8,13 +8,13 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 
 @pytest.fixture
 def provider_client(world) -> Client:
     client = Client()
-    assert client.login(username=world.users[Role.PROVIDER].username, password=PASSWORD)
+    sign_in(client, world.users[Role.PROVIDER])
     return client
 
 

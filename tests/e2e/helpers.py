@@ -10,11 +10,34 @@ from jeugdregie.testing.factories import PASSWORD
 HOME_URL = re.compile(r"^https?://[^/]+/(#inhoud)?$")
 
 
+SECOND_STEP_URL = re.compile(r"/inloggen/tweede-stap/(\?.*)?$")
+HOME_OR_SECOND_STEP_URL = re.compile(r"^https?://[^/]+/((#inhoud)?|inloggen/tweede-stap/(\?.*)?)$")
+
+
+def current_code(username: str) -> str:
+    """The code the user's authenticator app shows now (the test world's known keys)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from jeugdregie.testing.auth import totp_code
+
+    return totp_code(TOTPDevice.objects.get(user__username=username, confirmed=True))
+
+
+def pass_second_step(page: Page, username: str) -> None:
+    expect(page).to_have_url(SECOND_STEP_URL)
+    page.locator("#id_code").fill(current_code(username))
+    page.locator("main form button[type=submit]").click()
+
+
 def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Password, and the code from the authenticator app when the account needs one."""
     page.goto("/inloggen/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(HOME_OR_SECOND_STEP_URL)
+    if SECOND_STEP_URL.search(page.url):
+        pass_second_step(page, username)
     expect(page).to_have_url(HOME_URL)
     expect(page.locator("header")).to_contain_text(username)
 

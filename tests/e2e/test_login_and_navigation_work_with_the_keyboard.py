@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.testing.factories import PASSWORD
-from tests.e2e.helpers import HOME_URL
+from tests.e2e.helpers import HOME_URL, current_code
 
 pytestmark = pytest.mark.e2e
 
@@ -35,6 +35,15 @@ def test_login_and_navigation_work_with_the_keyboard(world, page: Page):
     page.keyboard.press("Tab")
     expect(page.locator("#id_password")).to_be_focused()
     page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+
+    # Contract management has a second step: the code from the authenticator app. The
+    # redirect keeps the #inhoud the user skipped to, so the next Tab is the code field.
+    expect(page).to_have_url(re.compile(r"/inloggen/tweede-stap/\?next=%2F#inhoud$"))
+    expect(page.locator("#id_code")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_code")).to_be_focused()
+    page.keyboard.type(current_code(contract_manager.username))
     page.keyboard.press("Enter")
     expect(page).to_have_url(HOME_URL)
     expect(page.locator("header")).to_contain_text(contract_manager.username)

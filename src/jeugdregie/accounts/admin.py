@@ -47,9 +47,9 @@ OWN_ACCOUNT_FIELDS = ("role", "organisation")
 
 @admin.register(Organisation)
 class OrganisationAdmin(ChangeLoggedAdmin):
-    list_display = ["name", "kind", "region", "municipality", "provider"]
+    list_display = ["name", "code", "kind", "region", "municipality", "provider"]
     list_filter = ["kind", "region"]
-    search_fields = ["name"]
+    search_fields = ["name", "code"]
     region_lookup = "region"
 
 

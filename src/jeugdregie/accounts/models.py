@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+import secrets
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,10 +9,26 @@ from django.utils.translation import gettext_lazy as _
 from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND, OrganisationKind, Role
 
 
+def organisation_code_default() -> str:
+    """A unique placeholder code; the demo, the test world and the admin give readable ones."""
+    return f"organisatie-{secrets.token_hex(4)}"
+
+
 class Organisation(models.Model):
     """A party that users work for: the region office, a municipality, a GI or a provider."""
 
     name = models.CharField(_("name"), max_length=200)
+    # A stable identifier for configuration outside the database: the sign-in's mapping of
+    # identity-provider groups to a role and organisation (JEUGDREGIE_OIDC_GROUPS).
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        unique=True,
+        default=organisation_code_default,
+        help_text=_(
+            "Stable identifier, e.g. zhz-servicecentrum; used in the sign-in's group mapping."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
     region = models.ForeignKey(
         "regions.Region",

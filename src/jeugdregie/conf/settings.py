@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Settings, driven by environment variables. Every variable is documented in README.md."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,8 +30,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "jeugdregie.core",
     "jeugdregie.accounts",
+    "jeugdregie.authentication",
     "jeugdregie.audit",
     "jeugdregie.regions",
     "jeugdregie.contracting",
@@ -54,8 +59,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sign-in: log out after the idle time, then the second factor for every route.
+    "jeugdregie.authentication.middleware.IdleTimeoutMiddleware",
+    "jeugdregie.authentication.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "jeugdregie.conf.urls"
@@ -102,15 +112,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "jeugdregie.demo.auth.NotTheDemoPasswordValidator"},
-]
-AUTHENTICATION_BACKENDS = [
-    # the published demo password works in demo mode only (JEUGDREGIE_DEMO)
-    "jeugdregie.demo.auth.DemoPasswordRefusalBackend",
-    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -188,3 +196,58 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("JEUGDREGIE_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Sign-in (README "Beveiliging"): single sign-on with the organisation's identity provider
+# (OpenID Connect, mozilla-django-oidc, configured only here from the environment), local
+# accounts with a second factor (TOTP, django-otp), lockout (django-axes), idle timeout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username + address
+    # the published demo password works in demo mode only (JEUGDREGIE_DEMO)
+    "jeugdregie.demo.auth.DemoPasswordRefusalBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "jeugdregie.authentication.oidc.OIDCBackend",
+]
+# Single sign-on is on when a client id is set. Endpoints from the provider's discovery
+# document (/.well-known/openid-configuration).
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)  # seconds per call to the provider
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the logout at the provider
+OIDC_CREATE_USER = True
+# Which claim names the user and which carries the groups; which group gives which role in
+# which organisation: "group=role@organisation-code;group2=role@code2" (first match wins).
+JEUGDREGIE_OIDC_USERNAME_CLAIM = env_str("JEUGDREGIE_OIDC_USERNAME_CLAIM", "preferred_username")
+JEUGDREGIE_OIDC_GROUPS_CLAIM = env_str("JEUGDREGIE_OIDC_GROUPS_CLAIM", "groups")
+JEUGDREGIE_OIDC_GROUPS = env_str("JEUGDREGIE_OIDC_GROUPS", "")
+# Second factor for local accounts: always for functional administrators, privacy officers,
+# contract management and staff users; for these other roles too (comma-separated).
+JEUGDREGIE_SECOND_FACTOR_ROLES = env_list("JEUGDREGIE_SECOND_FACTOR_ROLES", ["provider"])
+OTP_TOTP_ISSUER = env_str("JEUGDREGIE_TOTP_ISSUER", "jeugdregie")
+# Lockout: after AXES_FAILURE_LIMIT failed sign-ins of one username from one address, even
+# the right password is refused for the cool-off period.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = False  # a password step does not wipe failed second-factor codes
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the cool-off runs from the lockout
+AXES_LOCKOUT_CALLABLE = "jeugdregie.authentication.views.locked_out"
+AXES_VERBOSE = False
+AXES_WHITELIST_CALLABLE = "jeugdregie.authentication.lockout.is_not_a_password_attempt"
+# The client address is REMOTE_ADDR unless a number of trusted proxies is configured: a
+# client-supplied X-Forwarded-For would otherwise give every attempt a fresh address.
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Sessions end after this many minutes without a request, and when the browser closes.
+JEUGDREGIE_IDLE_SECONDS = env_int("JEUGDREGIE_IDLE_MINUTES", 15) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

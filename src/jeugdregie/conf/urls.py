@@ -1,10 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.accounts.forms import LoginForm
 from jeugdregie.accounts.views import home
 
 admin.site.site_header = _("jeugdregie management")
@@ -12,16 +10,7 @@ admin.site.site_title = _("jeugdregie management")
 
 urlpatterns = [
     path("", home, name="home"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("jeugdregie.authentication.urls")),  # login, second factor, SSO, logout
     path("", include("jeugdregie.contracting.urls")),
     path("", include("jeugdregie.budgets.urls")),
     path("", include("jeugdregie.clients.urls")),

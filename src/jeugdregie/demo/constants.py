@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+import hashlib
 from dataclasses import dataclass
 
 from django.db import models
@@ -10,6 +11,12 @@ DEFAULT_SEED = 2022
 GENERATOR_VERSION = 3
 """Raise when the generator changes, so ``seed_demo`` rebuilds existing demo regions."""
 DEMO_PASSWORD = "demo-jeugdregie-2026"  # noqa: S105 - published demo password, demo data only
+
+
+def demo_totp_key(username: str) -> str:
+    """The (hex) key of a demo account's authenticator app: fixed, published like the
+    password (``jeugdregie demo_logins`` prints it as the secret to enter in an app)."""
+    return hashlib.sha1(f"jeugdregie-demo-totp:{username}".encode()).hexdigest()  # noqa: S324
 
 
 class Scale(models.TextChoices):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.services import user_create
 from jeugdregie.allocations.models import Allocation
+from jeugdregie.authentication.services import totp_device_create
 from jeugdregie.casetable.demo import cases_seed_demo
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Provider
@@ -29,6 +30,7 @@ from jeugdregie.demo.constants import (
     GENERATOR_VERSION,
     SCALE_FACTORS,
     DemoLogin,
+    demo_totp_key,
 )
 from jeugdregie.demo.database import database_recreate
 from jeugdregie.demo.generator import build_region_plan
@@ -225,4 +227,5 @@ def _create_login(login: DemoLogin, written: WrittenRegion) -> User:
             )
         )
     # The second factor with a published key, like the password (``demo_logins`` prints it).
+    totp_device_create(user=user, key=demo_totp_key(login.username), confirmed=True)
     return user

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.text import slugify
+
 from jeugdregie.accounts.constants import OrganisationKind
 from jeugdregie.accounts.models import Organisation
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
@@ -73,7 +75,10 @@ def write_region(plan: RegionPlan, *, seed: int) -> WrittenRegion:
         code=profile.code, name=profile.name, ceiling_fixed_in_year=profile.ceiling_fixed_in_year
     )
     office = Organisation.objects.create(
-        name=profile.office_name, kind=OrganisationKind.REGION_OFFICE, region=region
+        name=profile.office_name,
+        code=f"{region.code}-servicecentrum",
+        kind=OrganisationKind.REGION_OFFICE,
+        region=region,
     )
     written = WrittenRegion(region=region, office=office)
     municipalities = [
@@ -89,13 +94,17 @@ def write_region(plan: RegionPlan, *, seed: int) -> WrittenRegion:
     for municipality in municipalities:
         written.municipalities[municipality.cbs_code] = Organisation.objects.create(
             name=f"Gemeente {municipality.name}",
+            code=slugify(f"{region.code}-gemeente-{municipality.name}"),
             kind=OrganisationKind.MUNICIPALITY,
             region=region,
             municipality=municipality,
         )
     for spec in profile.certified_institutions:
         written.certified_institutions[spec.key] = Organisation.objects.create(
-            name=spec.name, kind=OrganisationKind.CERTIFIED_INSTITUTION, region=region
+            name=spec.name,
+            code=slugify(f"{region.code}-{spec.key}"),
+            kind=OrganisationKind.CERTIFIED_INSTITUTION,
+            region=region,
         )
     lots, products = _write_catalogue(profile, region, year)
     providers = _write_providers(plan, region, lots, seed=seed)
@@ -108,6 +117,7 @@ def write_region(plan: RegionPlan, *, seed: int) -> WrittenRegion:
         written.providers_by_rank.append(
             Organisation.objects.create(
                 name=providers[index].name,
+                code=slugify(f"{region.code}-{providers[index].name}")[:60],
                 kind=OrganisationKind.PROVIDER,
                 region=region,
                 provider=providers[index],

@@ -22,6 +22,7 @@ from jeugdregie.contracting.models import Lot, Product, ProductCategory, Provide
 from jeugdregie.contracting.services import contract_create
 from jeugdregie.core.bsn import passes_eleven_test
 from jeugdregie.regions.models import Municipality, Region
+from jeugdregie.testing.auth import totp_device_for_tests
 
 PASSWORD = "test-wachtwoord-123"  # noqa: S105
 
@@ -161,25 +162,40 @@ def build_world(year: int = 2025) -> World:
         )
 
     office = Organisation.objects.create(
-        name="Servicecentrum", kind=OrganisationKind.REGION_OFFICE, region=region
+        name="Servicecentrum",
+        code="zhz-servicecentrum",
+        kind=OrganisationKind.REGION_OFFICE,
+        region=region,
     )
     other_office = Organisation.objects.create(
-        name="Regio IJZK", kind=OrganisationKind.REGION_OFFICE, region=other_region
+        name="Regio IJZK",
+        code="ijzk-servicecentrum",
+        kind=OrganisationKind.REGION_OFFICE,
+        region=other_region,
     )
     dordrecht_org = Organisation.objects.create(
         name="Gemeente Dordrecht",
+        code="zhz-gemeente-dordrecht",
         kind=OrganisationKind.MUNICIPALITY,
         region=region,
         municipality=dordrecht,
     )
     gi = Organisation.objects.create(
-        name="Jeugdbescherming West", kind=OrganisationKind.CERTIFIED_INSTITUTION, region=region
+        name="Jeugdbescherming West",
+        code="zhz-jeugdbescherming-west",
+        kind=OrganisationKind.CERTIFIED_INSTITUTION,
+        region=region,
     )
     provider_org = Organisation.objects.create(
-        name=provider.name, kind=OrganisationKind.PROVIDER, region=region, provider=provider
+        name=provider.name,
+        code="zhz-de-linde-jeugdzorg",
+        kind=OrganisationKind.PROVIDER,
+        region=region,
+        provider=provider,
     )
     other_provider_org = Organisation.objects.create(
         name=other_provider.name,
+        code="zhz-het-anker",
         kind=OrganisationKind.PROVIDER,
         region=region,
         provider=other_provider,
@@ -274,4 +290,6 @@ def build_world(year: int = 2025) -> World:
         organisation=other_office,
         role=Role.CONTRACT_MANAGER,
     )
+    for user in world.users.values():  # authenticator apps with known keys (testing.auth)
+        totp_device_for_tests(user)
     return world

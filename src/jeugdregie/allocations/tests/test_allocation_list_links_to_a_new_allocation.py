@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 )
 def test_the_new_allocation_link_follows_the_capability(world, role, sees_link):
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     page = client.get(reverse("allocations:allocation-list"))
     assert page.status_code == 200
     html = page.content.decode()

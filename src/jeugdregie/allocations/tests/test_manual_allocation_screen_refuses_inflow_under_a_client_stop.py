@@ -12,7 +12,7 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.budgets.client_stops import client_stop_decide, client_stop_request
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_access_staff_allocation_is_refused_with_the_stop_and_alternatives(world
     client_stop_decide(
         actor=world.users[Role.CONTRACT_MANAGER], stop=stop, confirm=True, reason="Akkoord"
     )
-    assert client.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    sign_in(client, world.users[Role.ACCESS_STAFF])
     before = Allocation.objects.count()
     url = reverse("allocations:allocation-create")
     response = client.post(url, _form(world, world.provider))
@@ -58,7 +58,7 @@ def test_access_staff_allocation_is_refused_with_the_stop_and_alternatives(world
 
 
 def test_an_unknown_bsn_is_refused_on_its_field(world, client):
-    assert client.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    sign_in(client, world.users[Role.ACCESS_STAFF])
     data = {**_form(world, world.provider), "bsn": "999990019"}
     response = client.post(reverse("allocations:allocation-create"), data)
     assert response.status_code == 400

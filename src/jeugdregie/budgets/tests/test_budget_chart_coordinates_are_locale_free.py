@@ -9,7 +9,7 @@ from django.urls import reverse
 from lxml import etree
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -17,7 +17,7 @@ NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 @pytest.mark.django_db
 def test_every_coordinate_in_the_chart_is_a_plain_number(world):
     client = Client()
-    assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+    sign_in(client, world.users[Role.CONTRACT_MANAGER])
     page = client.get(
         reverse("budgets:provider-budget", kwargs={"pk": world.provider.pk}), {"jaar": 2025}
     ).content.decode()

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jeugdregie.accounts.constants import Role
 from jeugdregie.budgets.services import realisation_book
 from jeugdregie.budgets.tests.worked_example import build_worked_example
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def _in_june() -> Iterator[None]:
 
 def _client(world, role: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     return client
 
 

@@ -15,7 +15,7 @@ from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
 from jeugdregie.budgets.proposals import ceiling_proposal, ceiling_proposal_apply, ceiling_rule
 from jeugdregie.budgets.services import ceiling_set, realisation_book
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_in_year_raise_is_refused_per_provider_and_nothing_is_applied(world):
 def test_contract_management_previews_then_applies_on_the_screen(world):
     _realise(world, world.provider, "100000")
     client = Client()
-    assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+    sign_in(client, world.users[Role.CONTRACT_MANAGER])
     url = reverse("budgets:ceiling-proposal")
     page = client.get(url, {"jaar": 2020})
     assert page.status_code == 200

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
 from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.client_stops import client_stop_decide, client_stop_request
 from jeugdregie.budgets.constants import ExceptionStatus
@@ -21,7 +22,7 @@ from jeugdregie.budgets.exceptions import half_year_report
 from jeugdregie.budgets.models import CeilingException, ProviderLedger
 from jeugdregie.budgets.services import realisation_book, realisation_credit
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def _in_june() -> Iterator[None]:
 
 def _login(username: str) -> Client:
     client = Client()
-    assert client.login(username=username, password=PASSWORD)
+    sign_in(client, User.objects.get(username=username))
     return client
 
 

@@ -11,7 +11,7 @@ from jeugdregie.budgets.constants import ClientStopStatus
 from jeugdregie.budgets.models import ClientStop, ProviderLedger
 from jeugdregie.budgets.services import realisation_book
 from jeugdregie.notifications.models import Notification
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_reaching_the_ceiling_makes_the_system_propose_a_client_stop(world):
 def test_the_header_counts_unread_notifications_and_the_list_shows_them(world):
     _book(world, "170000")
     client = Client()
-    assert client.login(username="aanbieder", password=PASSWORD)
+    sign_in(client, world.users[Role.PROVIDER])
     page = client.get(reverse("home")).content.decode()
     assert "1 nieuw" in page
     listing = client.get(reverse("notifications:notification-list")).content.decode()

@@ -22,7 +22,8 @@ from jeugdregie.casetable.services import (
     case_schedule,
     meeting_create,
 )
-from jeugdregie.testing.factories import PASSWORD, ProviderFactory, World
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import ProviderFactory, World
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_agenda_and_minutes_name_the_cases_and_the_decisions(world: World) -> No
     )
     item = case_schedule(actor=world.users[Role.ACCESS_STAFF], case=case, meeting=meeting)
     client = Client()
-    assert client.login(username=expert.username, password=PASSWORD)
+    sign_in(client, expert)
 
     agenda = client.get(reverse("casetable:meeting-agenda-pdf", kwargs={"pk": meeting.pk}))
     agenda_decide(

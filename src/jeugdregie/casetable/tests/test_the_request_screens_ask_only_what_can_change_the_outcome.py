@@ -32,7 +32,8 @@ from jeugdregie.casetable.services import (
 )
 from jeugdregie.casetable.views import overview_rows
 from jeugdregie.contracting.models import Provider
-from jeugdregie.testing.factories import PASSWORD, ProviderFactory, World
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import ProviderFactory, World
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def _frozen() -> Iterator[None]:
 
 def _client(world: World, role: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     return client
 
 

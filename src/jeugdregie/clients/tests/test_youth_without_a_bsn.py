@@ -12,7 +12,7 @@ from jeugdregie.allocations.services import allocation_create
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import family_name_lookup_key
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def youth_without_bsn(world) -> Youth:
 @pytest.mark.django_db
 def test_youth_without_bsn_is_listed_found_and_shown(world, youth_without_bsn):
     client = Client()
-    assert client.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    sign_in(client, world.users[Role.ACCESS_STAFF])
     listing = client.get(reverse("allocations:allocation-list")).content.decode()
     assert "Zonder" in listing
     found = client.post(reverse("clients:youth-search"), {"q": "Zonder"}).content.decode()

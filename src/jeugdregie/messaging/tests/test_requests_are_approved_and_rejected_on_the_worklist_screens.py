@@ -24,7 +24,8 @@ from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, OutboxMessage
 from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.messaging.tests import messages as m
-from jeugdregie.testing.factories import PASSWORD, World, synthetic_test_bsn
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import World, synthetic_test_bsn
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def _frozen() -> Iterator[None]:
 
 def logged_in(world: World, role: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     return client
 
 
@@ -202,7 +203,7 @@ def test_a_provider_follows_its_own_request_but_cannot_decide_it(world: World) -
     assert request.status == RequestStatus.OPEN
 
     other = Client()
-    assert other.login(username=world.users["other_provider"].username, password=PASSWORD)
+    sign_in(other, world.users["other_provider"])
     assert other.get(url).status_code == 404
     listing = other.get(reverse("messaging:allocation-request-list")).content.decode()
     assert "VOT-1" not in listing

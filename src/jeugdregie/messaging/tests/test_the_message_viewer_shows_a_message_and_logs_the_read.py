@@ -18,7 +18,8 @@ from jeugdregie.audit.models import AccessRecord
 from jeugdregie.messaging.models import AllocationRequest, InboxMessage, OutboxMessage
 from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.messaging.tests import messages as m
-from jeugdregie.testing.factories import PASSWORD, World, synthetic_test_bsn
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import World, synthetic_test_bsn
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def _frozen() -> Iterator[None]:
 
 def logged_in(world: World, who: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[who].username, password=PASSWORD)
+    sign_in(client, world.users[who])
     return client
 
 

@@ -22,7 +22,8 @@ from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import OutboxMessage
 from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.messaging.tests import messages as m
-from jeugdregie.testing.factories import PASSWORD, World, synthetic_test_bsn
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import World, synthetic_test_bsn
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def traffic(world: World) -> World:
 
 def logged_in(world: World, role: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     return client
 
 

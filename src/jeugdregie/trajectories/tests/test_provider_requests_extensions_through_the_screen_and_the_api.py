@@ -11,14 +11,14 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionSource, ExtensionStatus
 from jeugdregie.trajectories.models import Extension
 
 
 def _client(user) -> Client:
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    sign_in(client, user)
     return client
 
 

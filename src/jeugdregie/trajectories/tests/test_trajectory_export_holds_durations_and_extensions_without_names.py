@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import AccessRecord
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories.services import extension_request
 
 
@@ -27,7 +27,7 @@ def test_the_export_of_the_cjg(p2):
         request_date=dt.date(2025, 12, 15),
     )
     client = Client()
-    assert client.login(username=p2.cjg.username, password=PASSWORD)
+    sign_in(client, p2.cjg)
     response = client.get(reverse("trajectories:trajectory-export"))
     assert response.status_code == 200
     assert isinstance(response, StreamingHttpResponse)

@@ -16,7 +16,8 @@ from jeugdregie.allocations.services import allocation_create
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import youth_create
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.testing.factories import PASSWORD, synthetic_test_bsn
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import synthetic_test_bsn
 from jeugdregie.trajectories.services import extension_request, trajectory_create
 from jeugdregie.trajectories.tests.world import Perceel2
 
@@ -91,7 +92,7 @@ PAGES = [
 def test_list_query_count_does_not_grow_with_rows(p2, who, name):
     user = p2.cjg if who == "cjg" else p2.world.users[who]
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    sign_in(client, user)
     url = reverse(name)
     _grow(p2, 1)
     client.get(url)

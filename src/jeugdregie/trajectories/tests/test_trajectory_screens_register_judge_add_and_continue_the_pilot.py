@@ -13,7 +13,7 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import Complexity
 from jeugdregie.trajectories.models import AdditionalPractitioner, PolicyVersionEnd, Trajectory
@@ -21,7 +21,7 @@ from jeugdregie.trajectories.models import AdditionalPractitioner, PolicyVersion
 
 def _client(user) -> Client:
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    sign_in(client, user)
     return client
 
 

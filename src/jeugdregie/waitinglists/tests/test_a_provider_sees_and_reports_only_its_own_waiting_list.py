@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.services import waiting_entry_report
@@ -44,7 +44,7 @@ def _entries(world) -> dict[str, WaitingEntry]:
 
 def _login(world, role: str) -> Client:
     client = Client()
-    assert client.login(username=world.users[role].username, password=PASSWORD)
+    sign_in(client, world.users[role])
     return client
 
 

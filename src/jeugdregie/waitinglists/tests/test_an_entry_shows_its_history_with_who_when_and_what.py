@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.audit.models import AccessRecord
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import WaitingSource
 from jeugdregie.waitinglists.services import (
     waiting_entry_close,
@@ -41,7 +41,7 @@ def test_the_history_names_who_changed_what(world):
             actor=user, entry=entry, outflow_date=dt.date(2025, 6, 30), outflow_reason="moved"
         )
         client = Client()
-        assert client.login(username=user.username, password=PASSWORD)
+        sign_in(client, user)
         before = AccessRecord.objects.count()
         url = reverse("waitinglists:entry-detail", kwargs={"pk": entry.pk})
         html = client.get(url).content.decode()

@@ -16,7 +16,8 @@ from django.urls import reverse
 from jeugdregie.accounts.constants import Role
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.contracting.models import Provider
-from jeugdregie.testing.factories import PASSWORD, LotFactory, ProductFactory, ProviderFactory
+from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.factories import LotFactory, ProductFactory, ProviderFactory
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.services import (
@@ -148,7 +149,7 @@ def test_changes_are_kept_with_who_and_when(world):
 
 def _provider_client(world) -> Client:
     client = Client()
-    assert client.login(username=world.users[Role.PROVIDER].username, password=PASSWORD)
+    sign_in(client, world.users[Role.PROVIDER])
     return client
 
 
@@ -189,7 +190,7 @@ def test_an_api_report_with_one_bad_entry_writes_none(world):
 
 def test_the_report_screen_shows_the_refusal_on_the_field_and_saves_nothing(world):
     client = Client()
-    assert client.login(username=world.users[Role.ACCESS_STAFF].username, password=PASSWORD)
+    sign_in(client, world.users[Role.ACCESS_STAFF])
     before = _state()
     response = client.post(
         reverse("waitinglists:entry-report"),

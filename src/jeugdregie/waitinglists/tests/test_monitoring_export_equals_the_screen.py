@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.tests.hand_fixture import build_hand_fixture, youth_born
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_the_xlsx_export_equals_the_monitoring_page(world):
         frequency=Frequency.TOTAL,
     )
     client = Client()
-    assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+    sign_in(client, world.users[Role.CONTRACT_MANAGER])
     query = {"jaar": 2025}
     html = client.get(reverse("waitinglists:monitoring"), query).content.decode()
     screen = _screen(html)
@@ -106,6 +106,6 @@ def test_the_xlsx_export_equals_the_monitoring_page(world):
 
 def test_the_monitoring_page_has_an_empty_state(world):
     client = Client()
-    assert client.login(username=world.users[Role.POLICY].username, password=PASSWORD)
+    sign_in(client, world.users[Role.POLICY])
     html = client.get(reverse("waitinglists:monitoring"), {"jaar": 2019}).content.decode()
     assert "Geen wachtlijstinschrijvingen of behandelingen in dit jaar." in html

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.reports import monitoring_report
@@ -106,7 +106,7 @@ def test_the_perceel1_list_shows_the_bridging_care_and_the_linked_cjg_worker(wor
         world.provider,
     )
     client = Client()
-    assert client.login(username=world.users["other_region"].username, password=PASSWORD)
+    sign_in(client, world.users["other_region"])
     html = client.get(reverse("waitinglists:entry-list")).content.decode()
     assert f'data-entry="{entry.pk}"' in html
     assert "Gekoppelde CJG-medewerker: Sanne de Boer, 023-5555555" in html

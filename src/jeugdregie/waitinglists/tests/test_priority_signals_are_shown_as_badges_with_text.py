@@ -14,7 +14,7 @@ from django.urls import reverse
 from jeugdregie.accounts.constants import Role
 from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.clients.services import referral_create
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
 from jeugdregie.waitinglists.services import waiting_entry_report
 from jeugdregie.waitinglists.signals import add_months, is_gi_ruling_overdue, is_young_child
@@ -90,7 +90,7 @@ def test_the_list_shows_the_signals_as_text_and_filters_on_them(world):
             for name, youth in (("young", young), ("older", older), ("gi", gi_youth))
         }
         client = Client()
-        assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+        sign_in(client, world.users[Role.CONTRACT_MANAGER])
         url = reverse("waitinglists:entry-list")
         html = client.get(url).content.decode()
         assert _badges(html, entries["young"].pk) == [("young_child", "Jong kind (jonger dan 8)")]
@@ -100,7 +100,7 @@ def test_the_list_shows_the_signals_as_text_and_filters_on_them(world):
 
     with time_machine.travel("2025-04-16 10:00 +0200", tick=False):
         client = Client()  # a new day, a new session (sessions end after idle time)
-        assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+        sign_in(client, world.users[Role.CONTRACT_MANAGER])
         html = client.get(url).content.decode()
         assert _badges(html, entries["gi"].pk) == [
             ("gi_ruling", "GI-zaak: meer dan 3 maanden na de uitspraak")
@@ -112,7 +112,7 @@ def test_the_list_shows_the_signals_as_text_and_filters_on_them(world):
 
         # GI staff see their own referral with the signal; the detail page shows it too.
         gi = Client()
-        assert gi.login(username=world.users[Role.GI_STAFF].username, password=PASSWORD)
+        sign_in(gi, world.users[Role.GI_STAFF])
         detail = gi.get(
             reverse("waitinglists:entry-detail", kwargs={"pk": entries["gi"].pk})
         ).content.decode()

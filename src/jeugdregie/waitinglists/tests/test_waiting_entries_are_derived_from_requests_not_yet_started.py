@@ -23,7 +23,7 @@ from jeugdregie.messaging.services.requests import (
     allocation_request_reject,
 )
 from jeugdregie.messaging.tests import messages as m
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.derivation import waiting_entries_derive
 from jeugdregie.waitinglists.models import WaitingEntry
@@ -137,7 +137,7 @@ def test_contract_management_derives_its_own_region_on_demand(world):
                 frequency=Frequency.TOTAL,
             )
         client = Client()
-        assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+        sign_in(client, world.users[Role.CONTRACT_MANAGER])
         response = client.post(reverse("waitinglists:entries-derive"), follow=True)
         assert "Wachtlijst afgeleid: 1 nieuw, 0 gekoppeld, 0 afgemeld" in response.content.decode()
         assert [e.youth_id for e in WaitingEntry.objects.all()] == [world.youth["chris"].pk]

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists import figures
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.selectors import entry_facts, waiting_figures
@@ -108,7 +108,7 @@ def _cells(html: str, table_id: str) -> dict[str, list[str]]:
 def test_the_waiting_list_page_shows_the_hand_computed_figures(world):
     build_hand_fixture(world)
     client = Client()
-    assert client.login(username=world.users[Role.CONTRACT_MANAGER].username, password=PASSWORD)
+    sign_in(client, world.users[Role.CONTRACT_MANAGER])
     html = client.get(reverse("waitinglists:entry-list")).content.decode()
     assert _cells(html, "per-aanbieder")["De Linde Jeugdzorg"] == [
         "4",
@@ -133,7 +133,7 @@ def test_the_waiting_list_page_shows_the_hand_computed_figures(world):
 def test_policy_sees_the_figures_without_names(world):
     fixture = build_hand_fixture(world)
     client = Client()
-    assert client.login(username=world.users[Role.POLICY].username, password=PASSWORD)
+    sign_in(client, world.users[Role.POLICY])
     html = client.get(reverse("waitinglists:entry-list")).content.decode()
     assert _cells(html, "per-perceel")["GGZ Jeugd-GGZ"] == ["6", "25", "181", "3", "59", "121"]
     assert "Wachter" not in html

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.testing.factories import PASSWORD
+from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import WaitingSource
 from jeugdregie.waitinglists.services import waiting_entry_report
 from jeugdregie.waitinglists.tests.hand_fixture import youth_born
@@ -53,7 +53,7 @@ def test_query_count_does_not_grow_with_entries(world, role, name):
     with time_machine.travel("2025-06-30 10:00 +0200", tick=False):
         _grow(world, 0, 1)
         client = Client()
-        assert client.login(username=world.users[role].username, password=PASSWORD)
+        sign_in(client, world.users[role])
         url = reverse(name)
         client.get(url)
         few = _queries(client, url)

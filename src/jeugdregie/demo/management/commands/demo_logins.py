@@ -36,6 +36,17 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(cells).rstrip())
             if number == 0:
                 self.stdout.write("  ".join("-" * width for width in widths))
+        with_code = [row for row in rows if row.exists and row.second_factor and row.totp_secret]
+        if with_code:
+            self.stdout.write(
+                "\nTweede stap (TOTP) na het wachtwoord voor deze accounts: voer de sleutel in "
+                "een authenticator-app in (tijdgebaseerd, 6 cijfers, 30 seconden), of typ de "
+                "code die hier staat (nu geldig)."
+            )
+            width = max(len(row.username) for row in with_code)
+            for row in with_code:
+                name = row.username.ljust(width)
+                self.stdout.write(f"  {name}  sleutel {row.totp_secret}  code nu {row.totp_code}")
         missing = [row.username for row in rows if not row.exists]
         if missing:
             self.stdout.write(
