@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import LazySettings
+from django.core.cache import cache
 
 from jeugdregie.core import crypto
 from jeugdregie.regions import codelists
@@ -48,9 +49,11 @@ def _isolated_keys_and_codelists(
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     crypto.reset_key_cache()
     codelists.clear_cache()
+    cache.clear()  # API throttling and failed-authentication counts start at zero
     yield
     crypto.reset_key_cache()
     codelists.clear_cache()
+    cache.clear()
 
 
 @pytest.fixture

@@ -334,6 +334,21 @@ def postpone_anna(w: World) -> dict[str, Any]:
     return {f"punt{item}-decision": "postpone", f"punt{item}-motivation": "Meer informatie"}
 
 
+def api_client(w: World) -> dict[str, Any]:
+    """A registered API client of the world's provider (made once per test)."""
+    from jeugdregie.apiclients.models import ApiClient
+    from jeugdregie.apiclients.services import api_client_create
+
+    client = ApiClient.objects.filter(name="Routeclient").first()
+    if client is None:
+        organisation = w.users[Role.PROVIDER].organisation
+        assert organisation is not None
+        client = api_client_create(
+            actor=None, organisation=organisation, name="Routeclient", scopes=["aanbieders:lezen"]
+        ).client
+    return {"pk": client.pk}
+
+
 # fmt: off
 ROUTES = [
     #                                          CM  AS  GI  EX  PR  PO  FA  PV
@@ -503,6 +518,13 @@ ROUTES = [
           kwargs=anna_meeting, personal_data=True),
     Route("casetable:meeting-minutes-pdf",    "200 404 404 200 403 403 403 403",
           kwargs=anna_meeting, personal_data=True),
+    Route("apiclients:client-list",           "200 403 403 403 403 403 200 403"),
+    Route("apiclients:client-register",       "200 403 403 403 403 403 200 403"),
+    Route("apiclients:client-register",       "200 403 403 403 403 403 200 403", method="post",
+          data=lambda w: {"organisation": w.users[Role.PROVIDER].organisation_id,
+                          "name": "Zorgsysteem", "scopes": ["aanbieders:lezen"]}),
+    Route("apiclients:client-revoke",         "302 403 403 403 403 403 302 403",
+          kwargs=api_client, method="post"),
     Route("api-schema",                       "200 200 200 200 200 200 200 200", api=True),
 ]
 # fmt: on

@@ -44,6 +44,7 @@ class Capability(models.TextChoices):
     DECIDE_CASES = "decide_cases"
     VIEW_MEETINGS = "view_meetings"
     VIEW_CASE_OVERVIEW = "view_case_overview"
+    MANAGE_API_CLIENTS = "manage_api_clients"
 
 
 _ALL_STAFF = frozenset(Role)
@@ -138,6 +139,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.VIEW_CASE_OVERVIEW: frozenset(
         {Role.CONTRACT_MANAGER, Role.EXPERT_MEMBER, Role.POLICY}
     ),
+    # Registering and revoking the API clients of the region's organisations (their tokens).
+    Capability.MANAGE_API_CLIENTS: frozenset({Role.CONTRACT_MANAGER, Role.FUNCTIONAL_ADMIN}),
 }
 
 

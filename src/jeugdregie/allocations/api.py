@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.allocations import selectors
 from jeugdregie.allocations.models import Allocation
+from jeugdregie.apiclients.constants import Scope
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.core.api import HasCapability
 from jeugdregie.core.views import acting_user
@@ -42,6 +43,7 @@ class AllocationOutput(serializers.ModelSerializer[Allocation]):
 
 class AllocationListApi(APIView):
     permission_classes = [HasCapability.for_(Capability.VIEW_ALLOCATIONS)]
+    required_scopes = {"GET": Scope.ALLOCATIONS_READ}
 
     @extend_schema(responses=AllocationOutput(many=True))
     def get(self, request: Request) -> Response:

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
+from jeugdregie.apiclients.constants import Scope
 from jeugdregie.budgets import client_stops
 from jeugdregie.budgets.models import ClientStop
 from jeugdregie.contracting.models import Provider
@@ -36,6 +37,7 @@ class ClientStopRequestApi(APIView):
     """A provider requests a client stop for itself (the same service as the screen)."""
 
     permission_classes = [HasCapability.for_(Capability.REQUEST_CLIENT_STOP)]
+    required_scopes = {"POST": Scope.CLIENT_STOPS_REQUEST}
 
     @extend_schema(request=ClientStopRequestInput, responses={201: ClientStopOutput})
     def post(self, request: Request) -> Response:

@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
+from jeugdregie.apiclients.constants import Scope
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.clients import selectors
 from jeugdregie.clients.models import Youth
@@ -41,6 +42,7 @@ class YouthSearchInput(serializers.Serializer[dict[str, str]]):
 
 class YouthSearchApi(APIView):
     permission_classes = [HasCapability.for_(Capability.VIEW_YOUTH)]
+    required_scopes = {"POST": Scope.YOUTH_READ}
 
     @extend_schema(request=YouthSearchInput, responses=YouthOutput(many=True))
     def post(self, request: Request) -> Response:
@@ -56,6 +58,7 @@ class YouthSearchApi(APIView):
 
 class YouthDetailApi(APIView):
     permission_classes = [HasCapability.for_(Capability.VIEW_YOUTH)]
+    required_scopes = {"GET": Scope.YOUTH_READ}
 
     @extend_schema(responses=YouthOutput)
     def get(self, request: Request, pk: int) -> Response:

@@ -37,3 +37,24 @@ def secret_from_var(var_dir: Path, name: str) -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def cache_from_url(url: str) -> dict[str, object]:
+    """A CACHES entry from ``JEUGDREGIE_CACHE_URL``.
+
+    ``locmem://`` (default; one cache per process), ``db://TABLE`` (Django's database cache,
+    shared by every worker; create it with ``jeugdregie createcachetable``), ``redis://…`` or
+    ``rediss://…`` (Django's Redis cache; needs the ``redis`` package).
+    """
+    scheme, _, rest = url.partition("://")
+    match scheme:
+        case "locmem":
+            return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        case "db":
+            return {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": rest or "jeugdregie_cache",
+            }
+        case "redis" | "rediss":
+            return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ValueError(f"JEUGDREGIE_CACHE_URL: unknown scheme in {url!r} (locmem, db, redis)")

@@ -7,7 +7,14 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.conf.env import env_bool, env_int, env_list, env_str, secret_from_var
+from jeugdregie.conf.env import (
+    cache_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    secret_from_var,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/jeugdregie
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -50,6 +57,7 @@ INSTALLED_APPS = [
     "jeugdregie.waitinglists",
     "jeugdregie.trajectories",
     "jeugdregie.casetable",
+    "jeugdregie.apiclients",
 ]
 
 MIDDLEWARE = [
@@ -152,21 +160,53 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 REST_FRAMEWORK = {
+    # Software: a registered API client's token (`Authorization: Bearer`). The browser: the
+    # session with CSRF. No HTTP Basic (removed, see CHANGELOG.md).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "jeugdregie.apiclients.authentication.ApiClientAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "jeugdregie.apiclients.throttling.ClientRateThrottle",
+        "jeugdregie.apiclients.throttling.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env_str("JEUGDREGIE_API_RATE", "600/minute"),
+        "anon": env_str("JEUGDREGIE_API_ANON_RATE", "60/minute"),
+    },
+    # Proxies in front of the application that append to X-Forwarded-For (0: REMOTE_ADDR).
+    "NUM_PROXIES": env_int("JEUGDREGIE_API_NUM_PROXIES", 0),
+    "DEFAULT_SCHEMA_CLASS": "jeugdregie.apiclients.schema.ScopedAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
+# Failed token authentication from one IP address: after the limit, 429 for the cool-off.
+JEUGDREGIE_API_AUTH_FAILURE_LIMIT = env_int("JEUGDREGIE_API_AUTH_FAILURE_LIMIT", 10)
+JEUGDREGIE_API_AUTH_COOLOFF_SECONDS = env_int("JEUGDREGIE_API_AUTH_COOLOFF_SECONDS", 900)
+# Throttling counts live in the cache; the default is per process. With several workers or
+# servers use one shared cache, e.g. `db://jeugdregie_cache` (then `createcachetable`).
+CACHES = {"default": cache_from_url(env_str("JEUGDREGIE_CACHE_URL", "locmem://"))}
 SPECTACULAR_SETTINGS = {
     "TITLE": "jeugdregie API",
     "DESCRIPTION": "REST API of jeugdregie. Every endpoint applies the same visibility "
-    "rules as the screens.",
+    "rules as the screens.\n\n"
+    "**Authentication.** Software calls the API as a registered API client of one "
+    "organisation, with its token in the header `Authorization: Bearer <token>`. The "
+    "functional administrator or contract management of the region registers the client, "
+    "chooses its scopes and hands over the token, which is shown once; the client acts as a "
+    "service user of its organisation, so it sees what that organisation may see, and every "
+    "read is in the access log under that service user. HTTP Basic is no longer accepted "
+    "(answered 401). The screens' own calls use the session with a CSRF token.\n\n"
+    "**Scopes.** Each operation names the scope it needs (e.g. `jeugdigen:lezen`); a client "
+    "without it gets 403. A revoked or expired token gets 401 on its next request.\n\n"
+    "**Throttling.** Requests are limited per client (and per signed-in user); over the "
+    "limit the answer is 429 with `Retry-After`. Repeated failed authentication from one "
+    "IP address blocks every token request from that address for a cool-off period (429).\n\n"
+    "This description itself needs a signed-in user or a valid token.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "jeugdregie.allocations.constants.AllocationStatus",
         "ClientStopStatusEnum": "jeugdregie.budgets.constants.ClientStopStatus",

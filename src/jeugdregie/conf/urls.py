@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("jeugdregie.messaging.urls")),
     path("", include("jeugdregie.trajectories.urls")),
     path("", include("jeugdregie.casetable.urls")),
+    path("", include("jeugdregie.apiclients.urls")),
     path("api/", include("jeugdregie.conf.api_urls")),
     path("beheer/", admin.site.urls),
 ]

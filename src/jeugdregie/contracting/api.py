@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from rest_framework import generics, serializers
 
 from jeugdregie.accounts.permissions import Capability
+from jeugdregie.apiclients.constants import Scope
 from jeugdregie.contracting import selectors
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.api import HasCapability
@@ -18,6 +19,7 @@ class ProviderOutput(serializers.ModelSerializer[Provider]):
 class ProviderListApi(generics.ListAPIView[Provider]):
     serializer_class = ProviderOutput
     permission_classes = [HasCapability.for_(Capability.VIEW_PROVIDERS)]
+    required_scopes = {"GET": Scope.PROVIDERS_READ}
 
     def get_queryset(self) -> QuerySet[Provider]:
         return selectors.provider_list(
@@ -28,6 +30,7 @@ class ProviderListApi(generics.ListAPIView[Provider]):
 class ProviderDetailApi(generics.RetrieveAPIView[Provider]):
     serializer_class = ProviderOutput
     permission_classes = [HasCapability.for_(Capability.VIEW_PROVIDERS)]
+    required_scopes = {"GET": Scope.PROVIDERS_READ}
 
     def get_queryset(self) -> QuerySet[Provider]:
         return selectors.providers_visible_to(user=acting_user(self.request))

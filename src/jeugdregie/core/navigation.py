@@ -51,6 +51,7 @@ MENU = [
     ),
     MenuItem(_("Region figures"), "monitoring:region-stats", Capability.VIEW_STATISTICS),
     MenuItem(_("Privacy log"), "audit:privacy", Capability.VIEW_PRIVACY_LOG),
+    MenuItem(_("API clients"), "apiclients:client-list", Capability.MANAGE_API_CLIENTS),
 ]
 
 

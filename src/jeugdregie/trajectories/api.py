@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
+from jeugdregie.apiclients.constants import Scope
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.api import HasCapability
 from jeugdregie.core.views import acting_user
@@ -58,6 +59,7 @@ class ExtensionRequestApi(APIView):
     """
 
     permission_classes = [HasCapability.for_(Capability.REQUEST_EXTENSIONS)]
+    required_scopes = {"POST": Scope.EXTENSIONS_REQUEST}
 
     @extend_schema(request=ExtensionRequestInput, responses={201: ExtensionOutput})
     def post(self, request: Request) -> Response:

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
+from jeugdregie.apiclients.constants import Scope
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
 from jeugdregie.contracting.models import Lot, Product, Provider
@@ -88,6 +89,7 @@ class WaitingEntryListApi(APIView):
     POST: report entries, all or nothing."""
 
     permission_classes = [HasCapability.for_(Capability.REPORT_OWN_WAITING_ENTRIES)]
+    required_scopes = {"GET": Scope.WAITING_LIST_READ, "POST": Scope.WAITING_LIST_REPORT}
 
     @extend_schema(responses=WaitingEntryOutput(many=True))
     def get(self, request: Request) -> Response:
@@ -177,6 +179,7 @@ class WaitingEntryCloseApi(APIView):
     """A provider takes one of its own entries off the waiting list."""
 
     permission_classes = [HasCapability.for_(Capability.REPORT_OWN_WAITING_ENTRIES)]
+    required_scopes = {"POST": Scope.WAITING_LIST_REPORT}
 
     @extend_schema(request=WaitingCloseInput, responses={200: WaitingEntryOutput})
     def post(self, request: Request, pk: int) -> Response:
