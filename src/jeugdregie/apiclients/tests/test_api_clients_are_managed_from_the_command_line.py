@@ -71,5 +71,19 @@ def test_create_explains_what_is_wrong(world):
             "--scopes",
             "clientenstops:aanvragen",
         )
+    for expires in ("9999-12-31", "31-12-2030"):  # past the calendar, not ISO
+        with pytest.raises(CommandError, match="Datum"):
+            _run(
+                "apiclient_create",
+                "--organisation",
+                str(world.users["provider"].organisation.pk),
+                "--name",
+                "Zorgsysteem",
+                "--scopes",
+                "aanbieders:lezen",
+                "--expires",
+                expires,
+            )
+    assert not ApiClient.objects.exists()
     with pytest.raises(CommandError, match="Onbekende API-client"):
         _run("apiclient_revoke", "zzzzzzzz")

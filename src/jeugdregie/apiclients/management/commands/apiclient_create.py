@@ -51,6 +51,10 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Datum '{options['expires']}' is geen geldige datum; gebruik JJJJ-MM-DD."
                 ) from exc
+            if not date(1900, 1, 1) <= last_day <= date(2999, 12, 31):
+                raise CommandError(
+                    f"Datum '{options['expires']}' valt buiten 1-1-1900 tot en met 31-12-2999."
+                )
             expires_at = end_of_day(last_day)
         try:
             registration = api_client_create(
