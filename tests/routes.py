@@ -477,6 +477,8 @@ ROUTES = [
           kwargs=anna_extension("standard_referrer"), personal_data=True),
     Route("trajectories:trajectory-export",   "200 200 200 403 200 403 403 403",
           kwargs=made(anna_trajectory), personal_data=True),
+    Route("trajectories:trajectory-export-xlsx", "200 200 200 403 200 403 403 403",
+          kwargs=made(anna_trajectory), personal_data=True),
     Route("trajectories:trajectory-create",   "403 403 403 403 200 403 403 403"),
     Route("trajectories:working-method",      "200 403 403 403 403 403 403 403"),
     Route("trajectories:additional-practitioner-add", "403 403 403 403 200 403 403 403",

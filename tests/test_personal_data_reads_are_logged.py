@@ -43,6 +43,7 @@ def test_the_personal_data_routes_are_the_expected_ones():
         ("get", "trajectories:additional-practitioner-add"),
         ("get", "trajectories:complexity-judge"),
         ("get", "trajectories:trajectory-export"),
+        ("get", "trajectories:trajectory-export-xlsx"),
         ("get", "casetable:case-list"),
         ("get", "casetable:case-detail"),
         ("get", "casetable:meeting-detail"),

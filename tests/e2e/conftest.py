@@ -92,9 +92,19 @@ def context(browser: Browser, live_server: "LiveServer") -> Iterator[BrowserCont
     context.close()
 
 
+CspViolations = list[str]
+
+
 @pytest.fixture
-def page(context: BrowserContext) -> Iterator[Page]:
-    """A browser tab; a style sheet or script that fails to load fails the test."""
+def csp_violations() -> CspViolations:
+    """What the Content-Security-Policy refused on the ``page``, as the console said it."""
+    return []
+
+
+@pytest.fixture
+def page(context: BrowserContext, csp_violations: CspViolations) -> Iterator[Page]:
+    """A browser tab; a style sheet or script that fails to load, or anything the
+    Content-Security-Policy refuses, fails the test."""
     page = context.new_page()
     broken_assets: list[str] = []
     page.on(
@@ -111,8 +121,21 @@ def page(context: BrowserContext) -> Iterator[Page]:
             broken_assets.append(f"failed {request.url}") if "/static/" in request.url else None
         ),
     )
+    # The browser reports what the Content-Security-Policy refused (inline script or style,
+    # another origin) on the console: any such refusal fails the test.
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     assert not broken_assets, f"Static files not served: {broken_assets}"
+    assert not csp_violations, "Refused by the Content-Security-Policy:\n" + "\n".join(
+        csp_violations
+    )
 
 
 @pytest.fixture

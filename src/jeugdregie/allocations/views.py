@@ -1,10 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-import csv
-from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,11 +15,13 @@ from jeugdregie.accounts.selectors import user_can
 from jeugdregie.allocations import selectors, services
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.forms import AllocationCreateForm, AllocationFilterForm
+from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.clients.selectors import youth_search
 from jeugdregie.contracting.constants import Frequency, Unit
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.selectors import providers_visible_to
+from jeugdregie.core.exports import RowsOf, csv_response
 from jeugdregie.core.views import (
     acting_user,
     paginate,
@@ -76,13 +77,8 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @requires(Capability.VIEW_ALLOCATIONS)
-def allocation_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+def allocation_export(request: HttpRequest) -> HttpResponseBase:
     """CSV of the filtered allocations; no names or BSNs, but every youth's access is logged."""
     user = acting_user(request)
     _form, filters = _filters(request, user)
@@ -95,7 +91,6 @@ def allocation_export(request: HttpRequest) -> HttpResponse | StreamingHttpRespo
         route=request.path,
         purpose=AccessPurpose.EXPORT,
     )
-    writer = csv.writer(_Echo(), delimiter=";")
     header = [
         "toewijzingsnummer",
         "gemeente_cbs",
@@ -120,32 +115,32 @@ def allocation_export(request: HttpRequest) -> HttpResponse | StreamingHttpRespo
         for choices in (Unit, Frequency, AllocationStatus)
     )
 
-    def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(header)
-        for a in rows:
-            yield writer.writerow(
-                [
-                    a.number,
-                    a.municipality.cbs_code,
-                    a.municipality.name,
-                    a.provider.agb_code,
-                    a.provider.name,
-                    a.product.code,
-                    a.product.name,
-                    a.volume or "",
-                    units.get(a.unit, a.unit),
-                    frequencies.get(a.frequency, a.frequency),
-                    str(a.budget).replace(".", ",") if a.budget is not None else "",
-                    a.start.isoformat(),
-                    a.end.isoformat() if a.end else "",
-                    statuses.get(a.status, a.status),
-                    a.youth.birth_date.year,
-                ]
-            )
+    def row(a: Allocation) -> list[object]:
+        return [
+            a.number,
+            a.municipality.cbs_code,
+            a.municipality.name,
+            a.provider.agb_code,
+            a.provider.name,
+            a.product.code,
+            a.product.name,
+            a.volume,
+            units.get(a.unit, a.unit),
+            frequencies.get(a.frequency, a.frequency),
+            a.budget,
+            a.start,
+            a.end,
+            statuses.get(a.status, a.status),
+            a.youth.birth_date.year,
+        ]
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="toewijzingen.csv"'
-    return response
+    return csv_response(
+        request=request,
+        filename="toewijzingen.csv",
+        header=header,
+        rows=RowsOf(rows, row),
+        stream=True,
+    )
 
 
 @requires(Capability.CREATE_ALLOCATIONS)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.accounts.models import Organisation
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.core.forms import BoundedDateField
 
 
 class ApiClientRegisterForm(forms.Form):
@@ -25,7 +26,7 @@ class ApiClientRegisterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Only what the software needs; a scope must fit the organisation's role."),
     )
-    expires_on = forms.DateField(
+    expires_on = BoundedDateField(
         label=_("Valid until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -1,18 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-import csv
-from datetime import date
-from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
@@ -33,6 +29,7 @@ from jeugdregie.budgets.forms import (
     ExceptionRequestForm,
 )
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.exports import csv_response, xlsx_response
 from jeugdregie.core.views import (
     acting_user,
     apply_service_errors,
@@ -376,43 +373,26 @@ def budget_overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cell(value: object) -> object:
-    return str(value) if isinstance(value, Decimal) else value
-
-
 @requires(Capability.VIEW_BUDGET_OVERVIEW)
-def budget_overview_csv(request: HttpRequest) -> HttpResponse:
+def budget_overview_csv(request: HttpRequest) -> HttpResponseBase:
     _form, overview = _overview(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="budgetoverzicht-{overview.year}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(reports.EXPORT_HEADER)
-    for row in reports.export_rows(overview):
-        writer.writerow(
-            ["" if v is None else v.isoformat() if isinstance(v, date) else _cell(v) for v in row]
-        )
-    return response
-
-
-@requires(Capability.VIEW_BUDGET_OVERVIEW)
-def budget_overview_xlsx(request: HttpRequest) -> HttpResponse:
-    _form, overview = _overview(request)
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = f"Budget {overview.year}"
-    sheet.append(reports.EXPORT_HEADER)
-    for row in reports.export_rows(overview):
-        sheet.append(row)
-    for column in "DEFGI":
-        for cell in sheet[column][1:]:
-            cell.number_format = "#,##0.00"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return csv_response(
+        request=request,
+        filename=f"budgetoverzicht-{overview.year}.csv",
+        header=reports.EXPORT_HEADER,
+        rows=reports.export_rows(overview),
     )
-    response["Content-Disposition"] = f'attachment; filename="budgetoverzicht-{overview.year}.xlsx"'
-    return response
+
+
+@requires(Capability.VIEW_BUDGET_OVERVIEW)
+def budget_overview_xlsx(request: HttpRequest) -> HttpResponseBase:
+    _form, overview = _overview(request)
+    money = "#,##0.00"
+    return xlsx_response(
+        request=request,
+        filename=f"budgetoverzicht-{overview.year}.xlsx",
+        title=f"Budget {overview.year}",
+        header=reports.EXPORT_HEADER,
+        rows=reports.export_rows(overview),
+        number_formats={3: money, 4: money, 5: money, 6: money, 8: money},
+    )

@@ -11,6 +11,7 @@ from jeugdregie.casetable.constants import CaseKind, CaseStatus, Outcome, TableD
 from jeugdregie.casetable.models import Meeting
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.core.forms import BoundedDateField
 from jeugdregie.core.views import limit_choices
 from jeugdregie.framework.engine.rulesets import FactDef
 
@@ -51,9 +52,9 @@ class CaseCreateForm(forms.Form):
         label=_("Care setting"),
         choices=[("ambulant", _("Ambulant")), ("verblijf", _("Residential (verblijf)"))],
     )
-    request_date = forms.DateField(label=_("Request date"), widget=DATE_INPUT)
-    start = forms.DateField(label=_("Start of the care"), widget=DATE_INPUT)
-    end = forms.DateField(label=_("End of the care"), widget=DATE_INPUT)
+    request_date = BoundedDateField(label=_("Request date"), widget=DATE_INPUT)
+    start = BoundedDateField(label=_("Start of the care"), widget=DATE_INPUT)
+    end = BoundedDateField(label=_("End of the care"), widget=DATE_INPUT)
     volume = forms.IntegerField(label=_("Volume"), min_value=1)
     frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)
     tariff = forms.DecimalField(
@@ -98,7 +99,7 @@ def question_field(fact: FactDef, ground_labels: list[tuple[str, str]]) -> forms
             label=label, choices=YES_NO_UNKNOWN, required=False, widget=forms.RadioSelect
         )
     if fact.type == "date":
-        return forms.DateField(label=label, required=False, widget=DATE_INPUT)
+        return BoundedDateField(label=label, required=False, widget=DATE_INPUT)
     if fact.type == "money":
         return forms.DecimalField(label=label, required=False, decimal_places=2)
     if fact.type == "int":

@@ -1,18 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Screens for afwegingskader requests (cases) and the expert table."""
 
-from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -33,6 +31,7 @@ from jeugdregie.casetable.forms import (
     ScheduleForm,
 )
 from jeugdregie.casetable.models import Case, Meeting
+from jeugdregie.core.exports import Sheet, xlsx_response
 from jeugdregie.core.views import (
     acting_user,
     apply_service_errors,
@@ -524,20 +523,17 @@ def overview_rows(data: selectors.Overview) -> dict[str, list[list[Any]]]:
 
 
 @requires(Capability.VIEW_CASE_OVERVIEW)
-def overview_xlsx(request: HttpRequest) -> HttpResponse:
+def overview_xlsx(request: HttpRequest) -> HttpResponseBase:
     data = selectors.overview(user=acting_user(request))
-    book = Workbook()
-    assert book.active is not None
-    book.remove(book.active)
-    for title, rows in overview_rows(data).items():
-        sheet = book.create_sheet(title[:31])
-        for row in rows:
-            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    first, *more = [
+        Sheet(title=title, header=rows[0], rows=rows[1:])
+        for title, rows in overview_rows(data).items()
+    ]
+    return xlsx_response(
+        request=request,
+        filename="afwegingskader-overzicht.xlsx",
+        title=first.title,
+        header=first.header,
+        rows=first.rows,
+        more_sheets=more,
     )
-    response["Content-Disposition"] = 'attachment; filename="afwegingskader-overzicht.xlsx"'
-    return response

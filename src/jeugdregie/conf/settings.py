@@ -15,6 +15,7 @@ from jeugdregie.conf.env import (
     env_str,
     secret_from_var,
 )
+from jeugdregie.conf.headers import content_security_policy, proxy_ssl_header
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/jeugdregie
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy (CONTENT_SECURITY_POLICY)
+    "jeugdregie.core.middleware.NoStoreForSignedInUsersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -152,7 +156,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=False)
+# Cookies only over https, except in demo mode (plain http on 127.0.0.1).
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not JEUGDREGIE_DEMO)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("JEUGDREGIE_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
@@ -291,3 +296,21 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 # Sessions end after this many minutes without a request, and when the browser closes.
 JEUGDREGIE_IDLE_SECONDS = env_int("JEUGDREGIE_IDLE_MINUTES", 15) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Headers and transport security (README "Beveiliging"). Outside demo mode the site is served
+# over https only: HSTS (one year, subdomains included) unless switched off explicitly.
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if JEUGDREGIE_DEMO else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+# Behind a proxy that terminates TLS: the header it sets, e.g. "X-Forwarded-Proto: https".
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("DJANGO_SECURE_PROXY_SSL_HEADER", ""))
+# Everything from this site only; forms may also go to the sign-in provider (log-out).
+CONTENT_SECURITY_POLICY = content_security_policy(
+    form_targets=[
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_LOGOUT_ENDPOINT,
+        *env_list("JEUGDREGIE_CSP_FORM_ACTION", []),
+    ],
+    report_uri=env_str("JEUGDREGIE_CSP_REPORT_URI", ""),
+)

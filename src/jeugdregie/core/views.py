@@ -11,7 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
@@ -98,3 +98,12 @@ def query_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop("pagina", None)
     return params.urlencode()
+
+
+def refused_filters(form: forms.Form) -> HttpResponse | None:
+    """400 Bad Request naming what is wrong with a download's filters (in Dutch), or None
+    when they are fine. The page itself shows the same errors on its form, also with 400."""
+    if form.is_valid():
+        return None
+    lines = [str(message) for messages in form.errors.values() for message in messages]
+    return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.forms import BoundedDateField
 from jeugdregie.core.views import limit_choices
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 
@@ -72,10 +73,10 @@ class RequestDecisionForm(forms.Form):
 
 
 class TrafficFilterForm(forms.Form):
-    van = forms.DateField(
+    van = BoundedDateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    tot = forms.DateField(
+    tot = BoundedDateField(
         label=_("Up to and including"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -1,14 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Worklists of requests (JW315/JW317), the message viewer and the traffic overview."""
 
-import csv
-import io
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,12 +19,14 @@ from jeugdregie.accounts.selectors import user_can
 from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.contracting.constants import Frequency, Unit
 from jeugdregie.core.bsn import mask_bsn
+from jeugdregie.core.exports import csv_response
 from jeugdregie.core.templatetags.jeugdregie import percent
 from jeugdregie.core.views import (
     acting_user,
     apply_service_errors,
     paginate,
     query_without_page,
+    refused_filters,
     requires,
 )
 from jeugdregie.messaging import selectors
@@ -276,24 +277,26 @@ def traffic(request: HttpRequest) -> HttpResponse:
             "statuses": dict(InboxStatus.choices),
             "can_view_messages": user_can(user, Capability.VIEW_MESSAGES),
         },
+        status=400 if form.errors else 200,  # the default period is shown with the errors
     )
 
 
 @requires(Capability.VIEW_MESSAGE_TRAFFIC)
-def traffic_export(request: HttpRequest) -> HttpResponse:
+def traffic_export(request: HttpRequest) -> HttpResponseBase:
     """The overview's table as CSV (semicolons, UTF-8 with BOM for spreadsheet programs)."""
     user = acting_user(request)
-    _form, filters = _traffic(request, user)
+    form, filters = _traffic(request, user)
+    if (refused := refused_filters(form)) is not None:
+        return refused
     rows = selectors.message_traffic(user=user, filters=filters)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(traffic_header())
-    writer.writerows(traffic_table(rows))
+    table: list[list[str]] = traffic_table(rows)
     if rows:
         total = selectors.traffic_totals(rows)
         cells = [str(total.received), str(total.sent), str(total.rejected)]
-        writer.writerow([_("Total"), "", "", *cells, percent(total.error_rate)])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    name = f"berichtenverkeer_{filters.start.isoformat()}_{filters.end.isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+        table.append([_("Total"), "", "", *cells, percent(total.error_rate)])
+    return csv_response(
+        request=request,
+        filename=f"berichtenverkeer_{filters.start.isoformat()}_{filters.end.isoformat()}.csv",
+        header=traffic_header(),
+        rows=table,
+    )

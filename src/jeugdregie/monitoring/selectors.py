@@ -2,6 +2,7 @@
 """Aggregates for a region and a year. Screens, exports and ``region_stats`` share these."""
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -41,12 +42,27 @@ class RegionStats:
     top_providers: list[tuple[str, Decimal]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
-        def money(value: Decimal) -> str:
-            return str(value.quantize(CENT))
+        return self._figures(
+            money=lambda value: str(value.quantize(CENT)),
+            share=lambda value: float(value.quantize(SHARE)),
+        )
 
-        def share(value: Decimal) -> float:
-            return float(value.quantize(SHARE))
+    def export_rows(self) -> list[list[object]]:
+        """(part, key, value) rows with the keys of ``as_json`` and typed numbers."""
+        figures = self._figures(
+            money=lambda value: value.quantize(CENT), share=lambda value: value.quantize(SHARE)
+        )
+        rows: list[list[object]] = []
+        for key, value in figures.items():
+            if isinstance(value, dict):
+                rows.extend([key, sub, amount] for sub, amount in value.items())
+            else:
+                rows.append([key, "", value])
+        return rows
 
+    def _figures(
+        self, *, money: Callable[[Decimal], object], share: Callable[[Decimal], object]
+    ) -> dict[str, object]:
         return {
             "region": self.region.code,
             "name": self.region.name,

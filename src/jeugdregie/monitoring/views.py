@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-import csv
-
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.clients.constants import ReferrerType
+from jeugdregie.core.exports import csv_response
 from jeugdregie.core.views import acting_user, requires
 from jeugdregie.monitoring.selectors import RegionStats, default_year, region_stats
 from jeugdregie.regions.selectors import region_of
@@ -51,19 +51,11 @@ def region_figures(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_STATISTICS)
-def region_figures_export(request: HttpRequest) -> HttpResponse:
+def region_figures_export(request: HttpRequest) -> HttpResponseBase:
     _form, stats = _stats(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="regiocijfers-{stats.region.code}-{stats.year}.csv"'
+    return csv_response(
+        request=request,
+        filename=f"regiocijfers-{stats.region.code}-{stats.year}.csv",
+        header=["onderdeel", "sleutel", "waarde"],
+        rows=stats.export_rows(),
     )
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["onderdeel", "sleutel", "waarde"])
-    for key, value in stats.as_json().items():
-        if isinstance(value, dict):
-            for sub, amount in value.items():
-                writer.writerow([key, sub, amount])
-        else:
-            writer.writerow([key, "", value])
-    return response

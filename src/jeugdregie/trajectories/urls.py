@@ -7,6 +7,7 @@ app_name = "trajectories"
 urlpatterns = [
     path("trajecten/", views.trajectory_list, name="trajectory-list"),
     path("trajecten/export.csv", views.trajectory_export, name="trajectory-export"),
+    path("trajecten/export.xlsx", views.trajectory_export_xlsx, name="trajectory-export-xlsx"),
     path("trajecten/nieuw/", views.trajectory_create, name="trajectory-create"),
     path("trajecten/werkwijze/", views.working_method, name="working-method"),
     path("trajecten/<int:pk>/", views.trajectory_detail, name="trajectory-detail"),

@@ -2,14 +2,14 @@
 """Screens of perceel-2 trajectories: the provider's trajectories and extension requests,
 the CJG review worklist and the referrer's worklist (standard route)."""
 
-import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.exports import csv_response, xlsx_response
 from jeugdregie.core.views import (
     acting_user,
     apply_service_errors,
@@ -443,15 +444,29 @@ def working_method(request: HttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+TRAJECTORY_EXPORT_HEADER = [
+    "toewijzingsnummer",
+    "gemeente_cbs",
+    "aanbieder_agb",
+    "aanbieder",
+    "regiebehandelaar",
+    "productcode",
+    "begindatum",
+    "oorspronkelijke_einddatum",
+    "huidige_einddatum",
+    "einde_maximale_behandelduur",
+    "verlengingen_toegekend",
+    "verlenging_open",
+    "complexiteit",
+    "cjg_medewerker",
+    "medebehandelaars",
+    "geboortejaar_jeugdige",
+]
 
 
-@requires(Capability.VIEW_TRAJECTORIES)
-def trajectory_export(request: HttpRequest) -> StreamingHttpResponse:
-    """CSV of the filtered trajectories for analysis: no names or BSNs, but every youth's
-    access is logged."""
+def _trajectory_export_rows(request: HttpRequest) -> list[list[object]]:
+    """The filtered trajectories as export rows: no names or BSNs of youth, but every
+    youth's access is logged."""
     user = acting_user(request)
     form = TrajectoryFilterForm(request.GET)
     form.is_valid()
@@ -463,51 +478,48 @@ def trajectory_export(request: HttpRequest) -> StreamingHttpResponse:
     )
     rows = selectors.trajectories_export_logged(user=user, filters=filters, route=request.path)
     complexities = {code: str(label) for code, label in Complexity.choices}
-    writer = csv.writer(_Echo(), delimiter=";")
-    header = [
-        "toewijzingsnummer",
-        "gemeente_cbs",
-        "aanbieder_agb",
-        "aanbieder",
-        "regiebehandelaar",
-        "productcode",
-        "begindatum",
-        "oorspronkelijke_einddatum",
-        "huidige_einddatum",
-        "einde_maximale_behandelduur",
-        "verlengingen_toegekend",
-        "verlenging_open",
-        "complexiteit",
-        "cjg_medewerker",
-        "medebehandelaars",
-        "geboortejaar_jeugdige",
+    return [
+        [
+            row.trajectory.allocation.number,
+            row.trajectory.allocation.municipality.cbs_code,
+            row.trajectory.allocation.provider.agb_code,
+            row.trajectory.allocation.provider.name,
+            row.trajectory.practitioner_name,
+            row.trajectory.allocation.product.code,
+            row.trajectory.start,
+            row.trajectory.original_end,
+            row.trajectory.current_end,
+            row.trajectory.maximum_end,
+            row.granted,
+            bool(row.pending),
+            complexities.get(row.trajectory.complexity, row.trajectory.complexity),
+            row.trajectory.cjg_worker_name,
+            row.additional,
+            row.trajectory.allocation.youth.birth_date.year,
+        ]
+        for row in rows
     ]
 
-    def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(header)
-        for row in rows:
-            t = row.trajectory
-            yield writer.writerow(
-                [
-                    t.allocation.number,
-                    t.allocation.municipality.cbs_code,
-                    t.allocation.provider.agb_code,
-                    t.allocation.provider.name,
-                    t.practitioner_name,
-                    t.allocation.product.code,
-                    t.start.isoformat(),
-                    t.original_end.isoformat(),
-                    t.current_end.isoformat(),
-                    t.maximum_end.isoformat(),
-                    row.granted,
-                    "ja" if row.pending else "nee",
-                    complexities.get(t.complexity, t.complexity),
-                    t.cjg_worker_name,
-                    row.additional,
-                    t.allocation.youth.birth_date.year,
-                ]
-            )
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="trajecten.csv"'
-    return response
+@requires(Capability.VIEW_TRAJECTORIES)
+def trajectory_export(request: HttpRequest) -> HttpResponseBase:
+    """CSV of the filtered trajectories for analysis (streamed)."""
+    return csv_response(
+        request=request,
+        filename="trajecten.csv",
+        header=TRAJECTORY_EXPORT_HEADER,
+        rows=_trajectory_export_rows(request),
+        stream=True,
+    )
+
+
+@requires(Capability.VIEW_TRAJECTORIES)
+def trajectory_export_xlsx(request: HttpRequest) -> HttpResponseBase:
+    """The same rows as the CSV export, as a spreadsheet."""
+    return xlsx_response(
+        request=request,
+        filename="trajecten.xlsx",
+        title=_("Trajectories"),
+        header=TRAJECTORY_EXPORT_HEADER,
+        rows=_trajectory_export_rows(request),
+    )

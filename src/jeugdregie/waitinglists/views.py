@@ -1,7 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
 from datetime import date
-from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.contrib import messages
@@ -10,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -18,6 +15,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
 from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.core.exports import Sheet, xlsx_response
 from jeugdregie.core.views import (
     acting_user,
     paginate,
@@ -298,33 +296,23 @@ def monitoring(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _xlsx_cell(value: object) -> object:
-    return float(value) if isinstance(value, Decimal) else value
-
-
 @requires(Capability.VIEW_WAITING_MONITORING)
 def monitoring_xlsx(request: HttpRequest) -> HttpResponse:
     _form, report = _monitoring(request)
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = f"Monitoring {report.year}"
-    sheet.append(reports.export_header())
-    for row in reports.export_rows(report):
-        sheet.append([_xlsx_cell(value) for value in row])
-    months = workbook.create_sheet(_("Inflow and outflow"))
-    months.append([_("Month"), _("Inflow"), _("Outflow")])
-    for month, inflow, outflow in report.months:
-        months.append([date(report.year, month, 1), inflow, outflow])
-    for cell in months["A"][1:]:
-        cell.number_format = "mm-yyyy"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    months = Sheet(
+        title=_("Inflow and outflow"),
+        header=[_("Month"), _("Inflow"), _("Outflow")],
+        rows=[
+            [date(report.year, month, 1), inflow, outflow]
+            for month, inflow, outflow in report.months
+        ],
+        number_formats={0: "mm-yyyy"},
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="wachtlijsten-monitoring-{report.region.code}-{report.year}.xlsx"'
+    return xlsx_response(
+        request=request,
+        filename=f"wachtlijsten-monitoring-{report.region.code}-{report.year}.xlsx",
+        title=f"Monitoring {report.year}",
+        header=reports.export_header(),
+        rows=reports.export_rows(report),
+        more_sheets=[months],
     )
-    return response
