@@ -306,6 +306,13 @@ def anna_meeting(w: World) -> dict[str, Any]:
     return {"pk": _meeting(w, with_anna=True).pk}
 
 
+def anna_case_on_the_table(w: World) -> dict[str, Any]:
+    """Anna's case on the agenda of a meeting the expert-table member sits on: an expert
+    member sees exactly the cases (and youth) on the tables they sit on."""
+    anna_meeting(w)
+    return anna_case(w)
+
+
 def anna_agenda_item(w: World) -> dict[str, Any]:
     meeting = _meeting(w, with_anna=True)
     return {"pk": meeting.pk, "item": meeting.items.get().pk}
@@ -488,14 +495,17 @@ ROUTES = [
     Route("api-extension-request",            "403 403 403 403 201 403 403 403", api=True,
           method="post", data=anna_extension_request),
     Route("casetable:case-list",              "200 200 200 200 403 403 403 403",
-          kwargs=made(anna_case), personal_data=True),
+          kwargs=made(anna_case_on_the_table), personal_data=True),
     Route("casetable:case-create",            "200 200 200 403 403 403 403 403"),
     Route("casetable:case-detail",            "200 200 404 200 403 403 403 403",
-          kwargs=anna_case, personal_data=True),
+          kwargs=anna_case_on_the_table, personal_data=True),
+    # On no table yet: the expert table does not see it.
+    Route("casetable:case-detail",            "200 200 404 404 403 403 403 403",
+          kwargs=anna_case),
     Route("casetable:case-answer",            "302 302 404 403 403 403 403 403",
           kwargs=anna_case, method="post"),
     Route("casetable:case-judgement",         "302 403 403 302 403 403 403 403",
-          kwargs=anna_case, method="post",
+          kwargs=anna_case_on_the_table, method="post",
           data=lambda w: {"oordeel-fact": "content_proportional", "oordeel-value": "ja",
                           "oordeel-motivation": "Ja"}),
     Route("casetable:case-schedule",          "302 302 404 302 403 403 403 403",
@@ -504,7 +514,7 @@ ROUTES = [
           kwargs=anna_case, method="post",
           data=lambda w: {"besluit-decision": "reject", "besluit-motivation": "Niet nodig"}),
     Route("casetable:case-follow-up",         "302 302 404 302 403 403 403 403",
-          kwargs=anna_case, method="post",
+          kwargs=anna_case_on_the_table, method="post",
           data=lambda w: {"evaluatie-due": "2025-10-01", "evaluatie-description": "Evaluatie"}),
     Route("casetable:overview",               "200 403 403 200 403 200 403 403",
           kwargs=made(anna_case)),

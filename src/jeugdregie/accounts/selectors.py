@@ -72,14 +72,18 @@ class ScopePaths:
     municipality: str
     referring_organisation: str
     provider: str
+    # The youth's id (e.g. "pk" on Youth, "youth_id" elsewhere): expert-table members see the
+    # youth of the cases on a table they sit on. Empty: the model shows them nothing.
+    youth: str = ""
 
 
 def organisation_scope(user: User, *, capability: str, paths: ScopePaths) -> Q | None:
     """The rows of a model holding personal data that this user may see; None means none.
 
     Contract management sees its region, access staff their municipality, GI staff the youth
-    their institution referred, a provider its own clients. Expert-table members see only
-    youth whose case is on the table (none until the expert table exists).
+    their institution referred, a provider its own clients. Expert-table members see exactly
+    the youth of the cases on a table they sit on (``casetable.selectors.youth_on_tables_of``,
+    the one definition of it).
     """
     if not user_can(user, capability) or user.organisation is None:
         return None
@@ -93,5 +97,10 @@ def organisation_scope(user: User, *, capability: str, paths: ScopePaths) -> Q |
             return Q(**{paths.referring_organisation: organisation.pk})
         case Role.PROVIDER:
             return Q(**{paths.provider: own_provider_id(user)})
+        case Role.EXPERT_MEMBER if paths.youth:
+            # Imported here: the expert table is an app above accounts.
+            from jeugdregie.casetable.selectors import youth_on_tables_of
+
+            return Q(**{f"{paths.youth}__in": youth_on_tables_of(user=user)})
         case _:
             return None

@@ -16,10 +16,40 @@ from jeugdregie.casetable.constants import CaseKind, CaseStatus, MeetingStatus, 
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
 from jeugdregie.regions.selectors import region_of
 
-# Who sees which cases: the region's contract management and expert table all of them; the
-# access team and certified institutions the cases their own organisation asked for.
-REGION_WIDE = frozenset({Role.CONTRACT_MANAGER, Role.EXPERT_MEMBER})
+# Who sees which cases: the region's contract management all of them; an expert-table member
+# the cases on the agenda of a table they sit on; the access team and certified institutions
+# the cases their own organisation asked for.
+REGION_WIDE = frozenset({Role.CONTRACT_MANAGER})
 OWN_ORGANISATION = frozenset({Role.ACCESS_STAFF, Role.GI_STAFF})
+
+
+# --- the expert table: what a member sees -------------------------------------------------
+#
+# One definition, used by every page and selector that answers "which youth may an
+# expert-table member see" (``accounts.selectors.organisation_scope`` for the youth pages and
+# the API, the cases, the meetings and their agendas, the overview): a table a member sits on
+# is a meeting of the region the user is a member of (``Meeting.members``, planned or held);
+# the member sees exactly the cases on those meetings' agendas and the youth of those cases.
+
+
+def tables_of(*, user: User) -> QuerySet[Meeting]:
+    """The meetings of the expert table the user sits on (a member of, in their region)."""
+    region = region_of(user=user)
+    if region is None:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(region=region, members=user)
+
+
+def cases_on_tables_of(*, user: User) -> QuerySet[Case]:
+    """The cases on the agenda of a table the user sits on."""
+    return Case.objects.filter(
+        pk__in=AgendaItem.objects.filter(meeting__in=tables_of(user=user)).values("case_id")
+    )
+
+
+def youth_on_tables_of(*, user: User) -> QuerySet[Case, Any]:
+    """The ids of the youth of the cases on a table the user sits on (a subquery)."""
+    return cases_on_tables_of(user=user).order_by().values("youth_id")
 
 
 def cases_visible_to(*, user: User) -> QuerySet[Case]:
@@ -29,6 +59,8 @@ def cases_visible_to(*, user: User) -> QuerySet[Case]:
     cases = Case.objects.filter(region=region)
     if user.role in REGION_WIDE:
         return cases
+    if user.role == Role.EXPERT_MEMBER:
+        return cases.filter(pk__in=cases_on_tables_of(user=user).values("pk"))
     if user.role in OWN_ORGANISATION and user.organisation_id is not None:
         return cases.filter(requested_by__organisation_id=user.organisation_id)
     return Case.objects.none()
@@ -78,23 +110,22 @@ def case_detail(*, user: User, pk: int, route: str) -> Case:
 
 
 def meetings_visible_to(*, user: User) -> QuerySet[Meeting]:
-    """Contract management and the expert table see every meeting of the region; the access
-    team and certified institutions the meetings they take part in (the agenda names youth)."""
+    """Contract management sees every meeting of the region; expert-table members, the access
+    team and certified institutions the meetings they sit on (the agenda names youth)."""
     region = region_of(user=user)
     if region is None:
         return Meeting.objects.none()
-    meetings = Meeting.objects.filter(region=region)
     if user.role in REGION_WIDE:
-        return meetings
-    if user.role in OWN_ORGANISATION:
-        return meetings.filter(members=user)
+        return Meeting.objects.filter(region=region)
+    if user.role in OWN_ORGANISATION | {Role.EXPERT_MEMBER}:
+        return tables_of(user=user)
     return Meeting.objects.none()
 
 
 def planned_meetings(*, user: User) -> QuerySet[Meeting]:
     """The region's planned meetings a case can be put on (dates only, no agenda)."""
     region = region_of(user=user)
-    if region is None or user.role not in REGION_WIDE | OWN_ORGANISATION:
+    if region is None or user.role not in REGION_WIDE | OWN_ORGANISATION | {Role.EXPERT_MEMBER}:
         return Meeting.objects.none()
     return Meeting.objects.filter(region=region, status=MeetingStatus.PLANNED).order_by("date")
 
@@ -138,7 +169,8 @@ class Overview:
 def overview(*, user: User) -> Overview:
     """Light contracts concluded per year split ambulant/residential (memo §9), cases per
     exception ground and per outcome, and the list of ceiling-overrun cases (memo annex I).
-    Aggregates only, except the overrun list (names, for the expert table)."""
+    Aggregates only, except the overrun list (names: contract management all of them, an
+    expert-table member those on a table they sit on)."""
     region = region_of(user=user)
     cases = Case.objects.filter(region=region) if region is not None else Case.objects.none()
     years: dict[int, YearRow] = {}
@@ -157,9 +189,10 @@ def overview(*, user: User) -> Overview:
             else:
                 row.ambulant += 1
     overruns: list[Case] = []
-    if user.role in REGION_WIDE:
+    if user.role in REGION_WIDE | {Role.EXPERT_MEMBER}:
         overruns = list(
-            cases.filter(kind=CaseKind.CEILING_OVERRUN)
+            cases_visible_to(user=user)
+            .filter(kind=CaseKind.CEILING_OVERRUN)
             .select_related("provider", "product")
             .order_by("-request_date", "-pk")
         )

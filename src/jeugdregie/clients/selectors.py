@@ -18,6 +18,7 @@ YOUTH_SCOPE = ScopePaths(
     municipality="municipality_id",
     referring_organisation="referrals__referrer_organisation_id",
     provider="allocations__provider_id",
+    youth="pk",
 )
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.core.fields import EncryptedBytesField
+from jeugdregie.core.fields import EncryptedBytesField, EncryptedTextField
 from jeugdregie.messaging.constants import InboxStatus, RejectionReason, RequestStatus
 
 
@@ -237,7 +237,8 @@ class _Request(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
-    decision_note = models.TextField(_("reason of the decision"), blank=True)
+    # Free text that can hold health details: encrypted at rest.
+    decision_note = EncryptedTextField(_("reason of the decision"), blank=True)
     rejection_reason = models.CharField(
         _("reason of rejection"), max_length=1, choices=RejectionReason.choices, blank=True
     )
@@ -270,7 +271,7 @@ class AllocationRequest(_Request):
     referrer_type = models.CharField(_("referrer type"), max_length=2)
     referrer_agb = models.CharField(_("referrer AGB code"), max_length=8, blank=True)
     referrer_name = models.CharField(_("referrer name"), max_length=200, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = EncryptedTextField(_("comment"), blank=True)  # the JW315's Commentaar
     allocation = models.ForeignKey(
         "allocations.Allocation",
         on_delete=models.PROTECT,

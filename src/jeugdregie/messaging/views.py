@@ -12,13 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.contracting.constants import Frequency, Unit
-from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.core.exports import csv_response
 from jeugdregie.core.templatetags.jeugdregie import percent
 from jeugdregie.core.views import (
@@ -32,7 +30,8 @@ from jeugdregie.core.views import (
 from jeugdregie.messaging import selectors
 from jeugdregie.messaging.constants import InboxStatus, RequestStatus
 from jeugdregie.messaging.forms import RequestDecisionForm, RequestFilterForm, TrafficFilterForm
-from jeugdregie.messaging.models import AllocationRequest, ChangeRequest
+from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, InboxMessage
+from jeugdregie.messaging.selectors.identity import youth_shown
 from jeugdregie.messaging.services.requests import (
     allocation_request_approve,
     allocation_request_reject,
@@ -115,11 +114,15 @@ def _decide(
 def _request_context(
     user: User, item: AllocationRequest | ChangeRequest, form: RequestDecisionForm
 ) -> dict[str, Any]:
-    youth = item.youth
     return {
         "item": item,
-        "youth": youth,
-        "bsn": youth.bsn if user.role != Role.PROVIDER else mask_bsn(youth.bsn),
+        # A provider: the client as its request said it; the region: the youth record.
+        "shown": youth_shown(
+            user=user,
+            youth=item.youth,
+            message_data=bytes(item.inbox_message.raw),
+            can_link=user_can(user, Capability.VIEW_YOUTH),
+        ),
         "answers": selectors.request_answers(inbox=item.inbox_message),
         "form": form,
         "can_decide": item.status == RequestStatus.OPEN
@@ -189,12 +192,21 @@ def change_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _viewer(request: HttpRequest, view: selectors.MessageView) -> HttpResponse:
     user = acting_user(request)
+    message = view.message
+    data = bytes(message.raw if isinstance(message, InboxMessage) else message.data)
     return render(
         request,
         "messaging/message_detail.html",
         {
             "view": view,
-            "message": view.message,
+            "message": message,
+            # A provider: the client as the message said it; the region: the youth record.
+            "shown": youth_shown(
+                user=user,
+                youth=message.youth,
+                message_data=data,
+                can_link=user_can(user, Capability.VIEW_YOUTH),
+            ),
             "can_view_youth": user_can(user, Capability.VIEW_YOUTH),
             "can_view_requests": user_can(user, Capability.VIEW_MESSAGE_REQUESTS),
         },

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import AllocationStatus, ChangeReason
 from jeugdregie.allocations.models import Allocation
@@ -678,6 +679,21 @@ def perceel1_waiting_entry(
     return hook(youth=youth, since=since, trajectory=trajectory, actor=actor)
 
 
+def may_judge_complexity(*, user: User, trajectory: Trajectory) -> bool:
+    """Only the coordinating practitioner (a user of the provider of the trajectory's own
+    allocation) and the CJG (the access team of the trajectory's municipality) judge the
+    complexity; an additional practitioner does not."""
+    organisation = user.organisation
+    if organisation is None:
+        return False
+    allocation = trajectory.allocation
+    if user.role == Role.PROVIDER:
+        return organisation.provider_id == allocation.provider_id
+    if user.role == Role.ACCESS_STAFF:
+        return organisation.municipality_id == allocation.municipality_id
+    return False
+
+
 @transaction.atomic
 def complexity_judge(
     *,
@@ -691,7 +707,14 @@ def complexity_judge(
 ) -> Trajectory:
     """Record the judgement on care that became multi-disciplinary: responsible to continue
     in perceel 2, or a temporary continuation with a linked CJG worker while the youth
-    waits for perceel 1 (the waiting-list entry is made through the hook)."""
+    waits for perceel 1 (the waiting-list entry is made through the hook).
+
+    Refused (``PermissionDenied``, nothing changes) for anyone but the coordinating
+    practitioner and the CJG; ``actor`` None is the system."""
+    if actor is not None and not may_judge_complexity(user=actor, trajectory=trajectory):
+        raise PermissionDenied(
+            _("Only the coordinating practitioner or the CJG judges the complexity.")
+        )
     on = on or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if not motivation.strip():

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -132,7 +132,8 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "additional": list(trajectory.additional_practitioners.all()),
             "method": policy.method_in_force(region=region, on=timezone.localdate()),
             "is_coordinator": is_coordinator,
-            "can_judge": user_can(user, Capability.JUDGE_COMPLEXITY),
+            "can_judge": user_can(user, Capability.JUDGE_COMPLEXITY)
+            and services.may_judge_complexity(user=user, trajectory=trajectory),
             "pending": ExtensionStatus.PENDING,
             "self_assessment_route": ExtensionRoute.SELF_ASSESSMENT,
         },
@@ -387,6 +388,13 @@ def additional_practitioner_add(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.JUDGE_COMPLEXITY)
 def complexity_judge(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
+    # An additional practitioner sees the trajectory but does not judge it: 403 before
+    # anything is read or written.
+    visible = selectors.trajectories_visible_to(user=user).filter(pk=pk).first()
+    if visible is None:
+        raise Http404
+    if not services.may_judge_complexity(user=user, trajectory=visible):
+        raise PermissionDenied
     trajectory = _trajectory(request, pk)
     form = ComplexityForm(request.POST or None)
 

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A provider reports and closes its own waiting-list entries (the same services as the screens).
 
-A report is a list of entries that is accepted or refused as a whole: one bad entry refuses
-all of them, with the errors per entry number ("wachtende 2: ...").
+A report is a list of at most ``MAX_ENTRIES`` entries that is accepted or refused as a whole:
+one bad entry refuses all of them, with the errors per entry number ("wachtende 2: ...").
+Each entry carries the identity as the provider knows it (BSN, name, birth date); the answer
+is the same whether or not the region knows a youth with that BSN, and what the API returns
+of an entry is that submission, never the region's youth record.
 """
 
 from datetime import date
@@ -10,7 +13,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
@@ -18,22 +23,29 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
 from jeugdregie.apiclients.constants import Scope
 from jeugdregie.audit.constants import AccessPurpose
-from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.api import HasCapability
 from jeugdregie.core.views import acting_user
+from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import selectors, services
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 
+MAX_ENTRIES = 100
+"""At most this many entries per report: larger batches are refused whole (400)."""
+
 
 class WaitingEntryInput(serializers.Serializer[dict[str, Any]]):
     bsn = serializers.CharField(max_length=11)
+    given_name = serializers.CharField(max_length=200)
+    family_name = serializers.CharField(max_length=200)
+    birth_date = serializers.DateField()
     lot = serializers.CharField(max_length=20, help_text="Code of the lot (perceel).")
     product = serializers.CharField(max_length=5, required=False, allow_blank=True)
     waiting_since = serializers.DateField()
@@ -46,7 +58,18 @@ class WaitingEntryInput(serializers.Serializer[dict[str, Any]]):
 
 
 class WaitingReportInput(serializers.Serializer[dict[str, Any]]):
-    entries = WaitingEntryInput(many=True, allow_empty=False)
+    entries = WaitingEntryInput(  # type: ignore[call-arg]  # max_length: DRF ≥ 3.15, not stubbed
+        many=True,
+        allow_empty=False,
+        max_length=MAX_ENTRIES,
+        help_text=f"At most {MAX_ENTRIES} entries; a longer list is refused whole.",
+        error_messages={
+            "max_length": gettext_lazy(
+                "Report at most {max_length} entries at a time; split the list and send the "
+                "rest in another report. Nothing was saved."
+            )
+        },
+    )
 
 
 class WaitingCloseInput(serializers.Serializer[dict[str, Any]]):
@@ -55,27 +78,55 @@ class WaitingCloseInput(serializers.Serializer[dict[str, Any]]):
     outflow_note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
-class WaitingEntryOutput(serializers.ModelSerializer[WaitingEntry]):
-    youth = serializers.IntegerField(source="youth_id")
-    lot = serializers.CharField(source="lot.code")
-    product = serializers.CharField(source="product.code", allow_null=True, default=None)
-    provider = serializers.CharField(source="provider.agb_code", allow_null=True, default=None)
+class WaitingEntryOutput(serializers.Serializer[dict[str, Any]]):
+    """An entry as the provider is shown it: on its own reports the identity it submitted."""
 
-    class Meta:
-        model = WaitingEntry
-        fields = [
-            "id",
-            "youth",
-            "provider",
-            "lot",
-            "product",
-            "waiting_since",
-            "source",
-            "court_ruling_date",
-            "bridging_note",
-            "outflow_date",
-            "outflow_reason",
-        ]
+    id = serializers.IntegerField(read_only=True)
+    youth = serializers.IntegerField(
+        allow_null=True,
+        help_text="The youth record, only on entries the region put on your list; "
+        "null on your own reports.",
+    )
+    bsn = serializers.CharField(help_text="Masked: only the last three digits.")
+    given_name = serializers.CharField()
+    family_name = serializers.CharField()
+    birth_date = serializers.DateField(allow_null=True)
+    provider = serializers.CharField(allow_null=True, help_text="AGB code.")
+    lot = serializers.CharField()
+    product = serializers.CharField(allow_null=True)
+    waiting_since = serializers.DateField()
+    source = serializers.ChoiceField(choices=WaitingSource.choices)  # type: ignore[assignment]
+    court_ruling_date = serializers.DateField(
+        allow_null=True, help_text="For GI cases: the date of the court ruling."
+    )
+    bridging_note = serializers.CharField(help_text="Bridging care (description).")
+    outflow_date = serializers.DateField(allow_null=True)
+    outflow_reason = serializers.ChoiceField(choices=OutflowReason.choices, allow_blank=True)
+
+
+def _output(user: User, entry: WaitingEntry) -> dict[str, Any]:
+    identity = selectors.shown_identity(user, entry)
+    return {
+        "id": entry.pk,
+        "youth": None if identity.submitted else entry.youth_id,
+        "bsn": identity.bsn,
+        "given_name": identity.given_name,
+        "family_name": identity.family_name,
+        "birth_date": identity.birth_date,
+        "provider": entry.provider.agb_code if entry.provider else None,
+        "lot": entry.lot.code,
+        "product": entry.product.code if entry.product else None,
+        "waiting_since": entry.waiting_since,
+        "source": entry.source,
+        "court_ruling_date": entry.court_ruling_date,
+        "bridging_note": entry.bridging_note,
+        "outflow_date": entry.outflow_date,
+        "outflow_reason": entry.outflow_reason,
+    }
+
+
+def _serialised(user: User, entries: list[WaitingEntry]) -> list[Any]:
+    return [WaitingEntryOutput(_output(user, entry)).data for entry in entries]
 
 
 def _messages(error: ValidationError) -> list[str]:
@@ -100,7 +151,7 @@ class WaitingEntryListApi(APIView):
         rows = selectors.entries_page_logged(
             user=user, entries=list(page), route=request.path, purpose=AccessPurpose.API
         )
-        return paginator.get_paginated_response(WaitingEntryOutput(rows, many=True).data)
+        return paginator.get_paginated_response(_serialised(user, rows))
 
     @extend_schema(request=WaitingReportInput, responses={201: WaitingEntryOutput(many=True)})
     def post(self, request: Request) -> Response:
@@ -124,10 +175,12 @@ class WaitingEntryListApi(APIView):
                 transaction.set_rollback(True)
         if errors:
             raise serializers.ValidationError(errors)
-        return Response(WaitingEntryOutput(created, many=True).data, status=status.HTTP_201_CREATED)
+        return Response(_serialised(user, created), status=status.HTTP_201_CREATED)
 
     @staticmethod
-    def _report(user: Any, region: Any, provider: Provider, item: dict[str, Any]) -> WaitingEntry:
+    def _report(
+        user: User, region: Region, provider: Provider, item: dict[str, Any]
+    ) -> WaitingEntry:
         problems: list[str] = []
         lot = Lot.objects.filter(region=region, code=item["lot"]).first()
         if lot is None:
@@ -152,19 +205,28 @@ class WaitingEntryListApi(APIView):
                     _("Unknown provider with AGB code '%(code)s'.")
                     % {"code": item["bridging_provider"]}
                 )
+        submission = None
         try:
-            youth = youth_by_bsn_in_region(bsn=item["bsn"], region=region)
+            submission = services.submission_check(
+                bsn=item["bsn"],
+                given_name=item["given_name"],
+                family_name=item["family_name"],
+                birth_date=item["birth_date"],
+                today=timezone.localdate(),
+            )
         except ValidationError as error:
             problems.extend(_messages(error))
         if problems:
             raise ValidationError(problems)
         assert lot is not None
+        assert submission is not None
         since: date = item["waiting_since"]
-        return services.waiting_entry_report(
+        return services.waiting_entry_report_by_provider(
             actor=user,
-            youth=youth,
-            lot=lot,
             provider=provider,
+            region=region,
+            submission=submission,
+            lot=lot,
             product=product,
             waiting_since=since,
             source=WaitingSource.PROVIDER_API,
@@ -200,4 +262,4 @@ class WaitingEntryCloseApi(APIView):
         except ValidationError as error:
             detail = error.message_dict if hasattr(error, "error_dict") else error.messages
             raise serializers.ValidationError(detail) from error
-        return Response(WaitingEntryOutput(entry).data)
+        return Response(WaitingEntryOutput(_output(user, entry)).data)

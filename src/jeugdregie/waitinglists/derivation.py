@@ -18,10 +18,12 @@ from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import AllocationRequest
+from jeugdregie.messaging.selectors.identity import identity_in_message
 from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.services import (
+    Submission,
     duplicate_open_entry,
     waiting_entry_close,
     waiting_entry_report,
@@ -77,6 +79,13 @@ def waiting_entries_derive(
         product = request.product
         assert product is not None
         since = min(timezone.localdate(request.inbox_message.received_at), today)
+        submission = _request_submission(request)
+        if submission is None:
+            result.skipped.append(
+                f"{WaitingSource.REQUEST} {request.pk}: "
+                + _("The request names no client with a BSN, name and birth date.")
+            )
+            continue
         result.created += _derive_one(
             youth=request.youth,
             provider=request.provider,
@@ -86,6 +95,7 @@ def waiting_entries_derive(
             link={"allocation_request": request},
             today=today,
             result=result,
+            submission=submission,
         )
 
     # Approved requests: their entry follows the allocation.
@@ -116,8 +126,41 @@ def waiting_entries_derive(
             result=result,
         )
 
+    result.linked += _link_submitted(entries)
     result.closed += _close_derived(entries, today=today)
     return result
+
+
+def _request_submission(request: AllocationRequest) -> Submission | None:
+    """The client as the provider's JW315 named it: the provider sees its entry with this
+    identity, never the youth record the request was linked to."""
+    identity = identity_in_message(bytes(request.inbox_message.raw))
+    if identity is None or identity.birth_date is None:
+        return None
+    return Submission(
+        bsn=identity.bsn,
+        given_name=identity.given_name or "-",
+        family_name=identity.family_name or "-",
+        birth_date=identity.birth_date,
+    )
+
+
+def _link_submitted(entries: Any) -> int:
+    """Link open entries reported with a BSN the region did not know yet to the youth
+    registered since (in the entry's region). The provider still sees its submission."""
+    linked = 0
+    for entry in entries.filter(youth__isnull=True, outflow_date__isnull=True).exclude(
+        submitted_bsn_index=""
+    ):
+        youth = Youth.objects.filter(
+            bsn_index=entry.submitted_bsn_index, municipality__region=entry.lot.region_id
+        ).first()
+        if youth is not None:
+            entry.youth = youth
+            entry.referral = youth.referrals.order_by("-date", "-id").first()
+            entry.save(update_fields=["youth", "referral", "updated_at"])
+            linked += 1
+    return linked
 
 
 def _derive_one(
@@ -130,8 +173,15 @@ def _derive_one(
     link: dict[str, Any],
     today: date,
     result: DeriveResult,
+    submission: Submission | None = None,
 ) -> int:
-    existing = duplicate_open_entry(youth=youth, provider=provider, product=product, exclude=None)
+    existing = duplicate_open_entry(
+        youth=youth,
+        provider=provider,
+        product=product,
+        exclude=None,
+        bsn_index=submission.bsn_index if submission is not None else "",
+    )
     if existing is not None:
         name = next(iter(link))
         if getattr(existing, f"{name}_id") is None:
@@ -150,6 +200,7 @@ def _derive_one(
                 waiting_since=since,
                 source=source,
                 today=today,
+                submission=submission,
                 **link,
             )
     except ValidationError as error:

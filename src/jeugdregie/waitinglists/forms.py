@@ -104,8 +104,20 @@ class EntryReportForm(_BridgingFields):
         label=_("Product"), required=False, queryset=Product.objects.none(), empty_label=_("None")
     )
     waiting_since = _date(_("Waiting since"))
+    given_name = forms.CharField(label=_("Given name of the youth"), max_length=200)
+    family_name = forms.CharField(label=_("Family name of the youth"), max_length=200)
+    birth_date = _date(_("Birth date of the youth"))
 
-    field_order = ["bsn", "lot", "provider", "product", "waiting_since"]
+    field_order = [
+        "bsn",
+        "given_name",
+        "family_name",
+        "birth_date",
+        "lot",
+        "provider",
+        "product",
+        "waiting_since",
+    ]
 
     def __init__(
         self,
@@ -119,9 +131,16 @@ class EntryReportForm(_BridgingFields):
         super().__init__(*args, **kwargs)
         limit_choices(self, "lot", lots)
         if providers is None:
-            del self.fields["provider"]  # a provider reports its own list
+            # A provider reports its own list, with the identity as it knows it: that is
+            # what it will be shown (the youth record is never looked up for it).
+            del self.fields["provider"]
+            self.fields["bsn"].help_text = _(
+                "The region links your report to its own records; you see what you enter here."
+            )
         else:
             limit_choices(self, "provider", providers)
+            for name in ("given_name", "family_name", "birth_date"):
+                del self.fields[name]
         limit_choices(self, "product", products)
         limit_choices(self, "bridging_product", products)
         limit_choices(self, "bridging_provider", bridging_providers)

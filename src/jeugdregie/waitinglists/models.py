@@ -1,9 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jeugdregie.core.fields import EncryptedTextField
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
+
+ENCRYPTED_FIELDS = (
+    "submitted_bsn",
+    "submitted_given_name",
+    "submitted_family_name",
+    "submitted_birth_date",
+    "bridging_note",
+    "outflow_note",
+)
+"""Personal data and free text that can hold health details: encrypted, and redacted in
+the change log."""
 
 
 class WaitingEntry(models.Model):
@@ -12,13 +26,29 @@ class WaitingEntry(models.Model):
     The priority signals are computed on the day of viewing (``signals.py``); only the court
     ruling date, which no other model holds, is stored here (reported by GI staff). Every
     change is written to the audit change log (who, when, old and new values).
+
+    A provider's report keeps the identity the provider submitted (BSN, name and birth date
+    as typed, encrypted): the provider is shown that submission, never the youth record it
+    is linked to. The youth is linked when the region knows a youth with that BSN; otherwise
+    the entry has no youth (the region sees the submission only).
     """
 
     youth = models.ForeignKey(
         "clients.Youth",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="waiting_entries",
         verbose_name=_("youth"),
+        help_text=_("Empty when a provider reported a BSN the region does not know."),
+    )
+    submitted_bsn = EncryptedTextField(_("BSN as submitted"), blank=True)
+    # Keyed hash of the submitted BSN: duplicates of an unknown BSN, linking later.
+    submitted_bsn_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    submitted_given_name = EncryptedTextField(_("given name as submitted"), blank=True)
+    submitted_family_name = EncryptedTextField(_("family name as submitted"), blank=True)
+    submitted_birth_date = EncryptedTextField(
+        _("birth date as submitted"), blank=True, help_text=_("YYYY-MM-DD, encrypted.")
     )
     referral = models.ForeignKey(
         "clients.Referral",
@@ -93,12 +123,12 @@ class WaitingEntry(models.Model):
         related_name="+",
         verbose_name=_("bridging care: product"),
     )
-    bridging_note = models.CharField(_("bridging care"), max_length=500, blank=True)
+    bridging_note = EncryptedTextField(_("bridging care"), blank=True)
     outflow_date = models.DateField(_("outflow date"), null=True, blank=True)
     outflow_reason = models.CharField(
         _("outflow reason"), max_length=20, choices=OutflowReason.choices, blank=True
     )
-    outflow_note = models.CharField(_("outflow note"), max_length=500, blank=True)
+    outflow_note = EncryptedTextField(_("outflow note"), blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -149,3 +179,13 @@ class WaitingEntry(models.Model):
     @property
     def is_open(self) -> bool:
         return self.outflow_date is None
+
+    @property
+    def has_submission(self) -> bool:
+        """Whether the entry holds an identity submitted by a provider (or its JW315)."""
+        return bool(self.submitted_bsn)
+
+    @property
+    def submitted_birth(self) -> date | None:
+        text = self.submitted_birth_date
+        return date.fromisoformat(text) if text else None

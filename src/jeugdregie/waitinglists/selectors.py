@@ -17,6 +17,7 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.models import Lot, Provider
+from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.waitinglists.constants import PrioritySignal
 from jeugdregie.waitinglists.figures import (
     EntryFact,
@@ -99,9 +100,14 @@ def entry_list(*, user: User, filters: EntryFilters, today: date) -> QuerySet[Wa
     elif filters.status == "closed":
         entries = entries.filter(outflow_date__isnull=False)
     if filters.priority in PrioritySignal.values:
-        # The signals depend on today: decide them on plain columns, then filter on the keys.
+        # The signals depend on today: decide them on plain columns, then filter on the keys
+        # (for a provider, entries with a submission from the submission alone).
+        provider = user.role == Role.PROVIDER
         rows = entries.values_list(
             "pk",
+            "youth_id",
+            "submitted_bsn_index",
+            "submitted_birth_date",
             "youth__birth_date",
             "referral__referrer_type",
             "referral__referrer_organisation__kind",
@@ -109,12 +115,14 @@ def entry_list(*, user: User, filters: EntryFilters, today: date) -> QuerySet[Wa
         )
         keys = [
             pk
-            for pk, birth, referrer, kind, ruling in rows
+            for pk, youth_id, index, submitted_birth, birth, referrer, kind, ruling in rows
             if filters.priority
-            in priority_signals(
+            in _signals(
+                from_submission=youth_id is None or (provider and bool(index)),
                 birth_date=birth,
+                submitted_birth_date=submitted_birth,
                 referrer_type=referrer,
-                referred_by_institution=kind == OrganisationKind.CERTIFIED_INSTITUTION,
+                referrer_kind=kind,
                 court_ruling_date=ruling,
                 today=today,
             )
@@ -123,16 +131,114 @@ def entry_list(*, user: User, filters: EntryFilters, today: date) -> QuerySet[Wa
     return entries.order_by(ENTRY_SORTS.get(filters.sort, "waiting_since"), "pk")
 
 
-def signals_of(entry: WaitingEntry, *, today: date) -> list[PrioritySignal]:
-    referral = entry.referral
+# --- what a user is shown of the youth on an entry ------------------------------------------
+#
+# One rule: a provider is shown the youth record (name, birth date, referral) only of a youth
+# it has a relation with. On the waiting lists that is an entry the region put on its list
+# (reported by municipal or GI staff, or derived from the provider's own allocation). An entry
+# the provider reported itself, or derived from its own JW315, holds the identity the
+# provider submitted: the provider is shown that submission and priority signals computed
+# from it alone, whether or not the region linked the entry to a youth.
+
+
+@dataclass(frozen=True)
+class ShownIdentity:
+    given_name: str
+    family_name: str
+    birth_date: date | None
+    bsn: str
+    submitted: bool  # what the provider submitted (not the youth record)
+    unknown_youth: bool  # the region knows no youth with the submitted BSN (staff only)
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+def shows_submission(user: User, entry: WaitingEntry) -> bool:
+    """Whether ``user`` is shown the submitted identity instead of the youth record."""
+    return entry.youth_id is None or (user.role == Role.PROVIDER and entry.has_submission)
+
+
+def shown_identity(user: User, entry: WaitingEntry) -> ShownIdentity:
+    provider = user.role == Role.PROVIDER
+    if shows_submission(user, entry):
+        bsn = entry.submitted_bsn
+        return ShownIdentity(
+            given_name=entry.submitted_given_name,
+            family_name=entry.submitted_family_name,
+            birth_date=entry.submitted_birth,
+            bsn=mask_bsn(bsn) if provider else bsn,
+            submitted=True,
+            unknown_youth=entry.youth_id is None and not provider,
+        )
+    youth = entry.youth
+    assert youth is not None
+    return ShownIdentity(
+        given_name=youth.given_name,
+        family_name=youth.family_name,
+        birth_date=youth.birth_date,
+        bsn=mask_bsn(youth.bsn) if provider else youth.bsn,
+        submitted=False,
+        unknown_youth=False,
+    )
+
+
+def submission_for_region(user: User, entry: WaitingEntry) -> ShownIdentity | None:
+    """What the provider reported, beside the linked youth record, for the region's staff (to
+    notice a report that does not match the record)."""
+    if user.role == Role.PROVIDER or not entry.has_submission or entry.youth_id is None:
+        return None
+    return ShownIdentity(
+        given_name=entry.submitted_given_name,
+        family_name=entry.submitted_family_name,
+        birth_date=entry.submitted_birth,
+        bsn=entry.submitted_bsn,
+        submitted=True,
+        unknown_youth=False,
+    )
+
+
+def _signals(
+    *,
+    from_submission: bool,
+    birth_date: date | None,
+    submitted_birth_date: str,
+    referrer_type: str | None,
+    referrer_kind: str | None,
+    court_ruling_date: date | None,
+    today: date,
+) -> list[PrioritySignal]:
+    """The priority signals of one entry. From a submission: the submitted birth date and a
+    reported court ruling only (reporting a ruling is reporting a GI case); never the youth
+    record or its referral."""
+    if from_submission:
+        birth = date.fromisoformat(submitted_birth_date) if submitted_birth_date else None
+        return priority_signals(
+            birth_date=birth,
+            referrer_type=None,
+            referred_by_institution=court_ruling_date is not None,
+            court_ruling_date=court_ruling_date,
+            today=today,
+        )
     return priority_signals(
-        birth_date=entry.youth.birth_date,
+        birth_date=birth_date,
+        referrer_type=referrer_type,
+        referred_by_institution=referrer_kind == OrganisationKind.CERTIFIED_INSTITUTION,
+        court_ruling_date=court_ruling_date,
+        today=today,
+    )
+
+
+def signals_of(entry: WaitingEntry, *, today: date, user: User) -> list[PrioritySignal]:
+    referral = None if shows_submission(user, entry) else entry.referral
+    organisation = referral.referrer_organisation if referral else None
+    return _signals(
+        from_submission=shows_submission(user, entry),
+        birth_date=entry.youth.birth_date if entry.youth is not None else None,
+        submitted_birth_date=entry.submitted_birth_date,
         referrer_type=referral.referrer_type if referral else None,
-        referred_by_institution=bool(
-            referral
-            and referral.referrer_organisation
-            and referral.referrer_organisation.kind == OrganisationKind.CERTIFIED_INSTITUTION
-        ),
+        referrer_kind=organisation.kind if organisation else None,
         court_ruling_date=entry.court_ruling_date,
         today=today,
     )
@@ -144,7 +250,7 @@ def entries_page_logged(
     """Materialise a page of entries that shows youth names, and record the access."""
     rows = list(entries)
     access_record_create(
-        user=user, youth_ids=[e.youth_id for e in rows], purpose=purpose, route=route
+        user=user, youth_ids=[e.youth_id for e in rows if e.youth_id], purpose=purpose, route=route
     )
     return rows
 
@@ -154,7 +260,10 @@ def entry_detail(*, user: User, pk: int, route: str) -> WaitingEntry:
     if entry is None:
         raise Http404
     access_record_create(
-        user=user, youth_ids=[entry.youth_id], purpose=AccessPurpose.DETAIL, route=route
+        user=user,
+        youth_ids=[entry.youth_id] if entry.youth_id else [],
+        purpose=AccessPurpose.DETAIL,
+        route=route,
     )
     return entry
 
@@ -179,7 +288,7 @@ class HistoryLine:
 def entry_history_lines(*, entry: WaitingEntry) -> list[HistoryLine]:
     """The entry's history with Dutch field labels and readable values (names, not ids)."""
     fields = {field.name: field for field in WaitingEntry._meta.concrete_fields}
-    hidden = {"updated_at", "created_at", "id"}
+    hidden = {"updated_at", "created_at", "id", "youth", "referral", "submitted_bsn_index"}
     records = list(entry_history(entry=entry))
     related: dict[tuple[str, str], str] = {}
     for name in ("provider", "product", "bridging_provider", "bridging_product", "lot"):

@@ -3,14 +3,20 @@
 
 Every write validates everything first and refuses the whole input with Dutch messages per
 field; nothing is written then. Every change is kept in the audit change log (who, when,
-old and new values).
+old and new values; encrypted fields redacted).
+
+A provider's report (``waiting_entry_report_by_provider``) is stored with the identity the
+provider submitted and answered the same whether or not the region knows a youth with that
+BSN: the provider learns nothing about a youth from it.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -20,10 +26,13 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Referral, Youth
+from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider
+from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
 from jeugdregie.messaging.models import AllocationRequest
+from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import PERCEEL1_LOT_CODE, OutflowReason, WaitingSource
-from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.waitinglists.models import ENCRYPTED_FIELDS, WaitingEntry
 
 UPDATABLE = (
     "waiting_since",
@@ -35,8 +44,52 @@ UPDATABLE = (
 )
 
 
+REDACTED_FIELDS = ENCRYPTED_FIELDS
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The identity of a youth as a provider submitted it (or as its JW315 named it)."""
+
+    bsn: str
+    given_name: str
+    family_name: str
+    birth_date: date
+
+    @property
+    def bsn_index(self) -> str:
+        return bsn_lookup_key(self.bsn)
+
+
 def _day(value: date) -> str:
     return date_format(value, "j F Y")
+
+
+def submission_check(
+    *, bsn: str, given_name: str, family_name: str, birth_date: date, today: date
+) -> Submission:
+    """The submitted identity, checked on its own form only (never against the youth records:
+    the answer must not depend on whether a youth with this BSN exists)."""
+    errors: dict[str, list[str]] = {}
+    number = normalise_bsn(bsn)
+    if not (number.isdigit() and len(number) == 9 and passes_eleven_test(number)):
+        errors["bsn"] = [_("BSN '%(value)s' is not a valid BSN.") % {"value": bsn}]
+    if not given_name.strip():
+        errors["given_name"] = [_("Give the youth's given name.")]
+    if not family_name.strip():
+        errors["family_name"] = [_("Give the youth's family name.")]
+    if birth_date > today:
+        errors["birth_date"] = [
+            _("The birth date %(day)s lies in the future.") % {"day": _day(birth_date)}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return Submission(
+        bsn=number,
+        given_name=" ".join(given_name.split()),
+        family_name=" ".join(family_name.split()),
+        birth_date=birth_date,
+    )
 
 
 def _provider_is_contracted(provider: Provider, lot: Lot) -> bool:
@@ -44,10 +97,28 @@ def _provider_is_contracted(provider: Provider, lot: Lot) -> bool:
 
 
 def duplicate_open_entry(
-    *, youth: Youth, provider: Provider | None, product: Product | None, exclude: int | None
+    *,
+    youth: Youth | None,
+    provider: Provider | None,
+    product: Product | None,
+    exclude: int | None,
+    bsn_index: str = "",
 ) -> WaitingEntry | None:
+    """An open entry for the same youth (linked, or reported with the same BSN), provider and
+    product."""
+    keys = []
+    if youth is not None:
+        keys.append(Q(youth=youth))
+        bsn_index = bsn_index or (youth.bsn_index or "")
+    if bsn_index:
+        keys.append(Q(submitted_bsn_index=bsn_index))
+    if not keys:
+        return None
+    same_youth = keys[0]
+    for key in keys[1:]:
+        same_youth |= key
     entries = WaitingEntry.objects.filter(
-        youth=youth, provider=provider, product=product, outflow_date__isnull=True
+        same_youth, provider=provider, product=product, outflow_date__isnull=True
     )
     if exclude is not None:
         entries = entries.exclude(pk=exclude)
@@ -56,7 +127,7 @@ def duplicate_open_entry(
 
 def _validate(
     *,
-    youth: Youth,
+    youth: Youth | None,
     lot: Lot,
     provider: Provider | None,
     product: Product | None,
@@ -65,6 +136,7 @@ def _validate(
     bridging_product: Product | None,
     today: date,
     exclude: int | None = None,
+    bsn_index: str = "",
 ) -> None:
     errors: dict[str, list[str]] = {}
 
@@ -82,7 +154,7 @@ def _validate(
             "court_ruling_date",
             _("The court ruling of %(day)s lies in the future.") % {"day": _day(court_ruling_date)},
         )
-    if youth.municipality.region_id != lot.region_id:
+    if youth is not None and youth.municipality.region_id != lot.region_id:
         add("lot", _("Lot %(lot)s is not a lot of the youth's region.") % {"lot": lot.code})
     if product is not None and product.lot_id != lot.pk:
         add(
@@ -103,7 +175,7 @@ def _validate(
             % {"provider": provider.name, "lot": lot.code},
         )
     duplicate = duplicate_open_entry(
-        youth=youth, provider=provider, product=product, exclude=exclude
+        youth=youth, provider=provider, product=product, exclude=exclude, bsn_index=bsn_index
     )
     if duplicate is not None:
         add(
@@ -122,7 +194,7 @@ def _validate(
 def waiting_entry_report(
     *,
     actor: User | None,
-    youth: Youth,
+    youth: Youth | None,
     lot: Lot,
     waiting_since: date,
     source: str,
@@ -136,10 +208,17 @@ def waiting_entry_report(
     allocation: Allocation | None = None,
     allocation_request: AllocationRequest | None = None,
     trajectory_id: int | None = None,
+    submission: Submission | None = None,
     today: date | None = None,
 ) -> WaitingEntry:
-    """Put a youth on the waiting list; refused whole with Dutch messages per field."""
+    """Put a youth on the waiting list; refused whole with Dutch messages per field.
+
+    ``submission``: the identity a provider submitted (or its JW315 named), kept with the
+    entry and shown to the provider instead of the youth record. ``youth`` may then be None
+    (a BSN the region does not know)."""
     today = today or timezone.localdate()
+    if youth is None and submission is None:
+        raise ValueError("An entry needs a youth or a submitted identity.")
     _validate(
         youth=youth,
         lot=lot,
@@ -149,10 +228,22 @@ def waiting_entry_report(
         court_ruling_date=court_ruling_date,
         bridging_product=bridging_product,
         today=today,
+        bsn_index=submission.bsn_index if submission is not None else "",
     )
-    if referral is None:
+    if referral is None and youth is not None:
+        # For the region's view (GI visibility and signal); never shown to a provider.
         referral = youth.referrals.order_by("-date", "-id").first()
+    identity: dict[str, str] = {}
+    if submission is not None:
+        identity = {
+            "submitted_bsn": submission.bsn,
+            "submitted_bsn_index": submission.bsn_index,
+            "submitted_given_name": submission.given_name,
+            "submitted_family_name": submission.family_name,
+            "submitted_birth_date": submission.birth_date.isoformat(),
+        }
     entry = WaitingEntry.objects.create(
+        **identity,
         youth=youth,
         referral=referral,
         provider=provider,
@@ -169,8 +260,64 @@ def waiting_entry_report(
         trajectory_id=trajectory_id,
         reported_by=actor,
     )
-    change_record_create(user=actor, instance=entry, action=ChangeAction.CREATE)
+    change_record_create(
+        user=actor, instance=entry, action=ChangeAction.CREATE, redact=REDACTED_FIELDS
+    )
     return entry
+
+
+def youth_by_submitted_bsn(*, bsn: str, region: Region) -> Youth | None:
+    """The region's youth with this BSN, or None; only for linking, never shown to the
+    provider who submitted it."""
+    return (
+        Youth.objects.filter(bsn_index=bsn_lookup_key(bsn), municipality__region=region)
+        .select_related("municipality")
+        .first()
+    )
+
+
+@transaction.atomic
+def waiting_entry_report_by_provider(
+    *,
+    actor: User | None,
+    provider: Provider,
+    region: Region,
+    submission: Submission,
+    lot: Lot,
+    waiting_since: date,
+    source: str,
+    product: Product | None = None,
+    court_ruling_date: date | None = None,
+    bridging_provider: Provider | None = None,
+    bridging_product: Product | None = None,
+    bridging_note: str = "",
+    today: date | None = None,
+) -> WaitingEntry:
+    """A provider puts a youth on its own waiting list.
+
+    The entry keeps the identity the provider submitted and is linked to the region's youth
+    with that BSN when there is one, so the region sees it with the youth record. Every check
+    and every answer is the same whether or not such a youth exists: a provider learns
+    nothing about a youth it has no relation with (see ``selectors.shown_identity``)."""
+    if lot.region_id != region.pk:
+        raise ValidationError(
+            {"lot": _("Lot %(lot)s is not a lot of your region.") % {"lot": lot.code}}
+        )
+    return waiting_entry_report(
+        actor=actor,
+        youth=youth_by_submitted_bsn(bsn=submission.bsn, region=region),
+        lot=lot,
+        waiting_since=waiting_since,
+        source=source,
+        provider=provider,
+        product=product,
+        court_ruling_date=court_ruling_date,
+        bridging_provider=bridging_provider,
+        bridging_product=bridging_product,
+        bridging_note=bridging_note,
+        submission=submission,
+        today=today,
+    )
 
 
 @transaction.atomic
@@ -188,7 +335,7 @@ def waiting_entry_update(
             _("This entry left the waiting list on %(day)s and can no longer be changed.")
             % {"day": _day(entry.outflow_date)}
         )
-    before = snapshot(entry)
+    before = snapshot(entry, redact=REDACTED_FIELDS)
     values = {name: changes.get(name, getattr(entry, name)) for name in UPDATABLE}
     _validate(
         youth=entry.youth,
@@ -200,11 +347,18 @@ def waiting_entry_update(
         bridging_product=values["bridging_product"],
         today=today,
         exclude=entry.pk,
+        bsn_index=entry.submitted_bsn_index,
     )
     for name, value in values.items():
         setattr(entry, name, value.strip() if isinstance(value, str) else value)
     entry.save()
-    change_record_create(user=actor, instance=entry, action=ChangeAction.UPDATE, before=before)
+    change_record_create(
+        user=actor,
+        instance=entry,
+        action=ChangeAction.UPDATE,
+        before=before,
+        redact=REDACTED_FIELDS,
+    )
     return entry
 
 
@@ -247,12 +401,18 @@ def waiting_entry_close(
         )
     if errors:
         raise ValidationError(errors)
-    before = snapshot(entry)
+    before = snapshot(entry, redact=REDACTED_FIELDS)
     entry.outflow_date = outflow_date
     entry.outflow_reason = outflow_reason
     entry.outflow_note = outflow_note.strip()
     entry.save(update_fields=["outflow_date", "outflow_reason", "outflow_note", "updated_at"])
-    change_record_create(user=actor, instance=entry, action=ChangeAction.UPDATE, before=before)
+    change_record_create(
+        user=actor,
+        instance=entry,
+        action=ChangeAction.UPDATE,
+        before=before,
+        redact=REDACTED_FIELDS,
+    )
     return entry
 
 

@@ -44,14 +44,14 @@ def is_gi_ruling_overdue(*, gi_case: bool, court_ruling_date: date | None, today
 
 def priority_signals(
     *,
-    birth_date: date,
+    birth_date: date | None,
     referrer_type: str | None,
     referred_by_institution: bool,
     court_ruling_date: date | None,
     today: date,
 ) -> list[PrioritySignal]:
     signals = []
-    if is_young_child(birth_date=birth_date, today=today):
+    if birth_date is not None and is_young_child(birth_date=birth_date, today=today):
         signals.append(PrioritySignal.YOUNG_CHILD)
     gi_case = is_gi_case(
         referrer_type=referrer_type, referred_by_institution=referred_by_institution

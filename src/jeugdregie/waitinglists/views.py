@@ -93,7 +93,8 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         context["rows"] = [
             (
                 entry,
-                selectors.signals_of(entry, today=today),
+                selectors.shown_identity(user, entry),
+                selectors.signals_of(entry, today=today, user=user),
                 (today - entry.waiting_since).days,
                 workers.get(entry.trajectory_id or 0, ""),
             )
@@ -113,7 +114,9 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "waitinglists/entry_detail.html",
         {
             "entry": entry,
-            "signals": selectors.signals_of(entry, today=today),
+            "identity": selectors.shown_identity(user, entry),
+            "submitted_by_provider": selectors.submission_for_region(user, entry),
+            "signals": selectors.signals_of(entry, today=today, user=user),
             "days": (end - entry.waiting_since).days,
             "history": selectors.entry_history_lines(entry=entry),
             "cjg_worker": selectors.cjg_workers([entry.trajectory_id]).get(
@@ -143,22 +146,39 @@ def entry_report(request: HttpRequest) -> HttpResponse:
     )
 
     def run(data: dict[str, Any]) -> str:
-        youth = youth_by_bsn_in_region(bsn=data["bsn"], region=region)
-        services.waiting_entry_report(
-            actor=user,
-            youth=youth,
-            lot=data["lot"],
-            provider=(
-                Provider.objects.get(pk=own_provider_id(user)) if is_provider else data["provider"]
-            ),
-            product=data["product"],
-            waiting_since=data["waiting_since"],
-            source=WaitingSource.PROVIDER_SCREEN if is_provider else WaitingSource.STAFF,
-            court_ruling_date=data["court_ruling_date"],
-            bridging_provider=data["bridging_provider"],
-            bridging_product=data["bridging_product"],
-            bridging_note=data["bridging_note"],
-        )
+        details = {
+            "lot": data["lot"],
+            "product": data["product"],
+            "waiting_since": data["waiting_since"],
+            "court_ruling_date": data["court_ruling_date"],
+            "bridging_provider": data["bridging_provider"],
+            "bridging_product": data["bridging_product"],
+            "bridging_note": data["bridging_note"],
+        }
+        if is_provider:
+            # Stored as submitted, answered the same whether or not the BSN is known.
+            services.waiting_entry_report_by_provider(
+                actor=user,
+                provider=Provider.objects.get(pk=own_provider_id(user)),
+                region=region,
+                submission=services.submission_check(
+                    bsn=data["bsn"],
+                    given_name=data["given_name"],
+                    family_name=data["family_name"],
+                    birth_date=data["birth_date"],
+                    today=timezone.localdate(),
+                ),
+                source=WaitingSource.PROVIDER_SCREEN,
+                **details,
+            )
+        else:
+            services.waiting_entry_report(
+                actor=user,
+                youth=youth_by_bsn_in_region(bsn=data["bsn"], region=region),
+                provider=data["provider"],
+                source=WaitingSource.STAFF,
+                **details,
+            )
         return reverse("waitinglists:entry-list")
 
     return service_form_page(

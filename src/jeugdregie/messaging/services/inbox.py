@@ -5,9 +5,17 @@
    (the standard answers XSD failures outside the message traffic).
 2. Retours on our messages (JW302, JW320) are stored and linked to what they answer.
 3. Primary messages (305, 307, 315, 317, 323): TR056 duplicate → 9056; in-message rule
-   failures → 0001; header checks (receiver municipality TR378/S300, sender provider,
-   Dagtekening TR135/8848); then the cross-message checks and the domain effect of the
-   type; then exactly one retour (306/308/316/318 or the JW325).
+   failures → 0001; header checks (receiver municipality TR378/S300, sender provider, the
+   sender's contract with the receiving region, Dagtekening TR135/8848); then the
+   cross-message checks and the domain effect of the type; then exactly one retour
+   (306/308/316/318 or the JW325).
+
+   A sender without a contract with the receiving municipality's region (for a JW315/JW317:
+   none running on the day received) is refused as a whole with ``0001`` in the retour
+   header: WJ001 has no code of its own for it, and 0001 is the code the standard gives the
+   header when a message is not accepted at all (the message counts as not sent, OP286), as
+   for an unknown sender. Nothing is linked: no youth created or linked, no request on a
+   worklist.
 """
 
 import hashlib
@@ -19,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import ijw
-from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.models import Contract, Provider
 from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import ChangeRequest, InboxMessage, OutboxMessage
@@ -227,12 +235,52 @@ def _header_code(inbox: InboxMessage, findings: list[ijw.Finding]) -> str | None
             )
         )
         return "0001"
+    if not _contracted(inbox):
+        inbox.findings.append(
+            _own_finding(
+                "0001",
+                "CONTRACT",
+                _(
+                    "Sender %(agb)s has no contract with region %(region)s that covers this "
+                    "message; the message is not processed."
+                )
+                % {"agb": inbox.sender, "region": inbox.municipality.region.name},
+            )
+        )
+        return "0001"
     if inbox.dagtekening is not None and inbox.dagtekening > timezone.localdate():
         inbox.findings.append(
             _own_finding("8848", "TR135", _("The message date lies in the future."))
         )
         return "8848"
     return None
+
+
+# Requests for (a change of) care need a contract running on the day they are received;
+# starts, stops and declarations concern the sender's own allocations, which may continue
+# (and be declared) after a contract ended: for those any contract with the region counts.
+REQUESTS = frozenset({"JW315", "JW317"})
+
+
+def _contracted(inbox: InboxMessage) -> bool:
+    """Whether the sender has a contract (of any kind) with the region of the receiving
+    municipality: running today for a JW315/JW317, ever for the other primary messages.
+    The contract periods are read once per import run (``run_cached``)."""
+    assert inbox.provider is not None
+    assert inbox.municipality is not None
+    provider_id, region_id = inbox.provider.pk, inbox.municipality.region_id
+    periods = run_cached(
+        ("contract_periods", provider_id, region_id),
+        lambda: list(
+            Contract.objects.filter(provider_id=provider_id, region_id=region_id).values_list(
+                "start", "end"
+            )
+        ),
+    )
+    if inbox.message_type not in REQUESTS:
+        return bool(periods)
+    today = timezone.localdate()
+    return any(start <= today and (end is None or end >= today) for start, end in periods)
 
 
 def _send_retour(

@@ -341,6 +341,14 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _has_allocation(ctx: Context, youth: Youth) -> bool:
+    """Whether the provider has (or had) an allocation for this youth in this municipality:
+    the relation a request for change needs."""
+    return Allocation.objects.filter(
+        youth=youth, provider=ctx.provider, municipality=ctx.municipality
+    ).exists()
+
+
 def _current(ctx: Context, youth: Youth) -> dict[int, Allocation]:
     return {
         int(allocation.number): allocation
@@ -490,7 +498,10 @@ def handle_change_request(ctx: Context) -> ChangeRequest | None:
     assert isinstance(message, ijw.JW317)
     client, verzoek = message.client, message.client.verzoek
     youth = youth_by_bsn(client.bsn)
-    if youth is None:
+    current = _current(ctx, youth) if youth is not None else {}
+    if youth is None or (not current and not _has_allocation(ctx, youth)):
+        # TR304: the BSN is not the client of an allocation of this provider. The same answer
+        # whether or not a youth with this BSN exists, and no link to one.
         ctx.reject(
             client,
             code="8187",
@@ -517,7 +528,6 @@ def handle_change_request(ctx: Context) -> ChangeRequest | None:
             location="/Client/Verzoek",
             text=_("Another request of this provider for this client is still open."),
         )
-    current = _current(ctx, youth)
     mentioned: set[int] = set()
     checks: tuple[
         tuple[str, list[ijw.OngewijzigdProduct] | list[ijw.TeWijzigenProduct], str, str], ...

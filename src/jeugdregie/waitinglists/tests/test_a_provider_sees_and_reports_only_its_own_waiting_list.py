@@ -92,6 +92,9 @@ def test_a_provider_reports_on_the_screen_for_itself_only(world):
         reverse("waitinglists:entry-report"),
         {
             "bsn": world.youth["chris"].bsn,
+            "given_name": "Chris",
+            "family_name": "Bakker",
+            "birth_date": "2012-03-03",
             "lot": world.lot.pk,
             "product": world.product.pk,
             "waiting_since": "2025-06-02",
