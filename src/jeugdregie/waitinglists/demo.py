@@ -62,8 +62,10 @@ def demo_waiting_entries(*, region: Region, seed: int, today: date | None = None
     ):
         referrals.setdefault(youth_id, (referral_id, referrer))
 
+    chosen = rng.sample(youth, min(ENTRIES_PER_REGION, len(youth)))
+    people = Youth.objects.in_bulk(chosen)
     entries = []
-    for youth_id in rng.sample(youth, min(ENTRIES_PER_REGION, len(youth))):
+    for youth_id in chosen:
         lot = rng.choice(lots)
         perceel1 = lot.code == PERCEEL1_LOT_CODE and rng.random() < 0.5
         provider: int | None = None
@@ -83,6 +85,13 @@ def demo_waiting_entries(*, region: Region, seed: int, today: date | None = None
             court_ruling_date=since - timedelta(days=rng.randint(0, 60)) if gi_case else None,
             bridging_note=rng.choice(BRIDGING_NOTES) if rng.random() < 0.3 else "",
         )
+        if entry.source != WaitingSource.STAFF and people[youth_id].bsn:
+            # A provider's report keeps what it submitted (here: the youth's own identity).
+            person = people[youth_id]
+            entry.submitted_bsn, entry.submitted_bsn_index = person.bsn, person.bsn_index or ""
+            entry.submitted_given_name = person.given_name
+            entry.submitted_family_name = person.family_name
+            entry.submitted_birth_date = person.birth_date.isoformat()
         if rng.random() < CLOSED_SHARE:
             entry.outflow_date = since + timedelta(days=rng.randint(0, (today - since).days))
             entry.outflow_reason = rng.choice(
