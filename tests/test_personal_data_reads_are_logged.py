@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
+from jeugdregie.audit.constants import AccessEvent
 from jeugdregie.audit.models import AccessRecord
 from jeugdregie.testing.auth import sign_in
 from tests.routes import ROLE_COLUMNS, ROUTES, Route
@@ -107,9 +108,10 @@ def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
         user = world.users[role]
         client = Client()
         sign_in(client, user)
-        before = AccessRecord.objects.count()
+        reads = AccessRecord.objects.filter(event=AccessEvent.READ)  # an export is one more
+        before = reads.count()
         url = _read(client, route, world)
-        records = list(AccessRecord.objects.order_by("id")[before:])
+        records = list(reads.order_by("seq")[before:])
         if route.name in LIST_ROUTES:
             expected = {world.youth[key].pk for key in LIST_VISIBLE[role]}
         else:
@@ -124,10 +126,14 @@ def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
 def test_forbidden_attempts_and_empty_results_record_nothing(world):
     client = Client()
     sign_in(client, world.users[Role.GI_STAFF])
-    before = AccessRecord.objects.count()
-    client.get(reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk}))
+    reads = AccessRecord.objects.filter(event=AccessEvent.READ)
+    before = reads.count()
+    url = reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk})
+    client.get(url)
     client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn})
-    assert AccessRecord.objects.count() == before
+    assert reads.count() == before  # no read; the refusal is a security event
+    denied = AccessRecord.objects.get(event=AccessEvent.DENIED)
+    assert (denied.user, denied.route, denied.status) == (world.users[Role.GI_STAFF], url, 404)
 
 
 @pytest.mark.django_db

@@ -12,7 +12,26 @@ class AccessPurpose(models.TextChoices):
     AUDIT = "audit", _("Privacy audit")
 
 
+class AccessEvent(models.TextChoices):
+    """What an access record records: a read of personal data or a security event."""
+
+    READ = "read", _("Read of personal data")
+    DENIED = "denied", _("Access denied")
+    LOGIN = "login", _("Signed in")
+    LOGOUT = "logout", _("Signed out")
+    LOGIN_FAILED = "login_failed", _("Sign-in failed")
+    LOCKOUT = "lockout", _("Locked out")
+    EXPORT = "export", _("Export")
+
+
 class ChangeAction(models.TextChoices):
     CREATE = "create", _("Created")
     UPDATE = "update", _("Changed")
     DELETE = "delete", _("Deleted")
+
+
+class Log(models.TextChoices):
+    """The two hash-chained logs."""
+
+    ACCESS = "access", _("Access log")
+    CHANGE = "change", _("Change log")

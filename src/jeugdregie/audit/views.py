@@ -3,16 +3,18 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import region_id_of, users_list
 from jeugdregie.audit import selectors
-from jeugdregie.audit.constants import AccessPurpose
-from jeugdregie.audit.services import access_record_create
+from jeugdregie.audit.constants import AccessEvent, AccessPurpose
+from jeugdregie.audit.services import access_record_create, bsn_hash
 from jeugdregie.clients.models import Youth
-from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.core.bsn import mask_bsn, normalise_bsn
 from jeugdregie.core.views import acting_user, paginate, requires
+
+SECURITY_EVENTS = [(e.value, e.label) for e in AccessEvent if e != AccessEvent.READ]
 
 
 class YouthLookupForm(forms.Form):
@@ -20,17 +22,21 @@ class YouthLookupForm(forms.Form):
 
 
 @requires(Capability.VIEW_PRIVACY_LOG)
+@require_http_methods(["GET", "HEAD", "POST"])
 def privacy_home(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = YouthLookupForm(request.POST if request.method == "POST" else None)
     not_found = False
     if form.is_bound and form.is_valid():
+        key = bsn_hash(normalise_bsn(form.cleaned_data["bsn"]))
         youth = Youth.objects.filter(
-            bsn_index=bsn_lookup_key(normalise_bsn(form.cleaned_data["bsn"])),
-            municipality__region_id=region_id_of(user),
+            bsn_index=key, municipality__region_id=region_id_of(user)
         ).first()
         if youth is not None:
             return redirect("audit:privacy-youth", pk=youth.pk)
+        # a BSN read in a message that was linked to no youth
+        if selectors.access_records_for_bsn_hash(actor=user, bsn_hash=key).exists():
+            return redirect("audit:privacy-bsn", key=key)
         not_found = True
     return render(
         request,
@@ -44,6 +50,7 @@ def privacy_home(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_PRIVACY_LOG)
+@require_safe
 def privacy_youth(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     youth = Youth.objects.filter(pk=pk, municipality__region_id=region_id_of(user)).first()
@@ -53,7 +60,9 @@ def privacy_youth(request: HttpRequest, pk: int) -> HttpResponse:
     access_record_create(
         user=user, youth_ids=[youth.pk], purpose=AccessPurpose.AUDIT, route=request.path
     )
-    records = selectors.access_records_for_youth(actor=user, youth_id=youth.pk)
+    records = selectors.access_records_for_youth(
+        actor=user, youth_id=youth.pk, bsn_hash=youth.bsn_index or ""
+    )
     return render(
         request,
         "audit/privacy_youth.html",
@@ -66,6 +75,26 @@ def privacy_youth(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_PRIVACY_LOG)
+@require_safe
+def privacy_bsn(request: HttpRequest, key: str) -> HttpResponse:
+    """Who saw a BSN that is not a youth of the region (read in a message)."""
+    user = acting_user(request)
+    records = selectors.access_records_for_bsn_hash(actor=user, bsn_hash=key)
+    if not records.exists():
+        raise Http404
+    access_record_create(
+        user=user,
+        youth_ids=[],
+        bsn_hashes=[key],
+        region_id=region_id_of(user),
+        purpose=AccessPurpose.AUDIT,
+        route=request.path,
+    )
+    return render(request, "audit/privacy_bsn.html", {"page": paginate(request, records)})
+
+
+@requires(Capability.VIEW_PRIVACY_LOG)
+@require_safe
 def privacy_user(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     subject = users_list(actor=user).filter(pk=pk).first()
@@ -79,4 +108,20 @@ def privacy_user(request: HttpRequest, pk: int) -> HttpResponse:
             "subject": subject,
             "page": paginate(request, records),
         },
+    )
+
+
+@requires(Capability.VIEW_PRIVACY_LOG)
+@require_safe
+def privacy_events(request: HttpRequest) -> HttpResponse:
+    """Sign-ins, failed sign-ins, lockouts, denied requests and exports in the region."""
+    user = acting_user(request)
+    event = request.GET.get("gebeurtenis", "")
+    if event not in dict(SECURITY_EVENTS):
+        event = ""
+    records = selectors.security_events_for(actor=user, event=event)
+    return render(
+        request,
+        "audit/privacy_events.html",
+        {"page": paginate(request, records), "events": SECURITY_EVENTS, "event": event},
     )

@@ -83,3 +83,12 @@ def blind_index(value: str, *, purpose: str) -> str:
     key = _keys()[1]
     message = f"{purpose}:{value}".encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def blind_index_key_version() -> str:
+    """Which blind-index key made a keyed hash: the first 8 hex digits of the key's SHA-256.
+
+    Stored beside keyed hashes that are kept for long (the audit log), so a hash made with
+    an earlier key can be told apart after the key is rotated.
+    """
+    return hashlib.sha256(_keys()[1]).hexdigest()[:8]

@@ -134,6 +134,24 @@ def readable_xml(data: bytes, *, mask: bool) -> tuple[str, list[str]]:
     return pretty, codes
 
 
+def bsns_in(data: bytes) -> list[str]:
+    """Every BSN a message names (what the viewer shows, so what a read of it reads)."""
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        return []
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError:
+        return []
+    return [
+        element.text.strip()
+        for element in root.iter()
+        if _local(element) == "Bsn" and element.text and element.text.strip()
+    ]
+
+
 def _youth_of(
     message: InboxMessage | OutboxMessage,
     allocations: Iterable[Allocation],
@@ -196,7 +214,13 @@ def inbox_message_view(*, user: User, pk: int, route: str) -> MessageView:
         message, allocations, lines, [*allocation_requests, *change_requests]
     )
     access_record_create(
-        user=user, youth_ids=view.youth_ids, purpose=AccessPurpose.DETAIL, route=route
+        user=user,
+        youth_ids=view.youth_ids,
+        purpose=AccessPurpose.DETAIL,
+        route=route,
+        # a BSN no linked youth has is logged against its keyed hash
+        bsns=bsns_in(bytes(message.raw)),
+        region_id=message.municipality.region_id if message.municipality else None,
     )
     return view
 
@@ -228,6 +252,11 @@ def outbox_message_view(*, user: User, pk: int, route: str) -> MessageView:
     )
     view.youth_ids = _youth_of(message, allocations, [], [])
     access_record_create(
-        user=user, youth_ids=view.youth_ids, purpose=AccessPurpose.DETAIL, route=route
+        user=user,
+        youth_ids=view.youth_ids,
+        purpose=AccessPurpose.DETAIL,
+        route=route,
+        bsns=bsns_in(bytes(message.data)),
+        region_id=message.municipality.region_id if message.municipality else None,
     )
     return view

@@ -22,11 +22,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import ijw
+from jeugdregie.audit.services import audit_batch
 from jeugdregie.contracting.models import Contract, Provider
 from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.constants import InboxStatus
@@ -86,7 +87,7 @@ def _finding_rows(findings: list[ijw.Finding]) -> list[dict[str, object]]:
     return [finding.as_json() for finding in findings]
 
 
-@transaction.atomic
+@audit_batch()  # a transaction whose change records are written at its end (short lock)
 def _process(
     data: bytes,
     digest: str,
