@@ -40,9 +40,10 @@ def _valid_ip(value: str) -> str:
 
 
 def client_ip(request: HttpRequest) -> str:
-    """REMOTE_ADDR; behind trusted proxies (``AXES_IPWARE_PROXY_COUNT``, the number the
-    lockout uses too) the address the outermost of them saw, from X-Forwarded-For."""
-    proxies = int(getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0)
+    """REMOTE_ADDR; behind trusted proxies (``JEUGDREGIE_TRUSTED_PROXIES``, the number the
+    lockout and the API throttles use too) the address the outermost of them saw, from
+    X-Forwarded-For."""
+    proxies = int(getattr(settings, "JEUGDREGIE_TRUSTED_PROXIES", 0) or 0)
     if proxies:
         forwarded = [
             part.strip()

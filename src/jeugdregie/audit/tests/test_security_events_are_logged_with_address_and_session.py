@@ -120,7 +120,9 @@ def test_an_export_is_logged_with_its_rows_and_every_youth_in_it(world):
 
 
 def test_behind_a_configured_proxy_the_forwarded_address_is_kept(world, settings):
+    settings.JEUGDREGIE_TRUSTED_PROXIES = 1
     settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
     user = world.users[Role.ACCESS_STAFF]
     client = Client(REMOTE_ADDR="10.0.0.2")  # the proxy
 
