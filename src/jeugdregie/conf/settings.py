@@ -166,6 +166,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# The number of trusted reverse proxies in front of jeugdregie that append the client's address
+# to X-Forwarded-For. 0: only the connection's address counts (REMOTE_ADDR), never a header a
+# client could send. One value for the lockout, the API throttles and the audit log.
+JEUGDREGIE_TRUSTED_PROXIES = env_int("JEUGDREGIE_TRUSTED_PROXIES", 0)
+
 REST_FRAMEWORK = {
     # Software: a registered API client's token (`Authorization: Bearer`). The browser: the
     # session with CSRF. No HTTP Basic (removed, see CHANGELOG.md).
@@ -183,7 +188,7 @@ REST_FRAMEWORK = {
         "anon": env_str("JEUGDREGIE_API_ANON_RATE", "60/minute"),
     },
     # Proxies in front of the application that append to X-Forwarded-For (0: REMOTE_ADDR).
-    "NUM_PROXIES": env_int("JEUGDREGIE_API_NUM_PROXIES", 0),
+    "NUM_PROXIES": JEUGDREGIE_TRUSTED_PROXIES,
     "DEFAULT_SCHEMA_CLASS": "jeugdregie.apiclients.schema.ScopedAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -291,7 +296,7 @@ AXES_VERBOSE = False
 AXES_WHITELIST_CALLABLE = "jeugdregie.authentication.lockout.is_not_a_password_attempt"
 # The client address is REMOTE_ADDR unless a number of trusted proxies is configured: a
 # client-supplied X-Forwarded-For would otherwise give every attempt a fresh address.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_COUNT = JEUGDREGIE_TRUSTED_PROXIES or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
