@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from jeugdregie.accounts.selectors import home_summary
 from jeugdregie.core.views import acting_user, requires
 
 
 @requires()
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     return render(request, "accounts/home.html", {"summary": home_summary(user=user)})

@@ -7,6 +7,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -58,6 +59,7 @@ def _filters(
 
 
 @requires(Capability.VIEW_ALLOCATIONS)
+@require_safe
 def allocation_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form, filters = _filters(request, user)
@@ -78,6 +80,7 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_ALLOCATIONS)
+@require_safe
 def allocation_export(request: HttpRequest) -> HttpResponseBase:
     """CSV of the filtered allocations; no names or BSNs, but every youth's access is logged."""
     user = acting_user(request)
@@ -144,6 +147,7 @@ def allocation_export(request: HttpRequest) -> HttpResponseBase:
 
 
 @requires(Capability.CREATE_ALLOCATIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def allocation_create(request: HttpRequest) -> HttpResponse:
     """A manual allocation; refused at a provider under a client stop, naming the stop and
     providers with room (``allocations.services.allocation_create``)."""

@@ -35,7 +35,7 @@ class CeilingForm(forms.Form):
 
 class CeilingFilterForm(forms.Form):
     jaar = forms.IntegerField(label=_("Year"), required=False, min_value=2015, max_value=2100)
-    q = forms.CharField(label=_("Search by provider"), required=False)
+    q = forms.CharField(label=_("Search by provider"), required=False, max_length=100)
 
 
 class ClientStopRequestForm(forms.Form):

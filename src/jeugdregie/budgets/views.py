@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
@@ -42,6 +43,7 @@ from jeugdregie.regions.selectors import region_of
 
 
 @requires(Capability.VIEW_CEILINGS)
+@require_safe
 def ceiling_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = CeilingFilterForm(request.GET)
@@ -64,6 +66,7 @@ def ceiling_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_CEILINGS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def ceiling_set(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = CeilingForm(request.POST or None, region_id=region_id_of(user))
@@ -88,6 +91,7 @@ def ceiling_set(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_CEILINGS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def ceiling_proposal(request: HttpRequest) -> HttpResponse:
     """Proposed ceilings of every provider for a year (preview), then apply them at once."""
     user = acting_user(request)
@@ -136,6 +140,7 @@ def _year(request: HttpRequest, default: int) -> int:
 
 
 @requires(Capability.VIEW_PROVIDER_BUDGETS)
+@require_safe
 def provider_budget(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     today = timezone.localdate()
@@ -174,6 +179,7 @@ def provider_budget(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REQUEST_CLIENT_STOP)
+@require_http_methods(["GET", "HEAD", "POST"])
 def client_stop_request(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = ClientStopRequestForm(request.POST or None)
@@ -196,6 +202,7 @@ def client_stop_request(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CLIENT_STOPS)
+@require_safe
 def client_stop_list(request: HttpRequest) -> HttpResponse:
     stops = selectors.client_stops_visible_to(user=acting_user(request)).order_by(
         "-requested_at", "-id"
@@ -204,6 +211,7 @@ def client_stop_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CLIENT_STOPS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def client_stop_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     stop = get_object_or_404(selectors.client_stops_visible_to(user=user), pk=pk)
@@ -230,6 +238,7 @@ def client_stop_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CLIENT_STOPS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def client_stop_lift(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     stop = get_object_or_404(selectors.client_stops_visible_to(user=user), pk=pk)
@@ -250,6 +259,7 @@ def client_stop_lift(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires()
+@require_safe
 def exception_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     if not (
@@ -271,6 +281,7 @@ def exception_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.REQUEST_CLIENT_STOP)
+@require_http_methods(["GET", "HEAD", "POST"])
 def exception_request(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     region = region_of(user=user)
@@ -302,6 +313,7 @@ def exception_request(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CLIENT_STOPS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def exception_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     exception = get_object_or_404(exceptions_visible_to(user=user), pk=pk)
@@ -327,6 +339,7 @@ def exception_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_PROVIDER_BUDGETS)
+@require_safe
 def exception_report(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     today = timezone.localdate()
@@ -359,6 +372,7 @@ def _overview(request: HttpRequest) -> tuple[BudgetOverviewFilterForm, reports.O
 
 
 @requires(Capability.VIEW_BUDGET_OVERVIEW)
+@require_safe
 def budget_overview(request: HttpRequest) -> HttpResponse:
     form, overview = _overview(request)
     return render(
@@ -374,6 +388,7 @@ def budget_overview(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_BUDGET_OVERVIEW)
+@require_safe
 def budget_overview_csv(request: HttpRequest) -> HttpResponseBase:
     _form, overview = _overview(request)
     return csv_response(
@@ -385,6 +400,7 @@ def budget_overview_csv(request: HttpRequest) -> HttpResponseBase:
 
 
 @requires(Capability.VIEW_BUDGET_OVERVIEW)
+@require_safe
 def budget_overview_xlsx(request: HttpRequest) -> HttpResponseBase:
     _form, overview = _overview(request)
     money = "#,##0.00"

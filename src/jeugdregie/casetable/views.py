@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -46,6 +47,7 @@ OPEN = {CaseStatus.OPEN, CaseStatus.ON_AGENDA}
 
 
 @requires(Capability.VIEW_CASES)
+@require_safe
 def case_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = CaseFilterForm(request.GET or None)
@@ -65,6 +67,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.CREATE_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_create(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     region = region_of(user=user)
@@ -223,6 +226,7 @@ def _outcome_help(outcome: str) -> str:
 
 
 @requires(Capability.VIEW_CASES)
+@require_safe
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_detail(user=acting_user(request), pk=pk, route=request.path)
     return _detail(request, case)
@@ -254,6 +258,7 @@ def _post_on_case(
 
 
 @requires(Capability.CREATE_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
     def make(case: Case) -> forms.Form:
         return _questions_form(
@@ -268,6 +273,7 @@ def case_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_judgement(request: HttpRequest, pk: int) -> HttpResponse:
     def make(case: Case) -> forms.Form:
         result = evaluation.explain(case_id=case.number, facts=case.facts)
@@ -286,6 +292,7 @@ def case_judgement(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
 
@@ -303,6 +310,7 @@ def case_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if acting_user(request).role != Role.CONTRACT_MANAGER:  # the table decides at a meeting
         raise PermissionDenied
@@ -323,6 +331,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     def make(case: Case) -> forms.Form:
         return FollowUpForm(request.POST, prefix="evaluatie")
@@ -339,6 +348,7 @@ def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_MEETINGS)
+@require_safe
 def meeting_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     meetings = selectors.meetings_visible_to(user=user).prefetch_related("items")
@@ -362,6 +372,7 @@ def _members(user: User) -> Any:
 
 
 @requires(Capability.DECIDE_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = MeetingForm(request.POST or None, members=_members(user))
@@ -391,6 +402,7 @@ def _meeting(request: HttpRequest, pk: int) -> Meeting:
 
 
 @requires(Capability.VIEW_MEETINGS)
+@require_safe
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     meeting = _meeting(request, pk)
@@ -410,6 +422,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.DECIDE_CASES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def agenda_decide(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     user = acting_user(request)
     meeting = _meeting(request, pk)
@@ -468,11 +481,13 @@ def _pdf(request: HttpRequest, pk: int, minutes: bool) -> HttpResponse:
 
 
 @requires(Capability.VIEW_MEETINGS)
+@require_safe
 def meeting_agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _pdf(request, pk, minutes=False)
 
 
 @requires(Capability.VIEW_MEETINGS)
+@require_safe
 def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _pdf(request, pk, minutes=True)
 
@@ -481,6 +496,7 @@ def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_CASE_OVERVIEW)
+@require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     data = selectors.overview(user=user)
@@ -523,6 +539,7 @@ def overview_rows(data: selectors.Overview) -> dict[str, list[list[Any]]]:
 
 
 @requires(Capability.VIEW_CASE_OVERVIEW)
+@require_safe
 def overview_xlsx(request: HttpRequest) -> HttpResponseBase:
     data = selectors.overview(user=acting_user(request))
     first, *more = [

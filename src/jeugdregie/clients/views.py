@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
@@ -16,6 +17,7 @@ from jeugdregie.regions.selectors import municipalities_worked_for
 
 
 @requires(Capability.VIEW_YOUTH)
+@require_http_methods(["GET", "HEAD", "POST"])
 def youth_search(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     # The BSN is posted, never put in the URL (it would end up in logs and history).
@@ -37,6 +39,7 @@ def youth_search(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_YOUTH)
+@require_safe
 def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     youth = selectors.youth_detail(user=user, pk=pk, route=request.path)
@@ -53,6 +56,7 @@ def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REGISTER_YOUTH)
+@require_http_methods(["GET", "HEAD", "POST"])
 def youth_create(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = YouthCreateForm(

@@ -22,12 +22,20 @@ class ProviderUpdateForm(forms.Form):
     )
 
 
+# A search longer than this is refused (SQLite cannot even run a LIKE that long).
+SEARCH_MAX_LENGTH = 100
+
+
 class ProviderSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search by name or AGB code"), required=False)
+    q = forms.CharField(
+        label=_("Search by name or AGB code"), required=False, max_length=SEARCH_MAX_LENGTH
+    )
 
 
 class ContractFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search by provider or reference"), required=False)
+    q = forms.CharField(
+        label=_("Search by provider or reference"), required=False, max_length=SEARCH_MAX_LENGTH
+    )
     soort = forms.ChoiceField(
         label=_("Kind"),
         required=False,

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
@@ -19,6 +20,7 @@ from jeugdregie.core.views import acting_user, apply_service_errors, paginate, r
 
 
 @requires(Capability.VIEW_PROVIDERS)
+@require_safe
 def provider_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = ProviderSearchForm(request.GET)
@@ -39,6 +41,7 @@ def provider_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_PROVIDERS)
+@require_safe
 def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     provider = selectors.provider_detail(user=user, pk=pk)
@@ -61,6 +64,7 @@ def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_PROVIDERS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def provider_create(request: HttpRequest) -> HttpResponse:
     form = ProviderCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -83,6 +87,7 @@ def provider_create(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_PROVIDERS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def provider_update(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     provider = selectors.provider_detail(user=user, pk=pk)
@@ -110,6 +115,7 @@ def provider_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_CONTRACTS)
+@require_safe
 def contract_list(request: HttpRequest) -> HttpResponse:
     form = ContractFilterForm(request.GET)
     form.is_valid()
@@ -128,6 +134,7 @@ def contract_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_CATALOGUE)
+@require_safe
 def lot_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
@@ -64,6 +65,7 @@ def _request_filters(
 
 
 @requires(Capability.VIEW_MESSAGE_REQUESTS)
+@require_safe
 def allocation_request_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form, filters = _request_filters(request, user)
@@ -76,6 +78,7 @@ def allocation_request_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_MESSAGE_REQUESTS)
+@require_safe
 def change_request_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form, filters = _request_filters(request, user)
@@ -136,6 +139,7 @@ def _request_context(
 
 
 @requires(Capability.VIEW_MESSAGE_REQUESTS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def allocation_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     if request.method == "POST" and not user_can(user, Capability.DECIDE_MESSAGE_REQUESTS):
@@ -162,6 +166,7 @@ def allocation_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.VIEW_MESSAGE_REQUESTS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def change_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     if request.method == "POST" and not user_can(user, Capability.DECIDE_MESSAGE_REQUESTS):
@@ -214,12 +219,14 @@ def _viewer(request: HttpRequest, view: selectors.MessageView) -> HttpResponse:
 
 
 @requires(Capability.VIEW_MESSAGES)
+@require_safe
 def inbox_message_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     return _viewer(request, selectors.inbox_message_view(user=user, pk=pk, route=request.path))
 
 
 @requires(Capability.VIEW_MESSAGES)
+@require_safe
 def outbox_message_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     return _viewer(request, selectors.outbox_message_view(user=user, pk=pk, route=request.path))
@@ -268,6 +275,7 @@ def traffic_header() -> list[str]:
 
 
 @requires(Capability.VIEW_MESSAGE_TRAFFIC)
+@require_safe
 def traffic(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form, filters = _traffic(request, user)
@@ -294,6 +302,7 @@ def traffic(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_MESSAGE_TRAFFIC)
+@require_safe
 def traffic_export(request: HttpRequest) -> HttpResponseBase:
     """The overview's table as CSV (semicolons, UTF-8 with BOM for spreadsheet programs)."""
     user = acting_user(request)

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.clients.constants import ReferrerType
@@ -27,6 +28,7 @@ def _stats(request: HttpRequest) -> tuple[YearForm, RegionStats]:
 
 
 @requires(Capability.VIEW_STATISTICS)
+@require_safe
 def region_figures(request: HttpRequest) -> HttpResponse:
     form, stats = _stats(request)
     referrers = dict(ReferrerType.choices)
@@ -51,6 +53,7 @@ def region_figures(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_STATISTICS)
+@require_safe
 def region_figures_export(request: HttpRequest) -> HttpResponseBase:
     _form, stats = _stats(request)
     return csv_response(

@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jeugdregie.core.views import acting_user, paginate, requires
 from jeugdregie.notifications import selectors, services
 
 
 @requires()
+@require_safe
 def notification_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     page = paginate(request, selectors.notifications_of(user=user))

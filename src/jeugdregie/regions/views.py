@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
@@ -13,6 +14,7 @@ from jeugdregie.regions.selectors import municipalities_of_region, region_of
 
 
 @requires(Capability.VIEW_CATALOGUE)
+@require_safe
 def municipality_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     return render(
@@ -27,6 +29,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_MUNICIPALITIES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def municipality_create(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     region = region_of(user=user)

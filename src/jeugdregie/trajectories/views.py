@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
@@ -79,6 +80,7 @@ def _form_page(
 
 
 @requires(Capability.VIEW_TRAJECTORIES)
+@require_safe
 def trajectory_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = TrajectoryFilterForm(request.GET)
@@ -116,6 +118,7 @@ def _trajectory(request: HttpRequest, pk: int) -> Trajectory:
 
 
 @requires(Capability.VIEW_TRAJECTORIES)
+@require_safe
 def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     trajectory = _trajectory(request, pk)
@@ -141,6 +144,7 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REQUEST_EXTENSIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     trajectory = _trajectory(request, pk)
@@ -175,6 +179,7 @@ def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REQUEST_EXTENSIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def self_assessment_attach(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     extension = (
@@ -230,6 +235,7 @@ def _worklist(request: HttpRequest, route: str, texts: dict[str, str]) -> HttpRe
 
 
 @requires(Capability.REVIEW_EXTENSIONS)
+@require_safe
 def review_list(request: HttpRequest) -> HttpResponse:
     return _worklist(
         request,
@@ -247,6 +253,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.APPROVE_EXTENSIONS)
+@require_safe
 def referrer_list(request: HttpRequest) -> HttpResponse:
     return _worklist(
         request,
@@ -273,6 +280,7 @@ def _worklist_item(request: HttpRequest, pk: int, route: str) -> Extension:
 
 
 @requires(Capability.REVIEW_EXTENSIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     extension = _worklist_item(request, pk, ExtensionRoute.CJG_REVIEW)
@@ -302,6 +310,7 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.APPROVE_EXTENSIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def referrer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     extension = _worklist_item(request, pk, ExtensionRoute.STANDARD_REFERRER)
@@ -328,6 +337,7 @@ def referrer_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REQUEST_EXTENSIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def trajectory_create(request: HttpRequest) -> HttpResponse:
     """The coordinating practitioner registers a trajectory on one of its allocations."""
     user = acting_user(request)
@@ -352,6 +362,7 @@ def trajectory_create(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.REQUEST_EXTENSIONS)
+@require_http_methods(["GET", "HEAD", "POST"])
 def additional_practitioner_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     trajectory = _trajectory(request, pk)
@@ -386,6 +397,7 @@ def additional_practitioner_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.JUDGE_COMPLEXITY)
+@require_http_methods(["GET", "HEAD", "POST"])
 def complexity_judge(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     # An additional practitioner sees the trajectory but does not judge it: 403 before
@@ -421,6 +433,7 @@ def complexity_judge(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_WORKING_METHOD)
+@require_http_methods(["GET", "HEAD", "POST"])
 def working_method(request: HttpRequest) -> HttpResponse:
     """The region's versions of the working method; continue one or end it early."""
     user = acting_user(request)
@@ -510,6 +523,7 @@ def _trajectory_export_rows(request: HttpRequest) -> list[list[object]]:
 
 
 @requires(Capability.VIEW_TRAJECTORIES)
+@require_safe
 def trajectory_export(request: HttpRequest) -> HttpResponseBase:
     """CSV of the filtered trajectories for analysis (streamed)."""
     return csv_response(
@@ -522,6 +536,7 @@ def trajectory_export(request: HttpRequest) -> HttpResponseBase:
 
 
 @requires(Capability.VIEW_TRAJECTORIES)
+@require_safe
 def trajectory_export_xlsx(request: HttpRequest) -> HttpResponseBase:
     """The same rows as the CSV export, as a spreadsheet."""
     return xlsx_response(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -55,6 +56,7 @@ def _catalogue(user: User) -> tuple[Any, Any, Any]:
 
 
 @requires(Capability.VIEW_WAITING_LIST)
+@require_safe
 def entry_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     today = timezone.localdate()
@@ -104,6 +106,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_WAITING_LIST)
+@require_safe
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     today = timezone.localdate()
@@ -128,6 +131,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REPORT_WAITING_ENTRIES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_report(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     region = region_of(user=user)
@@ -225,6 +229,7 @@ def _changeable(request: HttpRequest, pk: int) -> tuple[User, WaitingEntry]:
 
 
 @requires(Capability.REPORT_WAITING_ENTRIES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
     user, entry = _changeable(request, pk)
     region_id = entry.lot.region_id
@@ -255,6 +260,7 @@ def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.REPORT_WAITING_ENTRIES)
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_close(request: HttpRequest, pk: int) -> HttpResponse:
     user, entry = _changeable(request, pk)
     form = EntryCloseForm(request.POST or None, initial={"outflow_date": timezone.localdate()})
@@ -296,6 +302,7 @@ def _monitoring(request: HttpRequest) -> tuple[YearForm, reports.Monitoring]:
 
 
 @requires(Capability.VIEW_WAITING_MONITORING)
+@require_safe
 def monitoring(request: HttpRequest) -> HttpResponse:
     form, report = _monitoring(request)
     return render(
@@ -317,6 +324,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_WAITING_MONITORING)
+@require_safe
 def monitoring_xlsx(request: HttpRequest) -> HttpResponse:
     _form, report = _monitoring(request)
     months = Sheet(
