@@ -10,4 +10,4 @@ import os
 
 os.environ.setdefault("JEUGDREGIE_DEMO", "1")
 
-from jeugdregie.conf.settings import *  # noqa: E402, F403
+from jeugdregie.conf.settings import *  # noqa: F403
