@@ -108,21 +108,32 @@ def test_request_questions_table_decision_light_contract_and_overview(world, pag
     case_url = re.sub(r"#.*$", "", page.url)
     log_out(page)
 
+    # Contract management (the table's secretariat) plans the meeting and puts the case on
+    # it; an expert-table member sees the case and its youth only once it is on a table they
+    # sit on.
     expert = world.users[Role.EXPERT_MEMBER]
+    manager = world.users[Role.CONTRACT_MANAGER]
     log_in(page, expert.username)
+    page.goto(case_url)
+    expect(page.locator("main h1")).not_to_contain_text(case.number)
+    log_out(page)
+
+    log_in(page, manager.username)
     page.goto("/expertteam/nieuw/")
     page.locator("#id_date").fill((today + dt.timedelta(days=7)).isoformat())
     page.locator(f"input[name=members][value='{expert.pk}']").check()
-    manager = world.users[Role.CONTRACT_MANAGER]
     page.locator(f"input[name=members][value='{manager.pk}']").check()
     page.locator("main form button[type=submit]").click()
     expect(page.locator("main h1")).to_contain_text("Expertteam van")
     meeting_url = page.url
-
     page.goto(case_url)
     page.locator("#id_agenda-meeting").select_option(index=1)
     page.locator("form[action$='/agenderen/'] button[type=submit]").click()
     expect(page.locator("main")).to_contain_text("De casus is geagendeerd.")
+    log_out(page)
+
+    log_in(page, expert.username)
+    page.goto(case_url)
     for fact in ("acute_crisis_or_serious_harm", "content_proportional"):
         page.locator("#id_oordeel-fact").select_option(fact)
         page.locator("input[name='oordeel-value'][value='ja']").check()
