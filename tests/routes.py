@@ -553,6 +553,20 @@ def new_youth(w: World) -> dict[str, Any]:
     }
 
 
+def new_exception_request(w: World, bsn: str) -> dict[str, Any]:
+    """A nee-tenzij request: the provider types the identity."""
+    return {
+        "bsn": bsn,
+        "given_name": "Sam",
+        "family_name": "Verzonnen",
+        "birth_date": "2019-05-05",
+        "product": w.product.pk,
+        "cannot_wait": "on",
+        "only_here": "on",
+        "explanation": "Spoed",
+    }
+
+
 def new_allocation(w: World) -> dict[str, Any]:
     return {
         "bsn": w.youth["anna"].bsn,
@@ -698,18 +712,15 @@ ROUTES = [
     Route("budgets:exception-request",        "403 403 403 403 200 403 403 403"),
     Route("budgets:exception-request",        "403 403 403 403 302 403 403 403",
           method="post", state=count("budgets.CeilingException"),
-          data=lambda w: {"bsn": w.youth["anna"].bsn, "product": w.product.pk,
-                          "cannot_wait": "on", "only_here": "on", "explanation": "Spoed"}),
-    # A youth the provider has no relation with is refused like a BSN nobody has, or the
-    # answer tells whether a child with that BSN lives in the region (issue 11).
-    Route("budgets:exception-request",        "403 403 403 403 400 403 403 403",
+          data=lambda w: new_exception_request(w, w.youth["anna"].bsn)),
+    # A request is stored as submitted: the same answer for another provider's child and for
+    # a BSN nobody has (issue 11).
+    Route("budgets:exception-request",        "403 403 403 403 302 403 403 403",
           method="post", state=count("budgets.CeilingException"), variant="andere-aanbieder",
-          data=lambda w: {"bsn": w.youth["chris"].bsn, "product": w.product.pk,
-                          "cannot_wait": "on", "only_here": "on", "explanation": "Spoed"}),
-    Route("budgets:exception-request",        "403 403 403 403 400 403 403 403",
+          data=lambda w: new_exception_request(w, w.youth["chris"].bsn)),
+    Route("budgets:exception-request",        "403 403 403 403 302 403 403 403",
           method="post", state=count("budgets.CeilingException"), variant="onbekend-bsn",
-          data=lambda w: {"bsn": UNKNOWN_BSN, "product": w.product.pk,
-                          "cannot_wait": "on", "only_here": "on", "explanation": "Spoed"}),
+          data=lambda w: new_exception_request(w, UNKNOWN_BSN)),
     Route("budgets:exception-decide",         "200 403 403 403 403 403 403 403",
           kwargs=ceiling_exception),
     Route("budgets:exception-decide",         "302 403 403 403 403 403 403 403",

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Nee-tenzij (budgets.md §5): one youth's care above the ceiling, on its own line."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -16,12 +18,15 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.audit.constants import ChangeAction
-from jeugdregie.audit.services import change_record_create, snapshot
+from jeugdregie.audit.constants import AccessPurpose, ChangeAction
+from jeugdregie.audit.services import access_record_create, change_record_create, snapshot
 from jeugdregie.budgets.constants import ExceptionStatus
 from jeugdregie.budgets.models import CeilingException
 from jeugdregie.clients.models import Youth
+from jeugdregie.clients.selectors import youth_visible_to
+from jeugdregie.clients.submissions import Submission, youth_by_submitted_bsn
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.notifications.services import notifications_send
 from jeugdregie.regions.models import Region
 
@@ -43,13 +48,19 @@ def exception_request(
     actor: User,
     region: Region,
     provider: Provider,
-    youth: Youth,
+    submission: Submission,
     product: Product,
     cannot_wait: bool,
     only_here: bool,
     explanation: str,
 ) -> CeilingException:
-    """A provider asks to take one youth in above its ceiling, with its reasons."""
+    """A provider asks to take one youth in above its ceiling, with its reasons.
+
+    The request keeps the identity the provider submitted and is linked to the region's youth
+    with that BSN when there is one, so contract management sees it with the youth record.
+    Every check and every answer is the same whether or not such a youth exists, and the
+    provider is shown its submission only (``exception_rows``): it learns nothing about a
+    youth it has no relation with (issue 11)."""
     if actor.organisation is None or actor.organisation.provider_id != provider.pk:
         raise ValidationError(_("Only the provider itself can request a nee-tenzij exception."))
     if not (cannot_wait and only_here):
@@ -61,12 +72,17 @@ def exception_request(
         )
     if not explanation.strip():
         raise ValidationError({"explanation": _("Explain why this youth needs this care here.")})
-    if youth.municipality.region_id != region.pk or product.region_id != region.pk:
-        raise ValidationError(_("The youth and the product must belong to the region."))
+    if product.region_id != region.pk:
+        raise ValidationError({"product": _("The product must belong to the region.")})
     exception = CeilingException.objects.create(
         region=region,
         provider=provider,
-        youth=youth,
+        youth=youth_by_submitted_bsn(bsn=submission.bsn, region=region),
+        submitted_bsn=submission.bsn,
+        submitted_bsn_index=submission.bsn_index,
+        submitted_given_name=submission.given_name,
+        submitted_family_name=submission.family_name,
+        submitted_birth_date=submission.birth_date.isoformat(),
         product=product,
         cannot_wait=cannot_wait,
         only_here=only_here,
@@ -94,6 +110,11 @@ def exception_decide(
     if not reason.strip():
         raise ValidationError({"decision_reason": _("Give the reason for the decision.")})
     before = snapshot(exception)
+    if exception.youth_id is None and exception.submitted_bsn:
+        # A youth registered since the request: link it now.
+        exception.youth = youth_by_submitted_bsn(
+            bsn=exception.submitted_bsn, region=exception.region
+        )
     exception.status = ExceptionStatus.GRANTED if grant else ExceptionStatus.REFUSED
     exception.decided_by, exception.decided_at = actor, timezone.now()
     exception.decision_reason = reason.strip()
@@ -158,7 +179,12 @@ def check_exception_allocation(
         raise ValidationError(
             {"ceiling_exception": _("This nee-tenzij exception has not been granted.")}
         )
-    if exception.youth_id != youth.pk or exception.provider_id != provider.pk:
+    if exception.youth_id is None:
+        # Granted before the region knew the youth: the BSN the provider submitted decides.
+        same_youth = bool(youth.bsn_index) and exception.submitted_bsn_index == youth.bsn_index
+    else:
+        same_youth = exception.youth_id == youth.pk
+    if not same_youth or exception.provider_id != provider.pk:
         raise ValidationError(
             {"ceiling_exception": _("This exception is for another youth or provider.")}
         )
@@ -173,7 +199,124 @@ def exceptions_visible_to(*, user: User) -> QuerySet[CeilingException]:
     exceptions = CeilingException.objects.filter(region_id=region_id_of(user))
     if user.role == Role.PROVIDER:
         exceptions = exceptions.filter(provider_id=own_provider_id(user))
-    return exceptions.select_related("provider", "product")
+    # The youth is read to link it and to weigh the request, never to show it to a provider
+    # (``exception_rows``).
+    return exceptions.select_related("provider", "product", "youth")
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    """One request as ``user`` is shown it.
+
+    A provider: the identity it submitted (BSN masked), never the youth record the request
+    is linked to; a request without a submission (granted by the region through the
+    afwegingskader) shows the youth only when the provider has a relation with it.
+    Contract management: the youth record's link and what the provider submitted, with
+    warnings to weigh before deciding."""
+
+    exception: CeilingException
+    bsn: str
+    name: str
+    birth_date: date | None
+    youth_id: int | None  # a link to the youth's file
+    warnings: tuple[str, ...] = ()
+
+
+def _same_identity(exception: CeilingException, youth: Youth) -> bool:
+    def words(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    return (
+        words(exception.submitted_given_name) == words(youth.given_name)
+        and words(exception.submitted_family_name) == words(youth.family_name)
+        and exception.submitted_birth == youth.birth_date
+    )
+
+
+def _warnings(exception: CeilingException, provider_has_allocation: bool) -> tuple[str, ...]:
+    youth = exception.youth
+    if youth is None:
+        return (_("The region's records hold no youth with this BSN."),)
+    warnings = []
+    if exception.has_submission and not _same_identity(exception, youth):
+        warnings.append(_("The name or birth date the provider entered differs from the record."))
+    if not provider_has_allocation:
+        warnings.append(_("This provider has no allocation for this youth."))
+    return tuple(warnings)
+
+
+def _youth_row(
+    exception: CeilingException, *, masked: bool, warnings: tuple[str, ...] = ()
+) -> ExceptionRow:
+    youth = exception.youth
+    assert youth is not None
+    bsn = youth.bsn or ""
+    return ExceptionRow(
+        exception=exception,
+        bsn=mask_bsn(bsn) if masked else bsn,
+        name=f"{youth.given_name} {youth.family_name}",
+        birth_date=youth.birth_date,
+        youth_id=youth.pk,
+        warnings=warnings,
+    )
+
+
+def _submission_row(
+    exception: CeilingException, *, masked: bool, warnings: tuple[str, ...] = ()
+) -> ExceptionRow:
+    bsn = exception.submitted_bsn
+    return ExceptionRow(
+        exception=exception,
+        bsn=mask_bsn(bsn) if masked else bsn,
+        name=exception.submitted_name,
+        birth_date=exception.submitted_birth,
+        youth_id=None if masked else exception.youth_id,
+        warnings=warnings,
+    )
+
+
+def exception_rows(
+    *, user: User, exceptions: Iterable[CeilingException], route: str
+) -> list[ExceptionRow]:
+    """A page of requests as ``user`` is shown it (see ``ExceptionRow``), recorded in the
+    access log: the youth records shown, and a submitted BSN by its keyed hash."""
+    page = list(exceptions)
+    linked = {e.youth_id for e in page if e.youth_id is not None}
+    rows: list[ExceptionRow] = []
+    if user.role == Role.PROVIDER:
+        related = set(
+            youth_visible_to(user=user).filter(pk__in=linked).values_list("pk", flat=True)
+        )
+        for e in page:
+            if e.has_submission:
+                rows.append(_submission_row(e, masked=True))
+            elif e.youth_id in related:
+                rows.append(_youth_row(e, masked=True))
+            else:
+                rows.append(
+                    ExceptionRow(exception=e, bsn="", name="", birth_date=None, youth_id=None)
+                )
+    else:
+        allocated = set(
+            Allocation.objects.filter(youth_id__in=linked).values_list("youth_id", "provider_id")
+        )
+        for e in page:
+            warnings = _warnings(e, (e.youth_id, e.provider_id) in allocated)
+            row = _submission_row if e.has_submission else _youth_row
+            rows.append(row(e, masked=False, warnings=warnings))
+    access_record_create(
+        user=user,
+        youth_ids=sorted({row.youth_id for row in rows if row.youth_id is not None}),
+        purpose=AccessPurpose.LIST,
+        route=route,
+        bsn_hashes=[
+            row.exception.submitted_bsn_index
+            for row in rows
+            if row.youth_id is None and row.exception.submitted_bsn_index
+        ],
+        region_id=region_id_of(user),
+    )
+    return rows
 
 
 @dataclass(frozen=True)
@@ -242,7 +385,9 @@ def half_year_report(*, user: User, provider_id: int, year: int, half: int) -> H
 
 
 def youth_by_bsn_in_region(*, bsn: str, region: Region) -> Youth:
-    """The youth a nee-tenzij request is for, found by keyed hash; shows nothing about them."""
+    """The region's youth with this BSN, found by keyed hash, for the region's own staff (a
+    case of the afwegingskader, a waiting-list report by staff). Never for a provider: its
+    answer tells whether the youth exists (a provider's request keeps its submission)."""
     from jeugdregie.clients.services import bsn_lookup_key
     from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.core.forms import BoundedDateField
 from jeugdregie.core.views import limit_choices
 from jeugdregie.regions.models import Municipality
 
@@ -72,7 +73,14 @@ class ExceptionRequestForm(forms.Form):
     bsn = forms.CharField(
         label=_("BSN of the youth"),
         max_length=11,
-        help_text=_("The youth must live in one of the region's municipalities."),
+        help_text=_(
+            "The region links your request to its own records; you see what you enter here."
+        ),
+    )
+    given_name = forms.CharField(label=_("Given name of the youth"), max_length=200)
+    family_name = forms.CharField(label=_("Family name of the youth"), max_length=200)
+    birth_date = BoundedDateField(
+        label=_("Birth date of the youth"), widget=forms.DateInput(attrs={"type": "date"})
     )
     product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
     cannot_wait = forms.BooleanField(label=_("The care cannot wait"), required=False)
@@ -93,7 +101,12 @@ class ExceptionDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     decision_reason = forms.CharField(
-        label=_("Reason of the decision"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason of the decision"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The provider receives this reason: do not name what the region's records hold "
+            "about the youth."
+        ),
     )
 
 

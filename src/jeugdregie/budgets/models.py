@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -333,6 +334,11 @@ class CeilingException(RequestDecision):
 
     Allocations made under a granted exception are tracked on their own line, apart from
     the ceiling: neither their commitment nor their declared amounts count in the ledger.
+
+    A provider's request keeps the identity the provider submitted (BSN, name and birth date
+    as typed, encrypted): the provider is shown that submission, never the youth record it
+    is linked to. The youth is linked when the region knows a youth with that BSN; otherwise
+    the request has no youth (contract management sees the submission only).
     """
 
     region = models.ForeignKey(
@@ -350,8 +356,19 @@ class CeilingException(RequestDecision):
     youth = models.ForeignKey(
         "clients.Youth",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="ceiling_exceptions",
         verbose_name=_("youth"),
+        help_text=_("Empty when the region's records hold no youth with the submitted BSN."),
+    )
+    submitted_bsn = EncryptedTextField(_("BSN as submitted"), blank=True)
+    # Keyed hash of the submitted BSN: linking a youth registered later.
+    submitted_bsn_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    submitted_given_name = EncryptedTextField(_("given name as submitted"), blank=True)
+    submitted_family_name = EncryptedTextField(_("family name as submitted"), blank=True)
+    submitted_birth_date = EncryptedTextField(
+        _("birth date as submitted"), blank=True, help_text=_("YYYY-MM-DD, encrypted.")
     )
     product = models.ForeignKey(
         "contracting.Product",
@@ -376,3 +393,17 @@ class CeilingException(RequestDecision):
 
     def __str__(self) -> str:
         return f"NT-{self.pk} {self.provider_id} ({self.get_status_display()})"
+
+    @property
+    def has_submission(self) -> bool:
+        """Whether the request holds an identity submitted by the provider."""
+        return bool(self.submitted_bsn)
+
+    @property
+    def submitted_name(self) -> str:
+        return f"{self.submitted_given_name} {self.submitted_family_name}".strip()
+
+    @property
+    def submitted_birth(self) -> date | None:
+        text = self.submitted_birth_date
+        return date.fromisoformat(text) if text else None

@@ -16,7 +16,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
 from jeugdregie.budgets import client_stops, exceptions, proposals, reports, selectors, services
 from jeugdregie.budgets.constants import BudgetStatus
-from jeugdregie.budgets.exceptions import exceptions_visible_to, youth_by_bsn_in_region
+from jeugdregie.budgets.exceptions import exception_rows, exceptions_visible_to
 from jeugdregie.budgets.forms import (
     BudgetOverviewFilterForm,
     CeilingFilterForm,
@@ -29,6 +29,7 @@ from jeugdregie.budgets.forms import (
     ExceptionDecisionForm,
     ExceptionRequestForm,
 )
+from jeugdregie.clients.submissions import submission_check
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.exports import csv_response, xlsx_response
 from jeugdregie.core.views import (
@@ -268,11 +269,14 @@ def exception_list(request: HttpRequest) -> HttpResponse:
     ):
         raise PermissionDenied
     exceptions = exceptions_visible_to(user=user).order_by("-requested_at", "-id")
+    page = paginate(request, exceptions)
+    rows = exception_rows(user=user, exceptions=page.object_list, route=request.path)
     return render(
         request,
         "budgets/exception_list.html",
         {
-            "page": paginate(request, exceptions),
+            "page": page,
+            "rows": rows,
             "can_decide": user_can(user, Capability.DECIDE_CLIENT_STOPS),
             "can_request": user_can(user, Capability.REQUEST_CLIENT_STOP),
             "own_provider": own_provider_id(user) if user.role == Role.PROVIDER else None,
@@ -289,12 +293,19 @@ def exception_request(request: HttpRequest) -> HttpResponse:
     form = ExceptionRequestForm(request.POST or None, region_id=region.pk)
 
     def run(data: dict[str, Any]) -> str:
-        youth = youth_by_bsn_in_region(bsn=data["bsn"], region=region)
+        # Stored as submitted, answered the same whether or not the BSN is known (issue 11).
+        submission = submission_check(
+            bsn=data["bsn"],
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            birth_date=data["birth_date"],
+            today=timezone.localdate(),
+        )
         exceptions.exception_request(
             actor=user,
             region=region,
             provider=Provider.objects.get(pk=own_provider_id(user)),
-            youth=youth,
+            submission=submission,
             product=data["product"],
             cannot_wait=data["cannot_wait"],
             only_here=data["only_here"],

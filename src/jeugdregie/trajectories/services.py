@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -381,6 +382,18 @@ def extension_request(
     return extension
 
 
+def _works_on(provider: Provider, allocation: Allocation) -> bool:
+    """Whether ``provider`` has a relation with ``allocation``: its own, or an allocation of a
+    trajectory it works in as coordinating or additional practitioner (the trajectories it
+    sees, ``selectors.trajectories_visible_to``)."""
+    if allocation.provider_id == provider.pk:
+        return True
+    return Trajectory.objects.filter(
+        Q(allocation=allocation, additional_practitioners__allocation__provider=provider)
+        | Q(allocation__provider=provider, additional_practitioners__allocation=allocation)
+    ).exists()
+
+
 def extension_request_by_number(
     *,
     actor: User | None,
@@ -392,7 +405,11 @@ def extension_request_by_number(
     self_assessment: str = "",
     source: str = ExtensionSource.API,
 ) -> Extension:
-    """``extension_request`` for an allocation named as in iJw: municipality and number."""
+    """``extension_request`` for an allocation named as in iJw: municipality and number.
+
+    An allocation the provider has no relation with (``_works_on``) is answered exactly like
+    a number that does not exist: the provider learns nothing about another provider's
+    allocation, its trajectory or its youth (issue 11)."""
     allocation = (
         Allocation.objects.filter(
             municipality__cbs_code=municipality_code, number=allocation_number.strip()
@@ -400,7 +417,7 @@ def extension_request_by_number(
         .select_related("municipality__region", "provider")
         .first()
     )
-    if allocation is None:
+    if allocation is None or not _works_on(provider, allocation):
         raise ValidationError(
             {
                 "allocation_number": _(
@@ -409,23 +426,6 @@ def extension_request_by_number(
                 % {"number": allocation_number, "municipality": municipality_code}
             }
         )
-    if (
-        allocation.provider_id != provider.pk
-        and not AdditionalPractitioner.objects.filter(
-            allocation=allocation, trajectory__allocation__provider=provider
-        ).exists()
-    ):
-        # Another provider's allocation: say no more than that it is unknown to this one.
-        trajectory = Trajectory.objects.filter(allocation=allocation).first()
-        if trajectory is None:
-            raise ValidationError(
-                {
-                    "allocation_number": _(
-                        "Allocation %(number)s of municipality %(municipality)s is unknown."
-                    )
-                    % {"number": allocation_number, "municipality": municipality_code}
-                }
-            )
     return extension_request(
         actor=actor,
         provider=provider,

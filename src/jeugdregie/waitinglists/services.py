@@ -10,7 +10,6 @@ provider submitted and answered the same whether or not the region knows a youth
 BSN: the provider learns nothing about a youth from it.
 """
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,9 +25,9 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Referral, Youth
-from jeugdregie.clients.services import bsn_lookup_key
+from jeugdregie.clients.submissions import Submission, youth_by_submitted_bsn
+from jeugdregie.clients.submissions import submission_check as submission_check  # re-export
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider
-from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
 from jeugdregie.messaging.models import AllocationRequest
 from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import PERCEEL1_LOT_CODE, OutflowReason, WaitingSource
@@ -47,49 +46,8 @@ UPDATABLE = (
 REDACTED_FIELDS = ENCRYPTED_FIELDS
 
 
-@dataclass(frozen=True)
-class Submission:
-    """The identity of a youth as a provider submitted it (or as its JW315 named it)."""
-
-    bsn: str
-    given_name: str
-    family_name: str
-    birth_date: date
-
-    @property
-    def bsn_index(self) -> str:
-        return bsn_lookup_key(self.bsn)
-
-
 def _day(value: date) -> str:
     return date_format(value, "j F Y")
-
-
-def submission_check(
-    *, bsn: str, given_name: str, family_name: str, birth_date: date, today: date
-) -> Submission:
-    """The submitted identity, checked on its own form only (never against the youth records:
-    the answer must not depend on whether a youth with this BSN exists)."""
-    errors: dict[str, list[str]] = {}
-    number = normalise_bsn(bsn)
-    if not (number.isdigit() and len(number) == 9 and passes_eleven_test(number)):
-        errors["bsn"] = [_("BSN '%(value)s' is not a valid BSN.") % {"value": bsn}]
-    if not given_name.strip():
-        errors["given_name"] = [_("Give the youth's given name.")]
-    if not family_name.strip():
-        errors["family_name"] = [_("Give the youth's family name.")]
-    if birth_date > today:
-        errors["birth_date"] = [
-            _("The birth date %(day)s lies in the future.") % {"day": _day(birth_date)}
-        ]
-    if errors:
-        raise ValidationError(errors)
-    return Submission(
-        bsn=number,
-        given_name=" ".join(given_name.split()),
-        family_name=" ".join(family_name.split()),
-        birth_date=birth_date,
-    )
 
 
 def _provider_is_contracted(provider: Provider, lot: Lot) -> bool:
@@ -264,16 +222,6 @@ def waiting_entry_report(
         user=actor, instance=entry, action=ChangeAction.CREATE, redact=REDACTED_FIELDS
     )
     return entry
-
-
-def youth_by_submitted_bsn(*, bsn: str, region: Region) -> Youth | None:
-    """The region's youth with this BSN, or None; only for linking, never shown to the
-    provider who submitted it."""
-    return (
-        Youth.objects.filter(bsn_index=bsn_lookup_key(bsn), municipality__region=region)
-        .select_related("municipality")
-        .first()
-    )
 
 
 @transaction.atomic

@@ -61,6 +61,9 @@ def test_nee_tenzij_from_request_to_half_year_report(world):
         reverse("budgets:exception-request"),
         {
             "bsn": world.youth["chris"].bsn,
+            "given_name": "Chris",
+            "family_name": "Bakker",
+            "birth_date": "2012-03-03",
             "product": world.product.pk,
             "cannot_wait": "on",
             "only_here": "on",
@@ -70,6 +73,7 @@ def test_nee_tenzij_from_request_to_half_year_report(world):
     assert response.status_code == 302
     exception = CeilingException.objects.get()
     assert exception.status == ExceptionStatus.REQUESTED
+    assert exception.youth == world.youth["chris"]  # linked for the region
 
     # Contract management grants it on screen.
     manager = _login("contractbeheer")
@@ -139,13 +143,19 @@ def test_nee_tenzij_from_request_to_half_year_report(world):
 
 def test_an_exception_needs_both_weighty_reasons(world):
     from jeugdregie.budgets.exceptions import exception_request
+    from jeugdregie.clients.submissions import Submission
 
     with pytest.raises(ValidationError):
         exception_request(
             actor=world.users[Role.PROVIDER],
             region=world.region,
             provider=world.provider,
-            youth=world.youth["chris"],
+            submission=Submission(
+                bsn=world.youth["chris"].bsn,
+                given_name="Chris",
+                family_name="Bakker",
+                birth_date=dt.date(2012, 3, 3),
+            ),
             product=world.product,
             cannot_wait=True,
             only_here=False,

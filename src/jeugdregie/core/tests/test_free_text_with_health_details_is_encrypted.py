@@ -22,6 +22,7 @@ from jeugdregie.budgets.exceptions import exception_decide, exception_request
 from jeugdregie.budgets.models import CeilingException, ClientStop
 from jeugdregie.casetable.constants import CaseKind, Outcome
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
+from jeugdregie.clients.submissions import Submission
 from jeugdregie.core import crypto
 from jeugdregie.core.fields import EncryptedTextField
 from jeugdregie.notifications.models import Notification
@@ -66,11 +67,14 @@ def free_text_rows(world: World) -> dict[tuple[type[models.Model], str], str]:
     )
     client_stop_decide(actor=manager, stop=stop, confirm=True, reason=text("stop-decision"))
     client_stop_lift(actor=manager, stop=stop, reason=text("stop-lift"))
+    anna = world.youth["anna"]
     exception = exception_request(
         actor=provider_user,
         region=world.region,
         provider=world.provider,
-        youth=world.youth["anna"],
+        submission=Submission(
+            bsn=anna.bsn, given_name="Anna", family_name="Visser", birth_date=anna.birth_date
+        ),
         product=world.product,
         cannot_wait=True,
         only_here=True,

@@ -98,7 +98,8 @@ def test_a_request_by_another_provider_than_the_coordinating_practitioner_is_ref
         "requested_end",
         "regiebehandelaar",
     )
-    # Through the iJw identification the other provider learns nothing about it.
+    # Through the iJw identification the other provider learns nothing about it: the
+    # allocation is unknown to it, like a number that does not exist.
     _refused(
         p2,
         lambda: extension_request_by_number(
@@ -109,8 +110,8 @@ def test_a_request_by_another_provider_than_the_coordinating_practitioner_is_ref
             requested_end=dt.date(2026, 7, 31),
             request_date=dt.date(2025, 12, 15),
         ),
-        "requested_end",
-        "regiebehandelaar",
+        "allocation_number",
+        f"Toewijzing {p2.allocation.number} van gemeente 0392 is onbekend",
     )
 
 

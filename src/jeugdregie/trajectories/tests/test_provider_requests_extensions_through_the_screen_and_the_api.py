@@ -89,6 +89,9 @@ def test_another_provider_cannot_open_or_extend_the_trajectory(p2):
         ),
         content_type="application/json",
     )
+    # The same answer as for a number that does not exist (issue 11).
     assert response.status_code == 400
-    assert "regiebehandelaar" in response.content.decode()
+    assert response.json() == {
+        "allocation_number": [f"Toewijzing {p2.allocation.number} van gemeente 0392 is onbekend."]
+    }
     assert not Extension.objects.exists()
