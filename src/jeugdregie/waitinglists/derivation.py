@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.clients.models import Youth
+from jeugdregie.clients.submissions import Submission
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import AllocationRequest
@@ -23,7 +24,6 @@ from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.services import (
-    Submission,
     duplicate_open_entry,
     waiting_entry_close,
     waiting_entry_report,
