@@ -166,6 +166,7 @@ def measure(scale: str, repeat: int) -> dict[str, Any]:
     from django.db.models import Q
     from django.urls import reverse
     from django.utils import timezone
+    from django_otp import DEVICE_ID_SESSION_KEY
 
     from jeugdregie.accounts.models import User
     from jeugdregie.allocations.constants import ChangeReason
@@ -174,6 +175,7 @@ def measure(scale: str, repeat: int) -> dict[str, Any]:
     from jeugdregie.budgets.ledger import ledger_allocation_changed, ledger_recompute
     from jeugdregie.budgets.models import BudgetCeiling, ProviderLedger
     from jeugdregie.regions.models import Region
+    from jeugdregie.testing.auth import totp_device_for_tests
 
     result: dict[str, Any] = {
         "allocations": Allocation.objects.count(),
@@ -241,6 +243,8 @@ def measure(scale: str, repeat: int) -> dict[str, Any]:
         store[SESSION_KEY] = str(manager.pk)
         store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         store[HASH_SESSION_KEY] = manager.get_session_auth_hash()
+        # contract management signs in with a second factor: the session of one who passed it
+        store[DEVICE_ID_SESSION_KEY] = totp_device_for_tests(manager).persistent_id
         store.create()
         providers = (
             BudgetCeiling.objects.filter(region=region)

@@ -74,6 +74,7 @@ def main() -> int:
     from jeugdregie.clients.models import Youth
     from jeugdregie.monitoring.selectors import default_year, region_stats
     from jeugdregie.regions.models import Region
+    from jeugdregie.testing.auth import sign_in
 
     region = Region.objects.get(code="zhz")
     timings = []
@@ -90,7 +91,7 @@ def main() -> int:
     manager = User.objects.filter(role="contract_manager", organisation__region=region).first()
     assert manager is not None
     client = Client()
-    client.force_login(manager)
+    sign_in(client, manager)  # password and second factor passed
     youth = Youth.objects.filter(municipality__region=region).first()
     assert youth is not None
     pages = {

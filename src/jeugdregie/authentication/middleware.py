@@ -25,6 +25,9 @@ from jeugdregie.authentication.constants import (
 from jeugdregie.authentication.selectors import second_factor_passed
 
 Handler = Callable[[HttpRequest], HttpResponseBase]
+# The last activity is stored to this resolution, so a session ends between IDLE - 30 s and
+# IDLE after the last request.
+ACTIVITY_RESOLUTION_SECONDS = 30
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -67,7 +70,10 @@ class IdleTimeoutMiddleware:
             last = request.session.get(LAST_ACTIVITY_SESSION_KEY)
             if last is not None and now - float(last) > settings.JEUGDREGIE_IDLE_SECONDS:
                 return self._signed_out(request)
-            request.session[LAST_ACTIVITY_SESSION_KEY] = now
+            # Written at most once per ACTIVITY_RESOLUTION: not every request needs to save
+            # the session (a write per page, under concurrent tabs a queue on SQLite).
+            if last is None or now - float(last) >= ACTIVITY_RESOLUTION_SECONDS:
+                request.session[LAST_ACTIVITY_SESSION_KEY] = now
         return self.get_response(request)
 
     def _signed_out(self, request: HttpRequest) -> HttpResponseBase:

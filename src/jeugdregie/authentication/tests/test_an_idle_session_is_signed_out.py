@@ -85,3 +85,15 @@ def test_the_session_cookie_ends_with_the_browser(world: World):
     assert cookie.value
     assert not cookie["expires"]
     assert not cookie["max-age"]
+
+
+def test_the_activity_is_stored_at_most_once_per_half_minute(signed_in: Client):
+    _idle_for(signed_in, 10)
+    stored = signed_in.session[LAST_ACTIVITY_SESSION_KEY]
+
+    assert signed_in.get("/toewijzingen/").status_code == 200
+    assert signed_in.session[LAST_ACTIVITY_SESSION_KEY] == stored  # no session write
+
+    _idle_for(signed_in, 40)
+    assert signed_in.get("/toewijzingen/").status_code == 200
+    assert time.time() - signed_in.session[LAST_ACTIVITY_SESSION_KEY] < 5
