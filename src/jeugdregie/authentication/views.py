@@ -142,27 +142,50 @@ def second_factor(request: HttpRequest) -> HttpResponseBase:
         return redirect(second_factor_url(request, next_url=_next_url(request)))
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST":
-        refusal = _refuse_when_locked_out(request)
-        if refusal is not None:
-            return refusal
-        if form.is_valid():
-            allowed, _details = device.verify_is_allowed()
-            if not allowed:
-                form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
-            elif device.verify_token(form.cleaned_data["code"]):
-                return _second_factor_done(request, device)
-            else:
-                form.add_error(
-                    "code", _("This code is not right. Enter the code the app shows now.")
-                )
-                _count_failed_code(request)
-                if getattr(request, "axes_locked_out", False):
-                    auth.logout(request)
-                    return locked_out(request)
+        answer = _code_checked(
+            request,
+            form,
+            device,
+            wrong=_("This code is not right. Enter the code the app shows now."),
+        )
+        if answer is not None:
+            return answer
     context = {"form": form, "next": _next_url(request)}
     return render(
         request, "authentication/second_factor.html", context, status=400 if form.errors else 200
     )
+
+
+def _code_checked(
+    request: HttpRequest,
+    form: SecondFactorForm,
+    device: TOTPDevice,
+    *,
+    wrong: str,
+    confirm: bool = False,
+) -> HttpResponseBase | None:
+    """Check a posted code against ``device``: the answer to send when the step is over
+    (passed, or locked out), None to show the form again with its errors. A wrong code counts
+    as a failed sign-in (django-axes)."""
+    refusal = _refuse_when_locked_out(request)
+    if refusal is not None:
+        return refusal
+    if not form.is_valid():
+        return None
+    allowed, _details = device.verify_is_allowed()
+    if not allowed:
+        form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
+    elif device.verify_token(form.cleaned_data["code"]):
+        if confirm:
+            totp_device_confirm(device=device)
+        return _second_factor_done(request, device)
+    else:
+        form.add_error("code", wrong)
+        _count_failed_code(request)
+        if getattr(request, "axes_locked_out", False):
+            auth.logout(request)
+            return locked_out(request)
+    return None
 
 
 def _qr_svg(uri: str) -> str:
@@ -187,25 +210,15 @@ def second_factor_enrol(request: HttpRequest) -> HttpResponseBase:
     device = device_being_enrolled(user=user) or totp_device_create(user=user, confirmed=False)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST":
-        refusal = _refuse_when_locked_out(request)
-        if refusal is not None:
-            return refusal
-        if form.is_valid():
-            allowed, _details = device.verify_is_allowed()
-            if not allowed:
-                form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
-            elif device.verify_token(form.cleaned_data["code"]):
-                totp_device_confirm(device=device)
-                return _second_factor_done(request, device)
-            else:
-                form.add_error(
-                    "code",
-                    _("This code is not right. Check the app and enter the code it shows now."),
-                )
-                _count_failed_code(request)
-                if getattr(request, "axes_locked_out", False):
-                    auth.logout(request)
-                    return locked_out(request)
+        answer = _code_checked(
+            request,
+            form,
+            device,
+            wrong=_("This code is not right. Check the app and enter the code it shows now."),
+            confirm=True,
+        )
+        if answer is not None:
+            return answer
     secret = b32encode(device.bin_key).decode()
     context = {
         "form": form,
