@@ -9,7 +9,8 @@ is answered 429 (with ``Retry-After``) for the cool-off period, even with a vali
 successful request does not reset the count (one valid token must not open the way to guess
 others). Requests without a token (the browser's session) are not affected. There is no lock
 per token prefix: the prefix is not secret, so such a lock would let anyone who saw one lock
-the client out, and the 256-bit secret cannot be guessed anyway.
+the client out, and the 256-bit secret cannot be guessed anyway. Each refused token is a
+failed sign-in in the access log, the one that blocks the address also a lockout.
 """
 
 import time
@@ -76,6 +77,31 @@ def failure_record(address: str) -> int:
     return count
 
 
+def _failure_logged(request: "Request", header: list[bytes], *, locked: bool) -> None:
+    """A refused token is a failed sign-in in the access log (named by the token's prefix,
+    never the token), and the failure that blocks the address a lockout. At most
+    ``failure_limit()`` records per address per cool-off: a blocked address is answered 429
+    before this point."""
+    from jeugdregie.audit.constants import AccessEvent
+    from jeugdregie.audit.services import security_event_create
+
+    parsed = None
+    if len(header) == 2:
+        try:
+            parsed = tokens.parse(header[1].decode("ascii"))
+        except UnicodeDecodeError:
+            parsed = None
+    username = f"api:{parsed.prefix}" if parsed is not None else "api:?"
+    django_request = request._request
+    security_event_create(
+        event=AccessEvent.LOGIN_FAILED, username=username, request=django_request, status=401
+    )
+    if locked:
+        security_event_create(
+            event=AccessEvent.LOCKOUT, username=username, request=django_request, status=429
+        )
+
+
 class ApiClientAuthentication(BaseAuthentication):
     """Authenticates a registered API client; ``request.user`` is its service user and
     ``request.auth`` the client (so the permissions can check its scopes)."""
@@ -95,7 +121,8 @@ class ApiClientAuthentication(BaseAuthentication):
             )
         client = self._client(header)
         if client is None:
-            failure_record(address)
+            count = failure_record(address)
+            _failure_logged(request, header, locked=count >= failure_limit())
             raise exceptions.AuthenticationFailed(_("Invalid, expired or revoked token."))
         api_client_mark_used(client=client, at=timezone.now())
         return client.service_user, client

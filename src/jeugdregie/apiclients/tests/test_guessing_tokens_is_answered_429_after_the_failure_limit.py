@@ -105,3 +105,25 @@ def test_a_client_over_its_request_rate_gets_429(world, register, settings):
     browser = Client()
     sign_in(browser, world.users["provider"])
     assert [browser.get(url).status_code for _ in range(4)] == [200] * 3 + [429]
+
+
+def test_refused_tokens_and_the_block_are_in_the_access_log(world, limits):
+    from jeugdregie.audit.constants import AccessEvent
+    from jeugdregie.audit.models import AccessRecord
+
+    url = reverse("api-provider-list")
+    client = Client()
+    for i in range(6):  # five failures block the address; the sixth is answered 429 unlogged
+        client.get(url, headers=bearer(f"jr_guess{i:03d}_{'x' * 43}"), REMOTE_ADDR=ATTACKER)
+
+    events = list(
+        AccessRecord.objects.filter(
+            event__in=[AccessEvent.LOGIN_FAILED, AccessEvent.LOCKOUT]
+        ).order_by("seq")
+    )
+    assert [(r.event, r.ip, r.status) for r in events] == [
+        *[(AccessEvent.LOGIN_FAILED, ATTACKER, 401)] * 5,
+        (AccessEvent.LOCKOUT, ATTACKER, 429),
+    ]
+    assert events[0].username == "api:guess000"  # the token's prefix, never the token
+    assert all("x" * 43 not in r.username and "x" * 43 not in r.route for r in events)
