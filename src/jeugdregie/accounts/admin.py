@@ -22,11 +22,14 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.accounts.services import (
     user_change_record,
     user_permissions_snapshot,
+    user_second_factor_reset,
     user_snapshot,
 )
 from jeugdregie.audit.constants import ChangeAction
@@ -59,6 +62,7 @@ class UserAdmin(RegionScopedAdmin, BaseUserAdmin):  # type: ignore[type-arg]
     list_filter = ["role", "organisation__region", "is_active"]
     region_lookup = "organisation__region"
     readonly_fields = ("last_login", "date_joined")
+    actions = ["reset_second_factor"]
     fieldsets = (
         *BaseUserAdmin.fieldsets,  # type: ignore[misc]
         (_("Role in jeugdregie"), {"fields": ("organisation", "role")}),
@@ -189,6 +193,22 @@ class UserAdmin(RegionScopedAdmin, BaseUserAdmin):  # type: ignore[type-arg]
         for obj in queryset:
             self.delete_model(request, obj)
 
+    # -- second factor ------------------------------------------------------------------
+
+    @admin.action(
+        description=_("Reset the second factor (the user sets up the app again)"),
+        permissions=["change"],
+    )
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        """Phone lost or replaced: the devices go, the next sign-in sets up a new app. Only
+        users this administrator may see (its own region; never a superuser)."""
+        actor = acting_user(request)
+        count = sum(1 for user in queryset if user_second_factor_reset(actor=actor, user=user))
+        self.message_user(
+            request,
+            _("Second factor reset for %(count)s user(s).") % {"count": count},
+        )
+
 
 admin.site.unregister(Group)
 
@@ -196,3 +216,20 @@ admin.site.unregister(Group)
 @admin.register(Group)
 class GroupAdmin(SuperuserOnlyChangesMixin, BaseGroupAdmin):
     """A group carries permissions: only a superuser composes or hands them out."""
+
+
+if admin.site.is_registered(TOTPDevice):  # django-otp's own admin, when it loaded first
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(SuperuserOnlyChangesMixin, BaseTOTPDeviceAdmin):
+    """Authenticator-app devices: the keys are never shown (``OTP_ADMIN_HIDE_SENSITIVE_DATA``)
+    and only a superuser changes devices; a functional administrator resets a user's second
+    factor with the action on the user list, for the users of its own region."""
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_superuser(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_superuser(request)

@@ -108,3 +108,25 @@ def user_role_set(
     user.save(update_fields=["role", "organisation"])
     user_change_record(actor=actor, user=user, action=ChangeAction.UPDATE, before=before)
     return user
+
+
+SECOND_FACTOR_RESET = "second_factor"
+"""The pseudo-field under which the change log records a reset of a user's second factor."""
+
+
+@transaction.atomic
+def user_second_factor_reset(*, actor: User | None, user: User) -> int:
+    """Remove the user's authenticator-app devices (phone lost or replaced): at the next
+    sign-in the user sets up a new app. Logged with who did it. Returns the number removed."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    removed, _details = TOTPDevice.objects.filter(user=user).delete()
+    if removed:
+        change_record_create(
+            user=actor,
+            instance=user,
+            action=ChangeAction.UPDATE,
+            before={SECOND_FACTOR_RESET: "[ingesteld]"},
+            after={SECOND_FACTOR_RESET: "[opnieuw in te stellen]"},
+        )
+    return int(removed)

@@ -252,6 +252,8 @@ LOGGING = {
 # Sign-in (README "Beveiliging"): single sign-on with the organisation's identity provider
 # (OpenID Connect, mozilla-django-oidc, configured only here from the environment), local
 # accounts with a second factor (TOTP, django-otp), lockout (django-axes), idle timeout.
+# django-otp: the admin never shows a device's key (nor its QR code).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username + address
     # the published demo password works in demo mode only (JEUGDREGIE_DEMO)
