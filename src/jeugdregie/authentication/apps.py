@@ -9,4 +9,9 @@ class AuthenticationConfig(AppConfig):
     verbose_name = _("Sign-in")
 
     def ready(self) -> None:
+        from django.contrib.auth import signals
+
         from jeugdregie.authentication import checks  # noqa: F401  (registers the checks)
+        from jeugdregie.authentication.middleware import activity_start
+
+        signals.user_logged_in.connect(activity_start, dispatch_uid="authentication.activity")

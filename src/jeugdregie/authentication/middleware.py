@@ -57,6 +57,13 @@ def _return_path(request: HttpRequest) -> str:
     return request.get_full_path()
 
 
+def activity_start(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """A sign-in is activity: the idle clock starts with the session, so the first page
+    after signing in does not need to write the session again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_ACTIVITY_SESSION_KEY] = time.time()
+
+
 class IdleTimeoutMiddleware:
     """Logs a user out after ``JEUGDREGIE_IDLE_SECONDS`` without a request (session key
     ``jeugdregie_last_activity``), back to the login page with a message."""

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdregie.accounts.constants import Role
+from jeugdregie.accounts.models import User
 from jeugdregie.accounts.services import SECOND_FACTOR_RESET
 from jeugdregie.accounts.tests.test_functional_administrator_cannot_grant_itself_power import (
     make_functional_administrator,
@@ -22,12 +23,13 @@ from jeugdregie.testing.factories import World
 pytestmark = pytest.mark.django_db
 
 
-def _reset(client: Client, *users) -> object:
-    return client.post(
+def _reset(client: Client, *users: User) -> str:
+    response = client.post(
         reverse("admin:accounts_user_changelist"),
         {"action": "reset_second_factor", "_selected_action": [u.pk for u in users]},
         follow=True,
     )
+    return response.content.decode()
 
 
 def test_the_administrator_resets_a_users_second_factor_and_it_is_logged(world: World):
@@ -37,7 +39,7 @@ def test_the_administrator_resets_a_users_second_factor_and_it_is_logged(world: 
     provider_user = world.users[Role.PROVIDER]
     totp_device_for_tests(provider_user)
 
-    page = _reset(client, provider_user).content.decode()
+    page = _reset(client, provider_user)
 
     assert "1" in page
     assert not TOTPDevice.objects.filter(user=provider_user).exists()
