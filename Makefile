@@ -8,6 +8,8 @@ JR := $(BIN)/jeugdregie
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SCALE ?= region
+# Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test test-unit test-e2e check lint format typecheck migrations-check \
@@ -58,14 +60,14 @@ run: demo
 
 test: setup
 	$(BIN)/python scripts/ensure_test_tools.py
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-unit: setup
-	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 test-e2e: setup
 	$(BIN)/python scripts/ensure_test_tools.py
-	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m e2e $(PYTEST_ARGS)
 
 check: setup lint typecheck migrations-check
 	@mkdir -p build
