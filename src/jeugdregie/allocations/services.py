@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
@@ -15,8 +16,10 @@ from jeugdregie.budgets.client_stops import ensure_inflow_allowed
 from jeugdregie.budgets.exceptions import check_exception_allocation
 from jeugdregie.budgets.ledger import ledger_allocation_changed
 from jeugdregie.budgets.models import CeilingException
+from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.messaging.services.outgoing import allocation_message_queue
 from jeugdregie.regions.models import Municipality
 
@@ -25,6 +28,69 @@ def next_allocation_number(*, municipality: Municipality) -> str:
     numbers = Allocation.objects.filter(municipality=municipality).values_list("number", flat=True)
     highest = max((int(n) for n in numbers), default=0)
     return str(highest + 1)
+
+
+def ensure_contracted(
+    *, provider: Provider, product: Product, on: date, referrer_type: str = ""
+) -> str | None:
+    """Refuse new care at a provider that is not contracted for the product's lot on ``on``
+    (``contracting.selectors.provider_contracted``), with the reason on the provider field.
+
+    A medical referral (COD327 02 general practitioner, 03 youth doctor, 05 medical
+    specialist) is flagged, not blocked: the reason is returned for the worklist instead.
+    None when the provider is contracted.
+    """
+    if provider_contracted(provider=provider, product=product, on=on):
+        return None
+    reason = _("%(provider)s has no contract for lot %(lot)s on %(day)s.") % {
+        "provider": provider.name,
+        "lot": product.lot.name,
+        "day": date_format(on, "j F Y"),
+    }
+    if referrer_type in MEDICAL_REFERRERS:
+        return (
+            reason
+            + " "
+            + _("The referral is medical (%(referrer)s): flagged, not refused.")
+            % {"referrer": ReferrerType(referrer_type).label}
+        )
+    raise ValidationError(
+        {
+            "provider": reason
+            + " "
+            + _("Choose a contracted provider, or request a light contract.")
+        },
+        code="not_contracted",
+    )
+
+
+@transaction.atomic
+def allocation_create_manual(
+    *,
+    actor: User,
+    youth: Youth,
+    provider: Provider,
+    product: Product,
+    start: date,
+    end: date | None = None,
+    volume: int | None = None,
+    frequency: str = "",
+    budget: Decimal | None = None,
+) -> Allocation:
+    """A manual allocation (the allocation screen): refused at a provider that is not
+    contracted for the product's lot on the start date, then ``allocation_create``."""
+    ensure_contracted(provider=provider, product=product, on=start)
+    return allocation_create(
+        actor=actor,
+        youth=youth,
+        provider=provider,
+        product=product,
+        start=start,
+        end=end,
+        volume=volume,
+        frequency=frequency,
+        budget=budget,
+    )
 
 
 @transaction.atomic

@@ -149,8 +149,9 @@ def allocation_export(request: HttpRequest) -> HttpResponseBase:
 @requires(Capability.CREATE_ALLOCATIONS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def allocation_create(request: HttpRequest) -> HttpResponse:
-    """A manual allocation; refused at a provider under a client stop, naming the stop and
-    providers with room (``allocations.services.allocation_create``)."""
+    """A manual allocation; refused at a provider that is not contracted for the product's
+    lot on the start date, and at a provider under a client stop, naming the stop and
+    providers with room (``allocations.services.allocation_create_manual``)."""
     user = acting_user(request)
     region = region_of(user=user)
     form = AllocationCreateForm(
@@ -163,7 +164,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
         found = youth_search(user=user, query=data["bsn"], route=request.path)
         if len(found) != 1:
             raise ValidationError({"bsn": _("There is no youth with this BSN that you may see.")})
-        services.allocation_create(
+        services.allocation_create_manual(
             actor=user,
             youth=found[0],
             provider=data["provider"],

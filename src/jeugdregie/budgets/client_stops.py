@@ -5,7 +5,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -19,6 +18,7 @@ from jeugdregie.budgets.constants import ClientStopStatus
 from jeugdregie.budgets.ledger import ledger_client_stop_changed
 from jeugdregie.budgets.models import ClientStop
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.contracting.selectors import providers_contracted
 from jeugdregie.notifications.services import notifications_send
 from jeugdregie.regions.models import Region
 
@@ -201,12 +201,7 @@ def alternatives_with_headroom(
     from jeugdregie.budgets.selectors import budget_positions
 
     contracted = set(
-        Provider.objects.filter(
-            contracts__region=region,
-            contracts__lots=product.lot_id,
-            contracts__start__lte=on,
-        )
-        .filter(Q(contracts__end__isnull=True) | Q(contracts__end__gte=on))
+        providers_contracted(region=region, product=product, on=on)
         .exclude(pk=provider.pk)
         .values_list("pk", flat=True)
     )

@@ -41,7 +41,8 @@ from jeugdregie.casetable.constants import (
 from jeugdregie.casetable.models import AgendaItem, Case, FollowUp, Meeting
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.constants import ContractKind
-from jeugdregie.contracting.models import Contract, Product, Provider, Tariff
+from jeugdregie.contracting.models import Product, Provider, Tariff
+from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.contracting.services import contract_create, provider_create
 from jeugdregie.notifications.services import notifications_send
 from jeugdregie.regions.models import Region
@@ -81,18 +82,6 @@ def _region_of(actor: User) -> Region:
     if region is None:
         raise ValidationError(_("Your account belongs to no region."))
     return region
-
-
-def contracted_on(*, region: Region, provider: Provider, product: Product, day: dt.date) -> bool:
-    """Whether the provider has a regular contract for the product's lot on ``day``."""
-    return (
-        Contract.objects.filter(
-            region=region, provider=provider, lots=product.lot_id, start__lte=day
-        )
-        .exclude(kind=ContractKind.LIGHT)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .exists()
-    )
 
 
 def comparable_tariff(*, product: Product, day: dt.date) -> Decimal | None:
@@ -198,7 +187,7 @@ def case_create(
     if comparable_tariff_override is not None and not override_reason.strip():
         errors["override_reason"] = _("Give the reason for overriding the comparable tariff.")
     if not errors:
-        contracted = contracted_on(region=region, provider=provider, product=product, day=start)
+        contracted = provider_contracted(provider=provider, product=product, on=start)
         if kind == CaseKind.LIGHT_CONTRACT and contracted:
             errors["provider"] = _(
                 "%(provider)s is contracted for this lot: allocate the care, or ask for a "

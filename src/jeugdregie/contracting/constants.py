@@ -29,6 +29,14 @@ class ContractKind(models.TextChoices):
     LIGHT = "light", _("Light contract (maatwerkovereenkomst)")
 
 
+# The kinds that make a provider part of the region's contracted supply for a lot
+# (``contracting.selectors.provider_contracted``). A light contract buys one tailor-made
+# arrangement from a provider that is *not* contracted (afwegingskader): it never makes the
+# provider contracted for the lot.
+CONTRACTED_SUPPLY = frozenset({ContractKind.REGIONAL, ContractKind.TENDER})
+ANY_CONTRACT = frozenset(ContractKind)
+
+
 class LotSegment(models.TextChoices):
     NONE = "", _("Not split")
     LIGHT = "light", _("Light")

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 
@@ -8,7 +9,9 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
+from jeugdregie.contracting.constants import CONTRACTED_SUPPLY
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider, Tariff
+from jeugdregie.regions.models import Region
 
 PROVIDER_SORTS = {
     "name": "name",
@@ -94,3 +97,78 @@ def tariff_for(*, product: Product, on: date) -> Decimal | None:
         .first()
     )
     return tariff.amount if tariff else None
+
+
+# --- "is this provider contracted for this lot" -------------------------------------------
+# The one owner of the question (issue 12). A contract counts on day D when
+# ``start <= D`` and (``end`` is empty or ``D <= end``): the end date is the last day of the
+# contract. By default only the contracted supply counts (``CONTRACTED_SUPPLY``: regional and
+# tender contracts); a caller that legitimately asks something else passes ``kinds``.
+
+
+def contracts_running(
+    *,
+    on: date,
+    region: Region | None = None,
+    lot: Lot | None = None,
+    product: Product | None = None,
+    kinds: Collection[str] = CONTRACTED_SUPPLY,
+) -> QuerySet[Contract]:
+    """The contracts of ``kinds`` running on ``on`` for the lot (``lot`` or the product's
+    lot), or of the whole region when neither is given. Every condition sits in one
+    ``filter()``, so they hold for the same contract."""
+    if region is None and lot is None and product is None:
+        raise TypeError("contracts_running needs a region, a lot or a product")
+    conditions = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on)) & Q(kind__in=kinds)
+    lot_ids = {x for x in (lot.pk if lot else None, product.lot_id if product else None) if x}
+    region_ids = {
+        x
+        for x in (
+            region.pk if region else None,
+            lot.region_id if lot else None,
+            product.region_id if product else None,
+        )
+        if x
+    }
+    if len(lot_ids) > 1 or len(region_ids) > 1:  # a product of another lot or region
+        return Contract.objects.none()
+    if lot_ids:
+        conditions &= Q(lots=lot_ids.pop())
+    return Contract.objects.filter(conditions, region_id=region_ids.pop())
+
+
+def provider_contracted(
+    *,
+    provider: Provider,
+    on: date,
+    lot: Lot | None = None,
+    product: Product | None = None,
+    region: Region | None = None,
+    kinds: Collection[str] = CONTRACTED_SUPPLY,
+) -> bool:
+    """Whether ``provider`` is contracted for the lot (``lot`` or the product's lot) on
+    ``on``; without a lot or product: for anything in ``region``."""
+    return (
+        contracts_running(on=on, region=region, lot=lot, product=product, kinds=kinds)
+        .filter(provider=provider)
+        .exists()
+    )
+
+
+def providers_contracted(
+    *,
+    on: date,
+    lot: Lot | None = None,
+    product: Product | None = None,
+    region: Region | None = None,
+    kinds: Collection[str] = CONTRACTED_SUPPLY,
+) -> QuerySet[Provider]:
+    """The providers ``provider_contracted`` says yes to, as one query (a subquery on the
+    running contracts: never a second join on the multi-valued ``contracts``)."""
+    running = contracts_running(on=on, region=region, lot=lot, product=product, kinds=kinds)
+    return Provider.objects.filter(pk__in=running.order_by().values("provider_id"))
+
+
+def provider_ever_contracted(*, provider: Provider, region: Region) -> bool:
+    """Whether the provider has, had or will have a contract of any kind with the region."""
+    return Contract.objects.filter(provider=provider, region=region).exists()

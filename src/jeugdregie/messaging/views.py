@@ -35,6 +35,7 @@ from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, InboxM
 from jeugdregie.messaging.selectors.identity import youth_shown
 from jeugdregie.messaging.services.requests import (
     allocation_request_approve,
+    allocation_request_contract_flag,
     allocation_request_reject,
     change_request_approve,
     change_request_reject,
@@ -135,6 +136,9 @@ def _request_context(
         "frequencies": dict(Frequency.choices),
         "referrers": dict(ReferrerType.choices),
         "change_reasons": CHANGE_REASONS,
+        "contract_flag": allocation_request_contract_flag(item)
+        if isinstance(item, AllocationRequest)
+        else None,
     }
 
 

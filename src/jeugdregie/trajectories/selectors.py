@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -21,6 +22,7 @@ from jeugdregie.allocations.selectors import allocations_visible_to
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import providers_contracted
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionStatus
 from jeugdregie.trajectories.models import Extension, PolicyVersionEnd, Trajectory
@@ -254,15 +256,15 @@ def allocations_eligible_for_trajectory(*, user: User) -> QuerySet[Allocation]:
 
 
 def additional_providers_for(*, trajectory: Trajectory) -> QuerySet[Provider]:
-    """Providers contracted for the trajectory's lot in its region, other than its own."""
+    """Providers contracted for the trajectory's lot in its region today, other than its own."""
     allocation = trajectory.allocation
     return (
-        Provider.objects.filter(
-            contracts__region_id=allocation.municipality.region_id,
-            contracts__lots=allocation.product.lot_id,
+        providers_contracted(
+            region=allocation.municipality.region,
+            product=allocation.product,
+            on=timezone.localdate(),
         )
         .exclude(pk=allocation.provider_id)
-        .distinct()
         .order_by("name")
     )
 

@@ -30,7 +30,8 @@ from jeugdregie.allocations.services import allocation_create, allocation_update
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Youth
-from jeugdregie.contracting.models import Contract, Product, Provider
+from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import ChangeRequest
 from jeugdregie.messaging.services import outgoing
@@ -597,9 +598,7 @@ def additional_practitioner_add(
         errors.setdefault("other_provider", []).append(
             _("An additional practitioner works at another provider.")
         )
-    elif not Contract.objects.filter(
-        region=region, provider=other_provider, lots=product.lot_id
-    ).exists():
+    elif not provider_contracted(provider=other_provider, region=region, product=product, on=start):
         errors.setdefault("other_provider", []).append(
             _("%(provider)s has no contract for %(lot)s in this region.")
             % {"provider": other_provider.name, "lot": product.lot.name}

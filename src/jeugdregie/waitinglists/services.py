@@ -27,7 +27,8 @@ from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.clients.submissions import Submission, youth_by_submitted_bsn
 from jeugdregie.clients.submissions import submission_check as submission_check  # re-export
-from jeugdregie.contracting.models import Contract, Lot, Product, Provider
+from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.messaging.models import AllocationRequest
 from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import PERCEEL1_LOT_CODE, OutflowReason, WaitingSource
@@ -48,10 +49,6 @@ REDACTED_FIELDS = ENCRYPTED_FIELDS
 
 def _day(value: date) -> str:
     return date_format(value, "j F Y")
-
-
-def _provider_is_contracted(provider: Provider, lot: Lot) -> bool:
-    return Contract.objects.filter(provider=provider, region_id=lot.region_id, lots=lot).exists()
 
 
 def duplicate_open_entry(
@@ -126,7 +123,7 @@ def _validate(
             _("Product %(product)s is not a product of this region.")
             % {"product": bridging_product.code},
         )
-    if provider is not None and not _provider_is_contracted(provider, lot):
+    if provider is not None and not provider_contracted(provider=provider, lot=lot, on=today):
         add(
             "provider",
             _("Provider %(provider)s has no contract for lot %(lot)s in this region.")

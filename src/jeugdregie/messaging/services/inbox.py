@@ -28,7 +28,9 @@ from django.utils.translation import gettext as _
 
 import ijw
 from jeugdregie.audit.services import audit_batch
-from jeugdregie.contracting.models import Contract, Provider
+from jeugdregie.contracting.constants import ANY_CONTRACT
+from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import provider_contracted, provider_ever_contracted
 from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import ChangeRequest, InboxMessage, OutboxMessage
@@ -264,24 +266,24 @@ REQUESTS = frozenset({"JW315", "JW317"})
 
 
 def _contracted(inbox: InboxMessage) -> bool:
-    """Whether the sender has a contract (of any kind) with the region of the receiving
-    municipality: running today for a JW315/JW317, ever for the other primary messages.
-    The contract periods are read once per import run (``run_cached``)."""
-    assert inbox.provider is not None
-    assert inbox.municipality is not None
-    provider_id, region_id = inbox.provider.pk, inbox.municipality.region_id
-    periods = run_cached(
-        ("contract_periods", provider_id, region_id),
-        lambda: list(
-            Contract.objects.filter(provider_id=provider_id, region_id=region_id).values_list(
-                "start", "end"
-            )
-        ),
-    )
+    """Whether the sender has a contract (of any kind: the lot is not known yet) with the
+    region of the receiving municipality: running today for a JW315/JW317
+    (``contracting.selectors.provider_contracted``), ever for the other primary messages.
+    Read once per import run (``run_cached``)."""
+    provider, municipality = inbox.provider, inbox.municipality
+    assert provider is not None
+    assert municipality is not None
+    region = municipality.region
     if inbox.message_type not in REQUESTS:
-        return bool(periods)
+        return run_cached(
+            ("contracted_ever", provider.pk, region.pk),
+            lambda: provider_ever_contracted(provider=provider, region=region),
+        )
     today = timezone.localdate()
-    return any(start <= today and (end is None or end >= today) for start, end in periods)
+    return run_cached(
+        ("contracted_on", provider.pk, region.pk, today),
+        lambda: provider_contracted(provider=provider, region=region, on=today, kinds=ANY_CONTRACT),
+    )
 
 
 def _send_retour(

@@ -20,12 +20,18 @@ from ijw import codelists as cl
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create, allocation_end, allocation_update
+from jeugdregie.allocations.services import (
+    allocation_create,
+    allocation_end,
+    allocation_update,
+    ensure_contracted,
+)
 from jeugdregie.budgets.client_stops import active_stop, ensure_inflow_allowed
 from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import referral_create, youth_create
-from jeugdregie.contracting.models import Contract, Product
+from jeugdregie.contracting.models import Product
+from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
 from jeugdregie.messaging.services import outgoing
@@ -213,23 +219,32 @@ def auto_approval_refusal(
         return _("The request names no volume or budget.")
     if request.referrer_type not in AUTO_APPROVABLE_REFERRERS:
         return _("The referrer is not a doctor, certified institution or court.")
-    contracted = (
-        Contract.objects.filter(
-            region=region,
-            provider=request.provider,
-            lots=request.product.lot_id,
-            start__lte=request.start,
-        )
-        .filter(Q(end__isnull=True) | Q(end__gte=request.start))
-        .exists()
-    )
-    if not contracted:
+    if not provider_contracted(
+        provider=request.provider, product=request.product, on=request.start
+    ):
         return _("The provider has no contract for this product's lot on the start date.")
     if active_stop(
         region_id=region.pk, provider_id=request.provider_id, on=max(request.start, today)
     ):
         return _("The provider has a client stop.")
     return None
+
+
+def allocation_request_contract_flag(request: AllocationRequest) -> str | None:
+    """What the worklist says about an open request at a provider that is not contracted for
+    the product's lot on the start date (``allocations.services.ensure_contracted``): with a
+    medical referral a flag (it may be approved), otherwise why approving is refused."""
+    if request.status != RequestStatus.OPEN or request.product is None:
+        return None
+    try:
+        return ensure_contracted(
+            provider=request.provider,
+            product=request.product,
+            on=request.start,
+            referrer_type=request.referrer_type,
+        )
+    except ValidationError as refused:
+        return " ".join(refused.messages)
 
 
 def _approves_automatically(region_id: int) -> bool:
@@ -278,6 +293,12 @@ def allocation_request_approve(
         raise ValidationError(_("This request has already been decided."))
     if request.product is None:
         raise ValidationError(_("The request names no product of the region's catalogue."))
+    ensure_contracted(
+        provider=request.provider,
+        product=request.product,
+        on=request.start,
+        referrer_type=request.referrer_type,
+    )
     referral = referral_create(
         actor=actor,
         youth=request.youth,
@@ -681,13 +702,15 @@ def change_request_approve(*, actor: User | None, request: ChangeRequest, note: 
                 raise ValidationError(
                     _("Product %(code)s is not in the region's catalogue.") % {"code": new["code"]}
                 )
+            start = _parse_date(new["start"]) or timezone.localdate()
+            ensure_contracted(provider=request.provider, product=product, on=start)
             allocation_create(
                 actor=actor,
                 youth=request.youth,
                 provider=request.provider,
                 product=product,
                 municipality=request.municipality,
-                start=_parse_date(new["start"]) or timezone.localdate(),
+                start=start,
                 end=_parse_date(new["end"]),
                 volume=new["volume"],
                 frequency=new["frequency"],
