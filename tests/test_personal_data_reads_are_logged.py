@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Every route that shows personal data writes an access record: who, which youth, why."""
+"""Every route that shows personal data writes an access record: who, which youth, why (one
+of the purpose choices)."""
 
 import json
 
@@ -8,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.audit.constants import AccessEvent
+from jeugdregie.audit.constants import AccessEvent, AccessPurpose
 from jeugdregie.audit.models import AccessRecord
 from jeugdregie.testing.auth import sign_in
 from tests.routes import ROLE_COLUMNS, ROUTES, Route
@@ -120,6 +121,7 @@ def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
         assert {r.youth_id for r in records} == expected, f"{route.name} as {role}"
         assert all(r.user_id == user.pk and r.role == role for r in records)
         assert all(r.route == url for r in records)
+        assert {r.purpose for r in records} <= set(AccessPurpose.values), route.name
 
 
 @pytest.mark.django_db

@@ -116,6 +116,31 @@ class Allocation(models.Model):
         return f"{self.municipality.cbs_code}-{self.number}"
 
 
+class AllocationNumberCounter(models.Model):
+    """The last allocation number handed out in a municipality.
+
+    ``next_allocation_number`` locks this row (``SELECT ... FOR UPDATE``) for the rest of the
+    transaction that creates the allocation, so concurrent creators queue here instead of
+    reading every number and racing for the same maximum.
+    """
+
+    municipality = models.OneToOneField(
+        "regions.Municipality",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="allocation_number_counter",
+        verbose_name=_("municipality"),
+    )
+    last_number = models.PositiveIntegerField(_("last allocation number"), default=0)
+
+    class Meta:
+        verbose_name = _("allocation number counter")
+        verbose_name_plural = _("allocation number counters")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.last_number}"
+
+
 class DeliveryPeriod(models.Model):
     """A period in which care was actually delivered (start JW305 / stop JW307)."""
 

@@ -83,7 +83,11 @@ def allocation_list(*, user: User, filters: AllocationFilters) -> QuerySet[Alloc
 
 
 def allocations_page_logged(
-    *, user: User, allocations: Iterable[Allocation], route: str, purpose: str = AccessPurpose.LIST
+    *,
+    user: User,
+    allocations: Iterable[Allocation],
+    route: str,
+    purpose: AccessPurpose = AccessPurpose.LIST,
 ) -> list[Allocation]:
     """Materialise a page of allocations that shows youth names, and record the access."""
     rows = list(allocations)

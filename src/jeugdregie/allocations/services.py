@@ -1,15 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import BigIntegerField, Max
+from django.db.models.functions import Cast
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import AllocationStatus
-from jeugdregie.allocations.models import Allocation, DeliveryPeriod
+from jeugdregie.allocations.models import Allocation, AllocationNumberCounter, DeliveryPeriod
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.budgets.client_stops import ensure_inflow_allowed
@@ -24,10 +27,63 @@ from jeugdregie.messaging.services.outgoing import allocation_message_queue
 from jeugdregie.regions.models import Municipality
 
 
+def _highest_allocation_number(*, municipality: Municipality) -> int:
+    highest = Allocation.objects.filter(municipality=municipality).aggregate(
+        highest=Max(Cast("number", BigIntegerField()))
+    )["highest"]
+    return int(highest or 0)
+
+
+def _allocation_number_counter_locked(*, municipality: Municipality) -> AllocationNumberCounter:
+    """The municipality's counter, locked until the surrounding transaction ends.
+
+    Created on first use from the highest number already written (the data migration does
+    this for existing municipalities); when two creators make it at once, the second one's
+    insert waits for the first, fails on the primary key and then reads the first's row.
+    """
+    counters = AllocationNumberCounter.objects.select_for_update()
+    counter = counters.filter(municipality=municipality).first()
+    if counter is not None:
+        return counter
+    try:
+        with transaction.atomic():
+            return AllocationNumberCounter.objects.create(
+                municipality=municipality,
+                last_number=_highest_allocation_number(municipality=municipality),
+            )
+    except IntegrityError:  # a concurrent creator made it first
+        return counters.get(municipality=municipality)
+
+
 def next_allocation_number(*, municipality: Municipality) -> str:
-    numbers = Allocation.objects.filter(municipality=municipality).values_list("number", flat=True)
-    highest = max((int(n) for n in numbers), default=0)
-    return str(highest + 1)
+    """One past the last number handed out in ``municipality``; same format as before (digits,
+    no leading zeros). Call it inside the transaction that saves the allocation: the counter
+    row stays locked until that commits, so concurrent creators get consecutive numbers."""
+    counter = _allocation_number_counter_locked(municipality=municipality)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return str(counter.last_number)
+
+
+def allocation_number_taken(*, municipality: Municipality, number: str) -> None:
+    """A number given from outside (the masterdata import) moves the counter on
+    when it lies beyond it, so the next generated number does not collide with it."""
+    if not number.isdigit():
+        return  # the model's validator refuses it with its own message
+    counter = _allocation_number_counter_locked(municipality=municipality)
+    if int(number) > counter.last_number:
+        counter.last_number = int(number)
+        counter.save(update_fields=["last_number"])
+
+
+def allocation_number_counters_sync(*, municipalities: Iterable[Municipality]) -> None:
+    """Set the counters of ``municipalities`` to their highest number, after allocations were
+    written in bulk without the services (the demo writer)."""
+    for municipality in municipalities:
+        highest = _highest_allocation_number(municipality=municipality)
+        AllocationNumberCounter.objects.update_or_create(
+            municipality=municipality, defaults={"last_number": highest}
+        )
 
 
 def ensure_contracted(
@@ -135,9 +191,13 @@ def allocation_create(
             start=start,
             extension=extension_of is not None,
         )
+    if number:
+        allocation_number_taken(municipality=municipality, number=number)
+    else:
+        number = next_allocation_number(municipality=municipality)
     allocation = Allocation(
         municipality=municipality,
-        number=number or next_allocation_number(municipality=municipality),
+        number=number,
         youth=youth,
         referral=referral,
         provider=provider,

@@ -147,7 +147,7 @@ def _reads(
     *,
     user: User,
     youth_ids: Iterable[int],
-    purpose: str,
+    purpose: AccessPurpose,
     route: str,
     bsns: Iterable[str] = (),
     bsn_hashes: Iterable[str] = (),
@@ -196,13 +196,16 @@ def access_record_create(
     *,
     user: User,
     youth_ids: Iterable[int],
-    purpose: str,
+    purpose: AccessPurpose,
     route: str,
     bsns: Iterable[str] = (),
     bsn_hashes: Iterable[str] = (),
     region_id: int | None = None,
 ) -> int:
     """Record that ``user`` read the personal data of these youth. Returns the count.
+
+    ``purpose`` is one of the ``AccessPurpose`` choices (how the data was shown); the type
+    says so, and a test scans the callers for anything else.
 
     ``bsns`` (or their keyed hashes, ``bsn_hashes``): BSNs the user saw that need not belong
     to a linked youth (a message's); those not among the youth are recorded against their

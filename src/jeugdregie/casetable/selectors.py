@@ -11,6 +11,7 @@ from django.http import Http404
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
+from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.casetable.constants import CaseKind, CaseStatus, MeetingStatus, Outcome
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
@@ -78,11 +79,13 @@ def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
     return cases.order_by("-request_date", "-pk")
 
 
-def log_youth_shown(*, user: User, cases: list[Case], route: str) -> None:
+def log_youth_shown(*, user: User, cases: list[Case], route: str, purpose: AccessPurpose) -> None:
+    """Record that ``user`` saw the youth of ``cases``: on a list or an agenda (``LIST``), a
+    case's own page (``DETAIL``) or an agenda or minutes PDF (``EXPORT``)."""
     access_record_create(
         user=user,
         youth_ids=[case.youth_id for case in cases],
-        purpose="afwegingskader",
+        purpose=purpose,
         route=route,
     )
 
@@ -105,7 +108,7 @@ def case_detail(*, user: User, pk: int, route: str) -> Case:
         )
     except Case.DoesNotExist as exc:
         raise Http404 from exc
-    log_youth_shown(user=user, cases=[case], route=route)
+    log_youth_shown(user=user, cases=[case], route=route, purpose=AccessPurpose.DETAIL)
     return case
 
 

@@ -17,6 +17,7 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
+from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
 from jeugdregie.casetable import documents, evaluation, selectors, services
 from jeugdregie.casetable.constants import AGENDA_OUTCOMES, CaseStatus, Outcome
@@ -53,7 +54,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = paginate(request, selectors.case_list(user=user, filters=filters))
-    selectors.log_youth_shown(user=user, cases=list(page.object_list), route=request.path)
+    selectors.log_youth_shown(
+        user=user, cases=list(page.object_list), route=request.path, purpose=AccessPurpose.LIST
+    )
     return render(
         request,
         "casetable/case_list.html",
@@ -407,7 +410,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
     meeting = _meeting(request, pk)
     items = selectors.agenda(meeting=meeting)
-    selectors.log_youth_shown(user=user, cases=[i.case for i in items], route=request.path)
+    selectors.log_youth_shown(
+        user=user, cases=[i.case for i in items], route=request.path, purpose=AccessPurpose.LIST
+    )
     return render(
         request,
         "casetable/meeting_detail.html",
@@ -443,7 +448,9 @@ def agenda_decide(request: HttpRequest, pk: int, item: int) -> HttpResponse:
             )
             return redirect("casetable:meeting-detail", pk=meeting.pk)
     items = selectors.agenda(meeting=meeting)
-    selectors.log_youth_shown(user=user, cases=[i.case for i in items], route=request.path)
+    selectors.log_youth_shown(
+        user=user, cases=[i.case for i in items], route=request.path, purpose=AccessPurpose.LIST
+    )
     return render(
         request,
         "casetable/meeting_detail.html",
@@ -467,7 +474,9 @@ def _pdf(request: HttpRequest, pk: int, minutes: bool) -> HttpResponse:
     user = acting_user(request)
     meeting = _meeting(request, pk)
     items = selectors.agenda(meeting=meeting)
-    selectors.log_youth_shown(user=user, cases=[i.case for i in items], route=request.path)
+    selectors.log_youth_shown(
+        user=user, cases=[i.case for i in items], route=request.path, purpose=AccessPurpose.EXPORT
+    )
     members = list(meeting.members.order_by("last_name", "username"))
     data = (
         documents.minutes_pdf(meeting=meeting, items=items, members=members)

@@ -50,7 +50,9 @@ def youth_search(*, user: User, query: str, route: str) -> list[Youth]:
     return results
 
 
-def youth_detail(*, user: User, pk: int, route: str, purpose: str = AccessPurpose.DETAIL) -> Youth:
+def youth_detail(
+    *, user: User, pk: int, route: str, purpose: AccessPurpose = AccessPurpose.DETAIL
+) -> Youth:
     youth = youth_visible_to(user=user).filter(pk=pk).first()
     if youth is None:
         raise Http404

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from jeugdregie.accounts.constants import OrganisationKind
 from jeugdregie.accounts.models import Organisation
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
+from jeugdregie.allocations.services import allocation_number_counters_sync
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.models import Realisation
 from jeugdregie.budgets.services import ceiling_set
@@ -360,3 +361,4 @@ def _write_care(
         ],
         batch_size=BATCH_SIZE,
     )
+    allocation_number_counters_sync(municipalities=municipalities)  # numbers written in bulk

@@ -245,7 +245,11 @@ def signals_of(entry: WaitingEntry, *, today: date, user: User) -> list[Priority
 
 
 def entries_page_logged(
-    *, user: User, entries: list[WaitingEntry], route: str, purpose: str = AccessPurpose.LIST
+    *,
+    user: User,
+    entries: list[WaitingEntry],
+    route: str,
+    purpose: AccessPurpose = AccessPurpose.LIST,
 ) -> list[WaitingEntry]:
     """Materialise a page of entries that shows youth names, and record the access."""
     rows = list(entries)
