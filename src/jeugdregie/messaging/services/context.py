@@ -8,14 +8,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from django.db import connection
-
 import ijw
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.messaging.models import InboxMessage
+from jeugdregie.messaging.services import sql
 from jeugdregie.regions.models import Municipality
 
 
@@ -54,55 +53,21 @@ class Context:
         )
 
 
-def as_date(value: object) -> dt.date | None:
-    """A date read with plain SQL (SQLite gives text)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-def placeholders(values: Iterable[object]) -> str:
-    """``%s, %s, …`` for an ``IN (…)`` of plain SQL (``NULL`` for none: matches nothing)."""
-    return ", ".join("%s" for _value in values) or "NULL"
-
-
 def allocations_by_number(
     ctx: Context, numbers: Iterable[str], *, with_periods: bool = False
 ) -> dict[str, tuple[Allocation, list[DeliveryPeriod]]]:
     """The provider's allocations in the municipality with these numbers, each with the
     youth's BSN key as ``youth_bsn_index`` (nothing to decrypt), its product from the
-    catalogue and, when asked, its delivery periods by start: one query. Plain SQL: every
-    start, stop and declaration runs it."""
+    catalogue and, when asked, its delivery periods by start: one query (``sql``)."""
     numbers = sorted(set(numbers))
     if not numbers:
         return {}
-    allocations, youth = Allocation._meta.db_table, Youth._meta.db_table
-    columns, join = "", ""
-    if with_periods:
-        end = connection.ops.quote_name("end")
-        columns = f", p.id AS period_id, p.start AS period_start, p.{end} AS period_end"
-        join = f"LEFT JOIN {DeliveryPeriod._meta.db_table} p ON p.allocation_id = a.id "
-    rows = Allocation.objects.raw(
-        f"SELECT a.*, y.bsn_index AS youth_bsn_index{columns} FROM {allocations} a "  # noqa: S608
-        f"JOIN {youth} y ON y.id = a.youth_id {join}WHERE a.municipality_id = %s "
-        f"AND a.provider_id = %s AND a.number IN ({placeholders(numbers)}) "
-        f"ORDER BY a.id{', p.start' if with_periods else ''}",
-        [ctx.municipality.pk, ctx.provider.pk, *numbers],
+    found = sql.allocations_by_number(
+        municipality_id=ctx.municipality.pk,
+        provider_id=ctx.provider.pk,
+        numbers=numbers,
+        with_periods=with_periods,
     )
-    found: dict[str, tuple[Allocation, list[DeliveryPeriod]]] = {}
-    for row in rows:
-        allocation, periods = found.setdefault(row.number, (row, []))
-        period_id = getattr(row, "period_id", None)
-        if row.pk != allocation.pk or period_id is None:
-            continue
-        start, end_date = getattr(row, "period_start", None), getattr(row, "period_end", None)
-        period = DeliveryPeriod.from_db(
-            "default",
-            ["id", "allocation_id", "start", "end"],
-            [period_id, allocation.pk, as_date(start), as_date(end_date)],
-        )
-        period.allocation = allocation
-        periods.append(period)
     known = catalogue(ctx.municipality.region_id)
     for allocation, _periods in found.values():
         known.attach([allocation])

@@ -8,7 +8,6 @@ import calendar
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -21,14 +20,9 @@ from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.services import RealisationLine, realisations_book
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Tariff
-from jeugdregie.messaging.models import DeclarationLine, InboxMessage
-from jeugdregie.messaging.services.context import (
-    Context,
-    allocations_by_number,
-    as_date,
-    placeholders,
-    run_cached,
-)
+from jeugdregie.messaging.models import DeclarationLine
+from jeugdregie.messaging.services import sql
+from jeugdregie.messaging.services.context import Context, allocations_by_number, run_cached
 
 
 def _last_day(day: dt.date) -> dt.date:
@@ -98,33 +92,6 @@ def _limits_over_time(allocation: Allocation) -> bool:
     ) or allocation.budget is not None
 
 
-def _earlier_lines(
-    ctx: Context, references: set[str], previous: set[str], allocation_ids: list[int]
-) -> list[DeclarationLine]:
-    """The earlier lines that matter for a declaration, in one query: the provider's lines
-    with these references (TR314) or the debits these credits name (TR323, TR390), and every
-    approved line of these allocations (TR389, and the totals of TR322/TR369). Plain SQL:
-    every declaration runs it."""
-    mine = f"reference IN ({placeholders(references)})"
-    params: list[str | int | bool] = [ctx.provider.pk, *sorted(references)]
-    if previous:
-        mine += f" OR reference IN ({placeholders(previous)})"
-        mine += f" OR previous_reference IN ({placeholders(previous)})"
-        params += [*sorted(previous), *sorted(previous)]
-    params += [*allocation_ids, True]
-    end = connection.ops.quote_name("end")
-    table = DeclarationLine._meta.db_table
-    return list(
-        DeclarationLine.objects.raw(
-            f"SELECT id, provider_id, reference, previous_reference, allocation_id, start, "  # noqa: S608
-            f"{end}, is_credit, approved, volume, amount FROM {table} "
-            f"WHERE (provider_id = %s AND ({mine})) "
-            f"OR (allocation_id IN ({placeholders(allocation_ids)}) AND approved = %s)",
-            params,
-        )
-    )
-
-
 class _Known:
     """What the earlier messages say about the lines of one declaration, read in a few
     queries for the whole message instead of several per line."""
@@ -144,7 +111,12 @@ class _Known:
         }
         self.period_end = declaration.declaratie_periode.einddatum
         allocation_ids = [allocation.pk for allocation in self.allocations.values()]
-        earlier = _earlier_lines(ctx, references, previous, allocation_ids)
+        earlier = sql.earlier_declaration_lines(
+            provider_id=ctx.provider.pk,
+            references=references,
+            previous=previous,
+            allocation_ids=allocation_ids,
+        )
         self.used: set[str] = set()
         self.debits: set[str] = set()
         self.credited: set[str] = set()
@@ -382,23 +354,6 @@ def _period_refusal(ctx: Context, period: dt.date, previous: dt.date | None) -> 
     return None
 
 
-def _earlier_declarations(ctx: Context, number: str) -> tuple[bool, dt.date | None]:
-    """In one query: TR333 (the provider used this DeclaratieNummer before) and TR318 (the
-    period of its latest declaration to this municipality that was not refused whole).
-    Plain SQL: every declaration runs it."""
-    table = InboxMessage._meta.db_table
-    sql = (
-        "SELECT SUM(CASE WHEN reference = %s AND duplicate_of_id IS NULL THEN 1 ELSE 0 END), "  # noqa: S608
-        "MAX(CASE WHEN municipality_id = %s THEN declaration_period END) "
-        f"FROM {table} WHERE provider_id = %s AND message_type = %s AND id <> %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [number, ctx.municipality.pk, ctx.provider.pk, "JW323", ctx.inbox.pk])
-        row = cursor.fetchone()
-    used, latest = row if row is not None else (0, None)
-    return bool(used), as_date(latest)
-
-
 def handle_declaration(ctx: Context) -> int:
     """Check and book a JW323; the number of approved lines."""
     message = ctx.message
@@ -406,7 +361,12 @@ def handle_declaration(ctx: Context) -> int:
     declaration = message.declaratie
     number = declaration.declaratie_nummer
     ctx.inbox.reference = number
-    used, latest = _earlier_declarations(ctx, number)
+    used, latest = sql.earlier_declarations(  # TR333, TR318
+        provider_id=ctx.provider.pk,
+        municipality_id=ctx.municipality.pk,
+        number=number,
+        inbox_id=ctx.inbox.pk,
+    )
     if used:
         ctx.reject(
             None,

@@ -22,7 +22,6 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,7 +33,7 @@ from jeugdregie.contracting.selectors import provider_contracted, provider_ever_
 from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import ChangeRequest, InboxMessage, OutboxMessage
-from jeugdregie.messaging.services import delivery, perceel2, requests
+from jeugdregie.messaging.services import delivery, perceel2, requests, sql
 from jeugdregie.messaging.services.context import Context, run_cached
 from jeugdregie.messaging.services.declarations import handle_declaration
 from jeugdregie.messaging.services.retours import declaration_answer_send, retour_send
@@ -117,7 +116,9 @@ def _process(
         inbox.save()
         return inbox, None
     inbox.provider, inbox.municipality = _parties(header.afzender, header.ontvanger)
-    original = _original(inbox.sender, inbox.message_type, inbox.identificatie)
+    original = sql.original_message_id(
+        sender=inbox.sender, message_type=inbox.message_type, identificatie=inbox.identificatie
+    )
     if original is not None:
         inbox.duplicate_of_id = original
         inbox.status = InboxStatus.DUPLICATE
@@ -170,22 +171,6 @@ def _process(
     if inbox.message_type == "JW317" and isinstance(result, ChangeRequest):
         perceel2.extension_from_change_request(request=result)
     return inbox, sent
-
-
-def _original(sender: str, message_type: str, identificatie: str) -> int | None:
-    """TR056: the id of the message received before with this key, locked (a second
-    message with the key waits for the first to commit). Plain SQL: this runs for every
-    message, and building the query with the ORM costs more than running it."""
-    table = InboxMessage._meta.db_table
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE sender = %s AND message_type = %s "  # noqa: S608
-            f"AND identificatie = %s AND duplicate_of_id IS NULL{lock}",
-            [sender, message_type, identificatie],
-        )
-        row = cursor.fetchone()
-    return None if row is None else int(row[0])
 
 
 def _save(inbox: InboxMessage) -> None:
@@ -314,13 +299,10 @@ def _receive_answer(inbox: InboxMessage, message: ijw.Message) -> InboxMessage:
     # provider, and its own Identificatie is IdentificatieRetour.
     inbox.sender, inbox.receiver = header.ontvanger, header.afzender
     inbox.identificatie = header.identificatie_retour
-    inbox.duplicate_of = InboxMessage.objects.filter(
-        sender=inbox.sender,
-        message_type=inbox.message_type,
-        identificatie=inbox.identificatie,
-        duplicate_of=None,
-    ).first()
-    if inbox.duplicate_of is not None:
+    inbox.duplicate_of_id = sql.original_message_id(
+        sender=inbox.sender, message_type=inbox.message_type, identificatie=inbox.identificatie
+    )
+    if inbox.duplicate_of_id is not None:
         inbox.status = InboxStatus.DUPLICATE
     inbox.save()
     return inbox

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ from jeugdregie.contracting.models import Product
 from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
-from jeugdregie.messaging.services import outgoing
+from jeugdregie.messaging.services import outgoing, sql
 from jeugdregie.messaging.services.context import Context, catalogue, run_cached, youth_by_bsn
 
 AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
@@ -43,51 +43,17 @@ AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
 }
 
 
-def _any(filters: dict[str, Any]) -> bool:
-    """Whether a request for allocation or for change matches, in one query."""
-    requests = AllocationRequest.objects.filter(**filters).order_by().values("pk")
-    changes = ChangeRequest.objects.filter(**filters).order_by().values("pk")
-    return bool(list(requests.union(changes)[:1]))
-
-
-def _reference_used(ctx: Context, reference: str) -> bool:
-    """TR347: the provider used this ReferentieAanbieder before (VOT or VOW)."""
-    return _any({"provider": ctx.provider, "reference": reference})
-
-
 def _earlier_requests(
     ctx: Context, youth: Youth | None, references: list[str]
 ) -> tuple[bool, set[str]]:
-    """In one query: TR374 (another request of this provider for this client is still
-    open) and TR347 (which of these ReferentieAanbieder the provider used before, for
-    allocation or for change). Plain SQL: every request runs it."""
-    placeholders = ", ".join(["%s"] * len(references)) or "NULL"
-    match = f"reference IN ({placeholders})"
-    params: list[str | int] = [ctx.provider.pk, *references]
-    if youth is not None:
-        match = f"({match} OR (youth_id = %s AND status = %s))"
-        params += [youth.pk, RequestStatus.OPEN.value]
-    select = "SELECT reference, youth_id, status FROM {} WHERE provider_id = %s AND " + match  # noqa: S608
-    sql = " UNION ALL ".join(
-        select.format(model._meta.db_table) for model in (AllocationRequest, ChangeRequest)
+    """TR374 (another request of this provider for this client is still open) and TR347
+    (which of these ReferentieAanbieder the provider used before, for allocation or for
+    change), for a JW315 and a JW317 alike: one query (``sql.earlier_requests``)."""
+    return sql.earlier_requests(
+        provider_id=ctx.provider.pk,
+        youth_id=youth.pk if youth is not None else None,
+        references=references,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params * 2)
-        rows = cursor.fetchall()
-    open_request, used = False, set()
-    for reference, youth_id, status in rows:
-        if reference in references:
-            used.add(reference)
-        if youth is not None and youth_id == youth.pk and status == RequestStatus.OPEN:
-            open_request = True
-    return open_request, used
-
-
-def _open_request(ctx: Context, youth: Youth | None) -> bool:
-    """TR374: another request of this provider for this client is still open."""
-    if youth is None:
-        return False
-    return _any({"provider": ctx.provider, "youth": youth, "status": RequestStatus.OPEN})
 
 
 def _quantity(omvang: ijw.Omvang | None, budget: int | None) -> dict[str, Any]:
@@ -532,7 +498,8 @@ def handle_change_request(ctx: Context) -> ChangeRequest | None:
         )
         return None
     ctx.inbox.youth = youth
-    if _reference_used(ctx, verzoek.referentie_aanbieder):
+    open_request, used = _earlier_requests(ctx, youth, [verzoek.referentie_aanbieder])
+    if used:
         ctx.reject(
             verzoek,
             code="9347",
@@ -541,7 +508,7 @@ def handle_change_request(ctx: Context) -> ChangeRequest | None:
             text=_("Reference %(reference)s was used before by this provider.")
             % {"reference": verzoek.referentie_aanbieder},
         )
-    elif _open_request(ctx, youth):
+    elif open_request:
         ctx.reject(
             verzoek,
             code="9374",

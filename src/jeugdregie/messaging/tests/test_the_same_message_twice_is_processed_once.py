@@ -81,3 +81,18 @@ def test_an_in_message_failure_is_answered_with_0001_only(world: World) -> None:
     assert parsed.header.xslt_versie is not None
     assert AllocationRequest.objects.count() == 0
     assert findings == []
+
+
+def test_an_answer_received_twice_is_kept_as_a_duplicate_of_the_first(world: World) -> None:
+    jw301 = OutboxMessage.objects.filter(message_type="JW301").first()
+    assert jw301 is not None
+    answer = m.jw302(bytes(jw301.data), "RET1", dt.date(2025, 3, 3))
+
+    first = message_receive(data=answer, source="in/a.xml")
+    second = message_receive(data=answer, source="in/b.xml")
+
+    assert first.inbox.status == InboxStatus.RECEIVED
+    assert first.inbox.answers == jw301
+    assert second.inbox.status == InboxStatus.DUPLICATE
+    assert second.inbox.duplicate_of == first.inbox
+    assert InboxMessage.objects.get(pk=first.inbox.pk).duplicate_of is None
