@@ -2,11 +2,10 @@
 """Reads of allocations, and the cost arithmetic the screens and statistics share."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
@@ -52,34 +51,9 @@ def allocations_visible_to(*, user: User) -> QuerySet[Allocation]:
     )
 
 
-@dataclass(frozen=True)
-class AllocationFilters:
-    status: str = ""
-    provider_id: int | None = None
-    municipality_id: int | None = None
-    product_id: int | None = None
-    active_on: date | None = None
-    number: str = ""
-    sort: str = "-start"
-
-
-def allocation_list(*, user: User, filters: AllocationFilters) -> QuerySet[Allocation]:
-    allocations = allocations_visible_to(user=user)
-    if filters.status:
-        allocations = allocations.filter(status=filters.status)
-    if filters.provider_id:
-        allocations = allocations.filter(provider_id=filters.provider_id)
-    if filters.municipality_id:
-        allocations = allocations.filter(municipality_id=filters.municipality_id)
-    if filters.product_id:
-        allocations = allocations.filter(product_id=filters.product_id)
-    if filters.active_on:
-        allocations = allocations.filter(start__lte=filters.active_on).filter(
-            Q(end__isnull=True) | Q(end__gte=filters.active_on)
-        )
-    if filters.number.strip():
-        allocations = allocations.filter(number=filters.number.strip())
-    return allocations.order_by(ALLOCATION_SORTS.get(filters.sort, "-start"), "-pk")
+def allocations_sorted(allocations: QuerySet[Allocation], sort: str) -> QuerySet[Allocation]:
+    """Order a list by one of ``ALLOCATION_SORTS`` (``-start`` for an unknown key)."""
+    return allocations.order_by(ALLOCATION_SORTS.get(sort, "-start"), "-pk")
 
 
 def allocations_page_logged(
