@@ -37,7 +37,6 @@ from django.utils import timezone
 
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.arithmetic import (
     ZERO,
     Figures,
@@ -55,7 +54,7 @@ from jeugdregie.budgets.models import (
     ProviderLedger,
     Realisation,
 )
-from jeugdregie.contracting.models import Tariff
+from jeugdregie.contracting.selectors import TariffBook, tariff_book
 from jeugdregie.regions.models import Region
 
 Key = tuple[int, int]  # (provider id, year)
@@ -129,11 +128,7 @@ def priced_rows(rows: Iterable[tuple[Any, ...]], tariffs: TariffBook) -> list[Pr
 
 
 def priced_allocation(allocation: Allocation) -> PricedAllocation:
-    tariffs = TariffBook(
-        Tariff.objects.filter(product_id=allocation.product_id).values_list(
-            "product_id", "valid_from", "valid_to", "amount"
-        )
-    )
+    tariffs = tariff_book(product_ids=[allocation.product_id])
     row = tuple(
         getattr(allocation, name) if name != "pk" else allocation.pk for name in ALLOCATION_FIELDS
     )
@@ -240,11 +235,7 @@ def compute_ledger(*, region: Region, on: date, provider_id: int | None = None) 
     ):
         realised[(provider, year)] += -total if is_credit else total
     allocations = Allocation.objects.filter(only, municipality__region=region)
-    tariffs = TariffBook(
-        Tariff.objects.filter(product__region=region).values_list(
-            "product_id", "valid_from", "valid_to", "amount"
-        )
-    )
+    tariffs = tariff_book(region=region)
     priced = priced_rows(allocations.values_list(*ALLOCATION_FIELDS).order_by(), tariffs)
     stopped = providers_with_active_stop(region=region, on=on, provider_id=provider_id)
 

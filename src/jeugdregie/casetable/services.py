@@ -41,8 +41,8 @@ from jeugdregie.casetable.constants import (
 from jeugdregie.casetable.models import AgendaItem, Case, FollowUp, Meeting
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.constants import ContractKind
-from jeugdregie.contracting.models import Product, Provider, Tariff
-from jeugdregie.contracting.selectors import provider_contracted
+from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.contracting.selectors import provider_contracted, tariff_for
 from jeugdregie.contracting.services import contract_create, provider_create
 from jeugdregie.notifications.services import notifications_send
 from jeugdregie.regions.models import Region
@@ -82,17 +82,6 @@ def _region_of(actor: User) -> Region:
     if region is None:
         raise ValidationError(_("Your account belongs to no region."))
     return region
-
-
-def comparable_tariff(*, product: Product, day: dt.date) -> Decimal | None:
-    """The contracted tariff of the product (same category and unit) on ``day``."""
-    tariff = (
-        Tariff.objects.filter(product=product, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
-    return tariff.amount if tariff else None
 
 
 def concurrent_allocations(*, youth: Youth, start: dt.date, end: dt.date) -> list[Allocation]:
@@ -220,7 +209,7 @@ def case_create(
         care_setting=care_setting,
         comparable_tariff=comparable_tariff_override
         if comparable_tariff_override is not None
-        else comparable_tariff(product=product, day=request_date),
+        else tariff_for(product=product, on=request_date),
         comparable_tariff_override=override_reason.strip(),
         requested_by=actor,
     )

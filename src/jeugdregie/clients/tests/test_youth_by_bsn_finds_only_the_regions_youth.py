@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-""""Youth by BSN" has one owner (issue 12): ``clients.selectors.youth_by_bsn``. It finds a
+""" "Youth by BSN" has one owner (issue 12): ``clients.selectors.youth_by_bsn``. It finds a
 youth only in the municipalities of the region asked for (``None``: in every region, for the
 callers that create a missing youth), by BSN or by the stored keyed hash, and the staff
 variant refuses in Dutch."""
