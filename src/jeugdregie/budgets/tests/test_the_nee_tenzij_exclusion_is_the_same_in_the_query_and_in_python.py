@@ -48,7 +48,7 @@ def allocations(world) -> dict[str, Allocation]:
         status=ExceptionStatus.GRANTED,
     )
 
-    def allocation(**extra: object) -> Allocation:
+    def allocation(exception: CeilingException | None = None) -> Allocation:
         return allocation_create(
             actor=None,
             youth=youth,
@@ -57,10 +57,10 @@ def allocations(world) -> dict[str, Allocation]:
             start=dt.date(2025, 2, 1),
             volume=10,
             frequency=Frequency.TOTAL,
-            **extra,
+            ceiling_exception=exception,
         )
 
-    return {"ordinary": allocation(), "apart": allocation(ceiling_exception=exception)}
+    return {"ordinary": allocation(), "apart": allocation(exception)}
 
 
 def test_the_query_and_python_agree_on_every_case(world, allocations):
