@@ -191,7 +191,7 @@ def _detail(
             bound.get("judgement")
             or JudgementForm(prefix="oordeel", judgements=_judgements(result))
         )
-        if editable and can_table
+        if selectors.may_settle(user=user, case=case)
         else None,
         "schedule_form": (
             bound.get("schedule")
