@@ -14,7 +14,6 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.contracting.models import Tariff
 
 DAYS_PER_WEEK = Decimal(7)
 DAYS_PER_MONTH = Decimal("30.4375")
@@ -80,27 +79,6 @@ def allocations_of_youth(*, user: User, youth_id: int) -> QuerySet[Allocation]:
 
 
 # --- cost arithmetic -----------------------------------------------------------------
-
-
-class TariffBook:
-    """All tariffs in memory, to price many allocations without a query per row."""
-
-    def __init__(self, tariffs: Iterable[tuple[int, date, date | None, Decimal]]) -> None:
-        self._by_product: dict[int, list[tuple[date, date | None, Decimal]]] = {}
-        for product_id, valid_from, valid_to, amount in tariffs:
-            self._by_product.setdefault(product_id, []).append((valid_from, valid_to, amount))
-        for rows in self._by_product.values():
-            rows.sort(key=lambda row: row[0], reverse=True)
-
-    @classmethod
-    def load(cls) -> "TariffBook":
-        return cls(Tariff.objects.values_list("product_id", "valid_from", "valid_to", "amount"))
-
-    def price(self, product_id: int, on: date) -> Decimal | None:
-        for valid_from, valid_to, amount in self._by_product.get(product_id, []):
-            if valid_from <= on and (valid_to is None or valid_to >= on):
-                return amount
-        return None
 
 
 def _days(start: date, end: date) -> int:
