@@ -68,17 +68,22 @@ def anna_bsn(w: World) -> dict[str, Any]:
     return {"q": w.youth["anna"].bsn}
 
 
-def client_stop(w: World) -> dict[str, Any]:
-    """A requested client stop of the world's provider (made once per test)."""
-    from jeugdregie.budgets.constants import ClientStopStatus
+def _client_stop(w: World, *, other: bool, status: str) -> dict[str, Any]:
     from jeugdregie.budgets.models import ClientStop
 
     stop, _created = ClientStop.objects.get_or_create(
         region=w.region,
-        provider=w.provider,
-        defaults={"status": ClientStopStatus.REQUESTED, "start": date(2030, 1, 1), "reason": "vol"},
+        provider=w.other_provider if other else w.provider,
+        defaults={"status": status, "start": date(2030, 1, 1), "reason": "vol"},
     )
     return {"pk": stop.pk}
+
+
+def client_stop(w: World) -> dict[str, Any]:
+    """A requested client stop of the world's provider (made once per test)."""
+    from jeugdregie.budgets.constants import ClientStopStatus
+
+    return _client_stop(w, other=False, status=ClientStopStatus.REQUESTED)
 
 
 def ceiling_exception(w: World) -> dict[str, Any]:
@@ -405,14 +410,8 @@ def rows(label: str, *names: str) -> Callable[[World], object]:
 def confirmed_client_stop(w: World) -> dict[str, Any]:
     """A confirmed client stop of the other provider (one that can be lifted)."""
     from jeugdregie.budgets.constants import ClientStopStatus
-    from jeugdregie.budgets.models import ClientStop
 
-    stop, _created = ClientStop.objects.get_or_create(
-        region=w.region,
-        provider=w.other_provider,
-        defaults={"status": ClientStopStatus.CONFIRMED, "start": date(2030, 1, 1), "reason": "vol"},
-    )
-    return {"pk": stop.pk}
+    return _client_stop(w, other=True, status=ClientStopStatus.CONFIRMED)
 
 
 def chris_waiting_entry(w: World) -> dict[str, Any]:

@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
-from rest_framework.pagination import PageNumberPagination
+from typing import Any
+
+from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.allocations import selectors
+from jeugdregie.allocations.filters import AllocationFilterSet
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.apiclients.constants import Scope
 from jeugdregie.audit.constants import AccessPurpose
@@ -41,25 +43,27 @@ class AllocationOutput(serializers.ModelSerializer[Allocation]):
         ]
 
 
-class AllocationListApi(APIView):
+class AllocationListApi(generics.ListAPIView[Allocation]):
+    """Allocations the organisation may see, newest start first: paged, with the filters of
+    the allocation list on screen; every youth on the page is in the access log."""
+
+    queryset = Allocation.objects.none()  # the model, for the schema; get_queryset selects
+    serializer_class = AllocationOutput
     permission_classes = [HasCapability.for_(Capability.VIEW_ALLOCATIONS)]
     required_scopes = {"GET": Scope.ALLOCATIONS_READ}
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = AllocationFilterSet
 
-    @extend_schema(responses=AllocationOutput(many=True))
-    def get(self, request: Request) -> Response:
-        user = acting_user(request)
-        filters = selectors.AllocationFilters(
-            status=request.query_params.get("status", ""),
-            number=request.query_params.get("number", ""),
-        )
-        paginator = PageNumberPagination()
-        page = (
-            paginator.paginate_queryset(
-                selectors.allocation_list(user=user, filters=filters), request, view=self
-            )
-            or []
-        )
+    def get_queryset(self) -> QuerySet[Allocation]:
+        allocations = selectors.allocations_visible_to(user=acting_user(self.request))
+        return selectors.allocations_sorted(allocations, "-start")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset())) or []
         rows = selectors.allocations_page_logged(
-            user=user, allocations=page, route=request.path, purpose=AccessPurpose.API
+            user=acting_user(request),
+            allocations=page,
+            route=request.path,
+            purpose=AccessPurpose.API,
         )
-        return paginator.get_paginated_response(AllocationOutput(rows, many=True).data)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)

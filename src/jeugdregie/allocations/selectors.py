@@ -2,11 +2,10 @@
 """Reads of allocations, and the cost arithmetic the screens and statistics share."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
@@ -15,7 +14,6 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.constants import Frequency
-from jeugdregie.contracting.models import Tariff
 
 DAYS_PER_WEEK = Decimal(7)
 DAYS_PER_MONTH = Decimal("30.4375")
@@ -52,34 +50,9 @@ def allocations_visible_to(*, user: User) -> QuerySet[Allocation]:
     )
 
 
-@dataclass(frozen=True)
-class AllocationFilters:
-    status: str = ""
-    provider_id: int | None = None
-    municipality_id: int | None = None
-    product_id: int | None = None
-    active_on: date | None = None
-    number: str = ""
-    sort: str = "-start"
-
-
-def allocation_list(*, user: User, filters: AllocationFilters) -> QuerySet[Allocation]:
-    allocations = allocations_visible_to(user=user)
-    if filters.status:
-        allocations = allocations.filter(status=filters.status)
-    if filters.provider_id:
-        allocations = allocations.filter(provider_id=filters.provider_id)
-    if filters.municipality_id:
-        allocations = allocations.filter(municipality_id=filters.municipality_id)
-    if filters.product_id:
-        allocations = allocations.filter(product_id=filters.product_id)
-    if filters.active_on:
-        allocations = allocations.filter(start__lte=filters.active_on).filter(
-            Q(end__isnull=True) | Q(end__gte=filters.active_on)
-        )
-    if filters.number.strip():
-        allocations = allocations.filter(number=filters.number.strip())
-    return allocations.order_by(ALLOCATION_SORTS.get(filters.sort, "-start"), "-pk")
+def allocations_sorted(allocations: QuerySet[Allocation], sort: str) -> QuerySet[Allocation]:
+    """Order a list by one of ``ALLOCATION_SORTS`` (``-start`` for an unknown key)."""
+    return allocations.order_by(ALLOCATION_SORTS.get(sort, "-start"), "-pk")
 
 
 def allocations_page_logged(
@@ -106,27 +79,6 @@ def allocations_of_youth(*, user: User, youth_id: int) -> QuerySet[Allocation]:
 
 
 # --- cost arithmetic -----------------------------------------------------------------
-
-
-class TariffBook:
-    """All tariffs in memory, to price many allocations without a query per row."""
-
-    def __init__(self, tariffs: Iterable[tuple[int, date, date | None, Decimal]]) -> None:
-        self._by_product: dict[int, list[tuple[date, date | None, Decimal]]] = {}
-        for product_id, valid_from, valid_to, amount in tariffs:
-            self._by_product.setdefault(product_id, []).append((valid_from, valid_to, amount))
-        for rows in self._by_product.values():
-            rows.sort(key=lambda row: row[0], reverse=True)
-
-    @classmethod
-    def load(cls) -> "TariffBook":
-        return cls(Tariff.objects.values_list("product_id", "valid_from", "valid_to", "amount"))
-
-    def price(self, product_id: int, on: date) -> Decimal | None:
-        for valid_from, valid_to, amount in self._by_product.get(product_id, []):
-            if valid_from <= on and (valid_to is None or valid_to >= on):
-                return amount
-        return None
 
 
 def _days(start: date, end: date) -> int:

@@ -2,6 +2,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -15,7 +16,8 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.allocations import selectors, services
 from jeugdregie.allocations.constants import AllocationStatus
-from jeugdregie.allocations.forms import AllocationCreateForm, AllocationFilterForm
+from jeugdregie.allocations.filters import AllocationPageFilterSet
+from jeugdregie.allocations.forms import AllocationCreateForm
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.clients.selectors import youth_search
@@ -25,6 +27,7 @@ from jeugdregie.contracting.selectors import providers_visible_to
 from jeugdregie.core.exports import RowsOf, csv_response
 from jeugdregie.core.views import (
     acting_user,
+    limit_choices,
     paginate,
     query_without_page,
     requires,
@@ -35,35 +38,31 @@ from jeugdregie.regions.selectors import municipalities_worked_for, region_of
 EXPORT_LIMIT = 100_000
 
 
-def _filters(
+def _filtered(
     request: HttpRequest, user: User
-) -> tuple[AllocationFilterForm, selectors.AllocationFilters]:
-    municipalities = municipalities_worked_for(user=user)
+) -> tuple[AllocationPageFilterSet, QuerySet[Allocation]]:
+    """The screen's filters (Dutch parameters; an invalid value is ignored and shown) and the
+    sorted allocations they select."""
     providers = providers_visible_to(user=user)
     if user.role != Role.PROVIDER:
         providers = Provider.objects.filter(
             pk__in=selectors.allocations_visible_to(user=user).values("provider_id")
         ).order_by("name")
-    form = AllocationFilterForm(request.GET, providers=providers, municipalities=municipalities)
-    form.is_valid()
-    data = getattr(form, "cleaned_data", {})
-    filters = selectors.AllocationFilters(
-        status=data.get("status") or "",
-        provider_id=data["aanbieder"].pk if data.get("aanbieder") else None,
-        municipality_id=data["gemeente"].pk if data.get("gemeente") else None,
-        active_on=data.get("actief_op"),
-        number=data.get("nummer") or "",
-        sort=request.GET.get("sorteer", "-start"),
+    filterset = AllocationPageFilterSet(
+        request.GET, queryset=selectors.allocations_visible_to(user=user)
     )
-    return form, filters
+    limit_choices(filterset.form, "aanbieder", providers)
+    limit_choices(filterset.form, "gemeente", municipalities_worked_for(user=user))
+    allocations = selectors.allocations_sorted(filterset.qs, request.GET.get("sorteer", "-start"))
+    return filterset, allocations
 
 
 @requires(Capability.VIEW_ALLOCATIONS)
 @require_safe
 def allocation_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    form, filters = _filters(request, user)
-    page = paginate(request, selectors.allocation_list(user=user, filters=filters))
+    filterset, allocations = _filtered(request, user)
+    page = paginate(request, allocations)
     page.object_list = selectors.allocations_page_logged(
         user=user, allocations=page.object_list, route=request.path
     )
@@ -71,7 +70,7 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
         request,
         "allocations/allocation_list.html",
         {
-            "form": form,
+            "form": filterset.form,
             "page": page,
             "query": query_without_page(request),
             "can_create": user_can(user, Capability.CREATE_ALLOCATIONS),
@@ -84,11 +83,11 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
 def allocation_export(request: HttpRequest) -> HttpResponseBase:
     """CSV of the filtered allocations; no names or BSNs, but every youth's access is logged."""
     user = acting_user(request)
-    _form, filters = _filters(request, user)
+    _filterset, allocations = _filtered(request, user)
     rows = selectors.allocations_page_logged(
         user=user,
         # The export holds no names or BSNs: leave them encrypted in the database.
-        allocations=selectors.allocation_list(user=user, filters=filters).defer(
+        allocations=allocations.defer(
             "youth__bsn", "youth__given_name", "youth__family_name", "youth__created_at"
         )[:EXPORT_LIMIT],
         route=request.path,

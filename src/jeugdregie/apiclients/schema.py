@@ -28,7 +28,7 @@ class ApiClientTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-u
 
 
 class ScopedAutoSchema(AutoSchema):
-    """Adds the scope an API client needs to each operation's description."""
+    """Adds the scope an API client needs to each operation's description; pages only GETs."""
 
     def get_description(self) -> str:  # type: ignore[override]
         description: str = super().get_description() or ""
@@ -37,3 +37,10 @@ class ScopedAutoSchema(AutoSchema):
             return description
         note = f"Scope for API clients: `{scope}`."
         return f"{description}\n\n{note}" if description else note
+
+    def _get_paginator(self) -> Any:
+        # DRF pages only what ``list()`` answers, a GET: the list a POST answers (the entries
+        # a waiting-list report created) is not paged, whatever the view's pagination class.
+        if self.method != "GET":
+            return None
+        return super()._get_paginator()  # type: ignore[no-untyped-call]

@@ -11,6 +11,7 @@ from jeugdregie.audit import selectors
 from jeugdregie.audit.constants import AccessEvent, AccessPurpose
 from jeugdregie.audit.services import access_record_create, bsn_hash
 from jeugdregie.clients.models import Youth
+from jeugdregie.clients.selectors import youth_by_bsn_index
 from jeugdregie.core.bsn import mask_bsn, normalise_bsn
 from jeugdregie.core.views import acting_user, paginate, requires
 
@@ -29,9 +30,7 @@ def privacy_home(request: HttpRequest) -> HttpResponse:
     not_found = False
     if form.is_bound and form.is_valid():
         key = bsn_hash(normalise_bsn(form.cleaned_data["bsn"]))
-        youth = Youth.objects.filter(
-            bsn_index=key, municipality__region_id=region_id_of(user)
-        ).first()
+        youth = youth_by_bsn_index(bsn_index=key, region=region_id_of(user))
         if youth is not None:
             return redirect("audit:privacy-youth", pk=youth.pk)
         # a BSN read in a message that was linked to no youth

@@ -23,8 +23,8 @@ from jeugdregie.audit.services import access_record_create, change_record_create
 from jeugdregie.budgets.constants import ExceptionStatus
 from jeugdregie.budgets.models import CeilingException
 from jeugdregie.clients.models import Youth
-from jeugdregie.clients.selectors import youth_visible_to
-from jeugdregie.clients.submissions import Submission, youth_by_submitted_bsn
+from jeugdregie.clients.selectors import youth_by_bsn, youth_visible_to
+from jeugdregie.clients.submissions import Submission
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.notifications.services import notifications_send
@@ -77,7 +77,7 @@ def exception_request(
     exception = CeilingException.objects.create(
         region=region,
         provider=provider,
-        youth=youth_by_submitted_bsn(bsn=submission.bsn, region=region),
+        youth=youth_by_bsn(bsn=submission.bsn, region=region),  # a link, never shown to it
         submitted_bsn=submission.bsn,
         submitted_bsn_index=submission.bsn_index,
         submitted_given_name=submission.given_name,
@@ -112,9 +112,7 @@ def exception_decide(
     before = snapshot(exception)
     if exception.youth_id is None and exception.submitted_bsn:
         # A youth registered since the request: link it now.
-        exception.youth = youth_by_submitted_bsn(
-            bsn=exception.submitted_bsn, region=exception.region
-        )
+        exception.youth = youth_by_bsn(bsn=exception.submitted_bsn, region=exception.region)
     exception.status = ExceptionStatus.GRANTED if grant else ExceptionStatus.REFUSED
     exception.decided_by, exception.decided_at = actor, timezone.now()
     exception.decision_reason = reason.strip()
@@ -382,23 +380,3 @@ def half_year_report(*, user: User, provider_id: int, year: int, half: int) -> H
         amount = (a.produced or Decimal(0)) - (a.credited or Decimal(0))
         lines.append(ReportLine(exception=a.ceiling_exception, allocation=a, amount=amount))
     return HalfYearReport(provider=provider, year=year, half=half, lines=lines)
-
-
-def youth_by_bsn_in_region(*, bsn: str, region: Region) -> Youth:
-    """The region's youth with this BSN, found by keyed hash, for the region's own staff (a
-    case of the afwegingskader, a waiting-list report by staff). Never for a provider: its
-    answer tells whether the youth exists (a provider's request keeps its submission)."""
-    from jeugdregie.clients.services import bsn_lookup_key
-    from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
-
-    number = normalise_bsn(bsn)
-    if not (number.isdigit() and passes_eleven_test(number)):
-        raise ValidationError({"bsn": _("BSN '%(value)s' is not a valid BSN.") % {"value": bsn}})
-    youth = Youth.objects.filter(
-        bsn_index=bsn_lookup_key(number), municipality__region=region
-    ).first()
-    if youth is None:
-        raise ValidationError(
-            {"bsn": _("No youth with this BSN lives in one of the region's municipalities.")}
-        )
-    return youth

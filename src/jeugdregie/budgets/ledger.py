@@ -37,7 +37,6 @@ from django.utils import timezone
 
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.arithmetic import (
     ZERO,
     Figures,
@@ -55,12 +54,32 @@ from jeugdregie.budgets.models import (
     ProviderLedger,
     Realisation,
 )
-from jeugdregie.contracting.models import Tariff
+from jeugdregie.contracting.selectors import TariffBook, tariff_book
 from jeugdregie.regions.models import Region
 
 Key = tuple[int, int]  # (provider id, year)
-# Lines of care granted under a nee-tenzij exception are tracked apart from the ceiling.
-COUNTS_FOR_CEILING = Q(allocation__isnull=True) | Q(allocation__ceiling_exception__isnull=True)
+# --- the nee-tenzij exclusion (the one definition) ----------------------------------------
+# Care granted under a nee-tenzij exception (budgets.md §5) is tracked on its own line, apart
+# from the ceiling: an allocation is apart when its ``APART_FIELD`` is set, and a realisation
+# line counts for the ceiling unless it belongs to such an allocation. The query
+# (``COUNTS_FOR_CEILING``) and the Python path (``allocation_apart``,
+# ``realisation_counts_for_ceiling``) are all built from ``APART_FIELD``.
+APART_FIELD = "ceiling_exception"
+
+
+def allocation_apart(ceiling_exception_id: int | None) -> bool:
+    """Whether an allocation (its ``APART_FIELD`` id) is care apart from the ceiling."""
+    return ceiling_exception_id is not None
+
+
+def realisation_counts_for_ceiling(realisation: Realisation) -> bool:
+    """The Python twin of ``COUNTS_FOR_CEILING`` for one realisation line."""
+    allocation = realisation.allocation
+    return allocation is None or not allocation_apart(getattr(allocation, f"{APART_FIELD}_id"))
+
+
+# No allocation (imported realisation), or an allocation whose APART_FIELD is empty.
+COUNTS_FOR_CEILING = Q(allocation__isnull=True) | Q(**{f"allocation__{APART_FIELD}__isnull": True})
 
 
 @dataclass(frozen=True)
@@ -93,7 +112,7 @@ ALLOCATION_FIELDS = (
     "frequency",
     "budget",
     "status",
-    "ceiling_exception_id",
+    f"{APART_FIELD}_id",
 )
 
 
@@ -124,16 +143,14 @@ def priced_rows(rows: Iterable[tuple[Any, ...]], tariffs: TariffBook) -> list[Pr
                 allocation_price=price, unit=unit, tariff=tariffs.price(product_id, start)
             ),
         )
-        priced.append(PricedAllocation(pk, provider_id, status, terms, exception_id is not None))
+        priced.append(
+            PricedAllocation(pk, provider_id, status, terms, allocation_apart(exception_id))
+        )
     return priced
 
 
 def priced_allocation(allocation: Allocation) -> PricedAllocation:
-    tariffs = TariffBook(
-        Tariff.objects.filter(product_id=allocation.product_id).values_list(
-            "product_id", "valid_from", "valid_to", "amount"
-        )
-    )
+    tariffs = tariff_book(product_ids=[allocation.product_id])
     row = tuple(
         getattr(allocation, name) if name != "pk" else allocation.pk for name in ALLOCATION_FIELDS
     )
@@ -240,11 +257,7 @@ def compute_ledger(*, region: Region, on: date, provider_id: int | None = None) 
     ):
         realised[(provider, year)] += -total if is_credit else total
     allocations = Allocation.objects.filter(only, municipality__region=region)
-    tariffs = TariffBook(
-        Tariff.objects.filter(product__region=region).values_list(
-            "product_id", "valid_from", "valid_to", "amount"
-        )
-    )
+    tariffs = tariff_book(region=region)
     priced = priced_rows(allocations.values_list(*ALLOCATION_FIELDS).order_by(), tariffs)
     stopped = providers_with_active_stop(region=region, on=on, provider_id=provider_id)
 
@@ -455,11 +468,7 @@ def ledger_realisations_booked(
 ) -> None:
     """Book realisation lines of one provider into the stored ledger: one update per year
     (lines of care under a nee-tenzij exception are on their own line, not in the ledger)."""
-    counted = [
-        r
-        for r in realisations
-        if not (r.allocation is not None and r.allocation.ceiling_exception_id)
-    ]
+    counted = [r for r in realisations if realisation_counts_for_ceiling(r)]
     if not counted:
         return
     today = timezone.localdate()

@@ -14,7 +14,6 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import region_id_of, user_can
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.arithmetic import (
     ZERO,
     Figures,
@@ -27,7 +26,8 @@ from jeugdregie.budgets.constants import BudgetStatus
 from jeugdregie.budgets.ledger import ALLOCATION_FIELDS, COUNTS_FOR_CEILING, priced_rows
 from jeugdregie.budgets.models import Realisation
 from jeugdregie.budgets.selectors import Position, budget_positions
-from jeugdregie.contracting.models import Provider, Tariff
+from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import tariff_book
 from jeugdregie.regions.models import Region
 
 
@@ -58,11 +58,7 @@ def monthly_series(*, region: Region, provider_id: int, figures: Figures) -> lis
     first, year_end = max(on, date(year, 1, 1)), date(year, 12, 31)
     committed = dict.fromkeys(range(1, 13), Fraction(0))
     if first <= year_end:
-        tariffs = TariffBook(
-            Tariff.objects.filter(product__region=region).values_list(
-                "product_id", "valid_from", "valid_to", "amount"
-            )
-        )
+        tariffs = tariff_book(region=region)
         # only allocations with days from ``first`` to 31 Dec can be committed, and only in
         # the months from ``first`` on (the others cost nothing: an empty window)
         allocations = priced_rows(

@@ -13,7 +13,6 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, region_id_of, user_can
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.arithmetic import (
     ZERO,
     Figures,
@@ -36,7 +35,8 @@ from jeugdregie.budgets.models import (
     ProviderLedger,
     Realisation,
 )
-from jeugdregie.contracting.models import Provider, Tariff
+from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import tariff_book
 from jeugdregie.regions.models import Region
 
 
@@ -125,11 +125,7 @@ def undeclared_past_care(*, region: Region, provider_id: int, year: int, on: dat
         .filter(Q(end__isnull=True) | Q(end__gte=year_start))
         .exclude(status=AllocationStatus.WITHDRAWN)
     )
-    tariffs = TariffBook(
-        Tariff.objects.filter(product__region=region).values_list(
-            "product_id", "valid_from", "valid_to", "amount"
-        )
-    )
+    tariffs = tariff_book(region=region)
     total = ZERO
     for allocation in priced_rows(allocations.values_list(*ALLOCATION_FIELDS).order_by(), tariffs):
         if allocation.apart:

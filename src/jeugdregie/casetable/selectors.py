@@ -11,10 +11,13 @@ from django.http import Http404
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
+from jeugdregie.accounts.permissions import Capability
+from jeugdregie.accounts.selectors import user_can
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.casetable.constants import CaseKind, CaseStatus, MeetingStatus, Outcome
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
+from jeugdregie.framework.selectors import settles_judgements
 from jeugdregie.regions.selectors import region_of
 
 # Who sees which cases: the region's contract management all of them; an expert-table member
@@ -22,6 +25,26 @@ from jeugdregie.regions.selectors import region_of
 # the cases their own organisation asked for.
 REGION_WIDE = frozenset({Role.CONTRACT_MANAGER})
 OWN_ORGANISATION = frozenset({Role.ACCESS_STAFF, Role.GI_STAFF})
+
+
+# --- who settles a judgement ---------------------------------------------------------------
+# The one owner of the question (issue 12). A user settles a judgement fact of a case when
+# the case is still open (open or on the agenda), the user's role may decide cases (the
+# capability table: the expert table and contract management) and the afwegingskader in
+# force on the case's request date names the role in ``judgement_settled_by`` — the list
+# the engine reads to count a recorded judgement as settled. The judgement form on the case
+# page and ``services.judgement_settle`` ask only this.
+
+SETTLEABLE = frozenset({CaseStatus.OPEN, CaseStatus.ON_AGENDA})
+
+
+def may_settle(*, user: User, case: Case) -> bool:
+    """Whether ``user`` may settle a judgement of ``case`` (see above)."""
+    return (
+        case.status in SETTLEABLE
+        and user_can(user, Capability.DECIDE_CASES)
+        and settles_judgements(role=user.role, on=case.request_date)
+    )
 
 
 # --- the expert table: what a member sees -------------------------------------------------

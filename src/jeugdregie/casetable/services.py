@@ -39,21 +39,18 @@ from jeugdregie.casetable.constants import (
     TableDecision,
 )
 from jeugdregie.casetable.models import AgendaItem, Case, FollowUp, Meeting
+from jeugdregie.casetable.selectors import may_settle
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.constants import ContractKind
-from jeugdregie.contracting.models import Product, Provider, Tariff
-from jeugdregie.contracting.selectors import provider_contracted
+from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.contracting.selectors import provider_contracted, tariff_for
 from jeugdregie.contracting.services import contract_create, provider_create
+from jeugdregie.framework.constants import RECORDING_ROLE
 from jeugdregie.notifications.services import notifications_send
 from jeugdregie.regions.models import Region
 
 REQUESTING_ROLES = frozenset({Role.ACCESS_STAFF, Role.GI_STAFF, Role.CONTRACT_MANAGER})
 TABLE_ROLES = frozenset({Role.EXPERT_MEMBER, Role.CONTRACT_MANAGER})
-# Who may settle a judgement fact, and as which role it is recorded (afwegingskader.md §6).
-JUDGEMENT_ROLE: dict[str, str] = {
-    Role.EXPERT_MEMBER: "expert_team",
-    Role.CONTRACT_MANAGER: "contract_management",
-}
 # Fields holding a youth's situation: never copied into change records in plain text.
 PERSONAL = ("facts_json",)
 # Facts the system derives from the case's own data; answers cannot overwrite them.
@@ -82,17 +79,6 @@ def _region_of(actor: User) -> Region:
     if region is None:
         raise ValidationError(_("Your account belongs to no region."))
     return region
-
-
-def comparable_tariff(*, product: Product, day: dt.date) -> Decimal | None:
-    """The contracted tariff of the product (same category and unit) on ``day``."""
-    tariff = (
-        Tariff.objects.filter(product=product, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
-    return tariff.amount if tariff else None
 
 
 def concurrent_allocations(*, youth: Youth, start: dt.date, end: dt.date) -> list[Allocation]:
@@ -220,7 +206,7 @@ def case_create(
         care_setting=care_setting,
         comparable_tariff=comparable_tariff_override
         if comparable_tariff_override is not None
-        else comparable_tariff(product=product, day=request_date),
+        else tariff_for(product=product, on=request_date),
         comparable_tariff_override=override_reason.strip(),
         requested_by=actor,
     )
@@ -288,7 +274,7 @@ def case_answer(*, actor: User, case: Case, answers: dict[str, Any]) -> Case:
 def judgement_settle(*, actor: User, case: Case, fact: str, value: bool, motivation: str) -> Case:
     """The expert table (or contract management on the urgent route) settles a judgement."""
     _editable(case)
-    if actor.role not in JUDGEMENT_ROLE:
+    if not may_settle(user=actor, case=case):
         raise ValidationError(_("Only the expert table or contract management settles this."))
     if not evaluation.is_judgement(fact):
         raise ValidationError({"fact": _("This is not a judgement of the expert table.")})
@@ -298,7 +284,7 @@ def judgement_settle(*, actor: User, case: Case, fact: str, value: bool, motivat
     facts = case.facts
     facts[fact] = {
         "value": value,
-        "recorded_by_role": JUDGEMENT_ROLE[actor.role],
+        "recorded_by_role": RECORDING_ROLE[actor.role],
         "motivation": motivation.strip(),
     }
     case.facts = facts

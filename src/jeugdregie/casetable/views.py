@@ -18,7 +18,6 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.audit.constants import AccessPurpose
-from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
 from jeugdregie.casetable import documents, evaluation, selectors, services
 from jeugdregie.casetable.constants import AGENDA_OUTCOMES, CaseStatus, Outcome
 from jeugdregie.casetable.forms import (
@@ -33,6 +32,7 @@ from jeugdregie.casetable.forms import (
     ScheduleForm,
 )
 from jeugdregie.casetable.models import Case, Meeting
+from jeugdregie.clients.selectors import youth_by_bsn_required
 from jeugdregie.core.exports import Sheet, xlsx_response
 from jeugdregie.core.views import (
     acting_user,
@@ -91,7 +91,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
                 "kvk_number": data["new_provider_kvk"],
             }
         try:
-            youth = youth_by_bsn_in_region(bsn=data["bsn"], region=region)
+            youth = youth_by_bsn_required(bsn=data["bsn"], region=region)
             case = services.case_request(
                 actor=user,
                 new_provider=new_provider,
@@ -191,7 +191,7 @@ def _detail(
             bound.get("judgement")
             or JudgementForm(prefix="oordeel", judgements=_judgements(result))
         )
-        if editable and can_table
+        if selectors.may_settle(user=user, case=case)
         else None,
         "schedule_form": (
             bound.get("schedule")

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reads of youth. Every function that returns personal data records the access."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
@@ -12,6 +14,7 @@ from jeugdregie.audit.services import access_record_create
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
 from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
+from jeugdregie.regions.models import Region
 
 YOUTH_SCOPE = ScopePaths(
     region="municipality__region_id",
@@ -57,4 +60,53 @@ def youth_detail(
     if youth is None:
         raise Http404
     access_record_create(user=user, youth_ids=[youth.pk], purpose=purpose, route=route)
+    return youth
+
+
+# --- "youth by BSN" ---------------------------------------------------------------------
+# The one owner of the question (issue 12). A youth is found by the keyed hash of its BSN
+# (``bsn_index``), only in the municipalities of ``region``. ``region=None`` looks in every
+# region and is only for callers that create the youth when none is found (a JW315, the
+# master-data import): a BSN is unique nationally, so a second record may not be made.
+# These functions record no access and check no user: a caller that shows the youth uses
+# ``youth_detail``; a provider's own submission is linked with ``youth_by_bsn`` but never
+# answered with it (``clients.submissions``: the provider learns nothing about a youth it
+# has no relation with).
+
+
+def youth_by_bsn_index(
+    *, bsn_index: str, region: Region | int | None, keys_only: bool = False
+) -> Youth | None:
+    """The youth whose BSN has this keyed hash, in ``region`` (None: any region), or None.
+
+    ``keys_only``: read only the keys (nothing to decrypt; the rest is read when used), for
+    the message pipeline, which needs the youth only to link and compare."""
+    youths = Youth.objects.filter(bsn_index=bsn_index)
+    if region is not None:
+        youths = youths.filter(municipality__region=region)
+    if keys_only:
+        youths = youths.only("pk", "municipality_id", "bsn_index")
+    else:
+        youths = youths.select_related("municipality")
+    return youths.order_by("pk").first()
+
+
+def youth_by_bsn(*, bsn: str, region: Region | int | None, keys_only: bool = False) -> Youth | None:
+    """The youth with this BSN in ``region`` (None: any region), or None."""
+    return youth_by_bsn_index(bsn_index=bsn_lookup_key(bsn), region=region, keys_only=keys_only)
+
+
+def youth_by_bsn_required(*, bsn: str, region: Region | int) -> Youth:
+    """The region's youth with this BSN for the region's own staff (a case of the
+    afwegingskader, a waiting-list report by staff); a ValidationError on ``bsn`` when the
+    BSN fails the eleven-test or no youth of the region has it. Never for a provider: its
+    answer tells whether the youth exists (a provider's request keeps its submission)."""
+    number = normalise_bsn(bsn)
+    if not (number.isdigit() and passes_eleven_test(number)):
+        raise ValidationError({"bsn": _("BSN '%(value)s' is not a valid BSN.") % {"value": bsn}})
+    youth = youth_by_bsn(bsn=number, region=region)
+    if youth is None:
+        raise ValidationError(
+            {"bsn": _("No youth with this BSN lives in one of the region's municipalities.")}
+        )
     return youth

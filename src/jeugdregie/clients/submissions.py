@@ -5,7 +5,8 @@ Wherever a provider names a youth by BSN (a waiting-list report, a nee-tenzij re
 BSN, name and birth date it typed are checked on their own form only, stored with what it
 asked for, and linked to the region's youth record when there is one. The answer, and what
 the provider is shown afterwards, never depends on whether that youth exists: the provider
-is shown its own submission, the region sees the link.
+is shown its own submission, the region sees the link (found with
+``clients.selectors.youth_by_bsn``, the one owner of "youth by BSN").
 """
 
 from dataclasses import dataclass
@@ -15,10 +16,8 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
-from jeugdregie.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -64,14 +63,4 @@ def submission_check(
         given_name=" ".join(given_name.split()),
         family_name=" ".join(family_name.split()),
         birth_date=birth_date,
-    )
-
-
-def youth_by_submitted_bsn(*, bsn: str, region: Region) -> Youth | None:
-    """The region's youth with this BSN, or None; only for linking, never shown to the
-    provider who submitted it."""
-    return (
-        Youth.objects.filter(bsn_index=bsn_lookup_key(bsn), municipality__region=region)
-        .select_related("municipality")
-        .first()
     )

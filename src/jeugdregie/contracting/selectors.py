@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -89,14 +89,49 @@ def lots_of_region(*, user: User) -> QuerySet[Lot]:
     )
 
 
+# --- "the tariff of a product on a day" ---------------------------------------------------
+# The one owner of the dated tariff lookup (issue 12). A tariff applies on day D when
+# ``valid_from <= D`` and (``valid_to`` is empty or ``D <= valid_to``); of those that apply,
+# the one with the latest ``valid_from`` counts (one start per product: a constraint). One
+# product: ``tariff_for``; many (pricing a ledger, a declaration import, the region figures):
+# ``tariff_book`` reads them in one query and ``TariffBook.price`` answers in memory by the
+# same rule.
+
+
+class TariffBook:
+    """Tariffs in memory, to price many allocations without a query per row."""
+
+    def __init__(self, tariffs: Iterable[tuple[int, date, date | None, Decimal]]) -> None:
+        self._by_product: dict[int, list[tuple[date, date | None, Decimal]]] = {}
+        for product_id, valid_from, valid_to, amount in tariffs:
+            self._by_product.setdefault(product_id, []).append((valid_from, valid_to, amount))
+        for rows in self._by_product.values():
+            rows.sort(key=lambda row: row[0], reverse=True)
+
+    def price(self, product_id: int, on: date) -> Decimal | None:
+        """The amount of the product's tariff that applies on ``on``, or None."""
+        for valid_from, valid_to, amount in self._by_product.get(product_id, []):
+            if valid_from <= on and (valid_to is None or on <= valid_to):
+                return amount
+        return None
+
+
+def tariff_book(
+    *, region: Region | int | None = None, product_ids: Collection[int] | None = None
+) -> TariffBook:
+    """The tariffs of the region's products (or of these products; neither: of every
+    product), read in one query."""
+    tariffs = Tariff.objects.all()
+    if region is not None:
+        tariffs = tariffs.filter(product__region=region)
+    if product_ids is not None:
+        tariffs = tariffs.filter(product_id__in=product_ids)
+    return TariffBook(tariffs.values_list("product_id", "valid_from", "valid_to", "amount"))
+
+
 def tariff_for(*, product: Product, on: date) -> Decimal | None:
-    tariff = (
-        Tariff.objects.filter(product=product, valid_from__lte=on)
-        .exclude(valid_to__lt=on)
-        .order_by("-valid_from")
-        .first()
-    )
-    return tariff.amount if tariff else None
+    """The amount of the product's tariff on ``on`` (None: no tariff applies that day)."""
+    return tariff_book(product_ids=[product.pk]).price(product.pk, on)
 
 
 # --- "is this provider contracted for this lot" -------------------------------------------

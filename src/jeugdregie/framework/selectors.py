@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Max, QuerySet
 
+from jeugdregie.framework.constants import RECORDING_ROLE
 from jeugdregie.framework.engine import (
     Case,
     CaseFileError,
@@ -18,7 +20,19 @@ from jeugdregie.framework.engine import (
     evaluate,
     parse_case,
 )
+from jeugdregie.framework.engine.rulesets import VersionError
 from jeugdregie.framework.models import EvaluationReceipt
+
+
+def settles_judgements(*, role: str, on: date, registry: Registry | None = None) -> bool:
+    """Whether a user of ``role`` settles judgement facts under the rule set in force on
+    ``on`` (its ``judgement_settled_by``, in the names of ``RECORDING_ROLE``): the same test
+    the engine applies to a recorded judgement. False when no rule set is in force."""
+    try:
+        ruleset = (registry or default_registry()).select(on)
+    except VersionError:
+        return False
+    return RECORDING_ROLE.get(role) in ruleset.judgement_settled_by
 
 
 def receipts_latest_per_case() -> QuerySet[EvaluationReceipt]:

@@ -10,10 +10,11 @@ from decimal import Decimal
 from django.db.models import Q
 
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.selectors import TariffBook, allocation_cost_in_year
+from jeugdregie.allocations.selectors import allocation_cost_in_year
 from jeugdregie.budgets.models import BudgetCeiling
 from jeugdregie.clients.constants import MEDICAL_REFERRERS
 from jeugdregie.contracting.models import Contract
+from jeugdregie.contracting.selectors import tariff_book
 from jeugdregie.regions.models import Region
 
 REFERENCE_CEILING = Decimal("200000.00")
@@ -123,7 +124,7 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
             "budget",
         )
     )
-    tariffs = TariffBook.load()
+    tariffs = tariff_book()
     clients: set[int] = set()
     youth_referrer: dict[int, str] = {}
     by_provider: dict[tuple[int, str], Decimal] = defaultdict(Decimal)

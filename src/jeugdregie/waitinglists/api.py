@@ -13,12 +13,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
-from rest_framework.pagination import PageNumberPagination
+from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -135,23 +135,25 @@ def _messages(error: ValidationError) -> list[str]:
     return list(error.messages)
 
 
-class WaitingEntryListApi(APIView):
+class WaitingEntryListApi(generics.ListAPIView[WaitingEntry]):
     """GET: the provider's own entries (paged; every youth's access is logged).
     POST: report entries, all or nothing."""
 
+    serializer_class = WaitingEntryOutput  # type: ignore[assignment]  # serialises dicts: _output
     permission_classes = [HasCapability.for_(Capability.REPORT_OWN_WAITING_ENTRIES)]
     required_scopes = {"GET": Scope.WAITING_LIST_READ, "POST": Scope.WAITING_LIST_REPORT}
 
-    @extend_schema(responses=WaitingEntryOutput(many=True))
-    def get(self, request: Request) -> Response:
+    def get_queryset(self) -> QuerySet[WaitingEntry]:
+        user = acting_user(self.request)
+        return selectors.entries_visible_to(user=user).order_by("waiting_since", "pk")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         user = acting_user(request)
-        paginator = PageNumberPagination()
-        entries = selectors.entries_visible_to(user=user).order_by("waiting_since", "pk")
-        page = paginator.paginate_queryset(entries, request, view=self) or []
+        page = self.paginate_queryset(self.get_queryset()) or []
         rows = selectors.entries_page_logged(
             user=user, entries=list(page), route=request.path, purpose=AccessPurpose.API
         )
-        return paginator.get_paginated_response(_serialised(user, rows))
+        return self.get_paginated_response(_serialised(user, rows))
 
     @extend_schema(request=WaitingReportInput, responses={201: WaitingEntryOutput(many=True)})
     def post(self, request: Request) -> Response:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.clients.models import Youth
+from jeugdregie.clients.selectors import youth_by_bsn_index
 from jeugdregie.clients.submissions import Submission
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.messaging.constants import RequestStatus
@@ -152,9 +153,7 @@ def _link_submitted(entries: Any) -> int:
     for entry in entries.filter(youth__isnull=True, outflow_date__isnull=True).exclude(
         submitted_bsn_index=""
     ):
-        youth = Youth.objects.filter(
-            bsn_index=entry.submitted_bsn_index, municipality__region=entry.lot.region_id
-        ).first()
+        youth = youth_by_bsn_index(bsn_index=entry.submitted_bsn_index, region=entry.lot.region_id)
         if youth is not None:
             entry.youth = youth
             entry.referral = youth.referrals.order_by("-date", "-id").first()

@@ -25,7 +25,8 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Referral, Youth
-from jeugdregie.clients.submissions import Submission, youth_by_submitted_bsn
+from jeugdregie.clients.selectors import youth_by_bsn
+from jeugdregie.clients.submissions import Submission
 from jeugdregie.clients.submissions import submission_check as submission_check  # re-export
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.contracting.selectors import provider_contracted
@@ -250,7 +251,7 @@ def waiting_entry_report_by_provider(
         )
     return waiting_entry_report(
         actor=actor,
-        youth=youth_by_submitted_bsn(bsn=submission.bsn, region=region),
+        youth=youth_by_bsn(bsn=submission.bsn, region=region),  # a link, never shown to it
         lot=lot,
         waiting_since=waiting_since,
         source=source,

@@ -14,7 +14,7 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
-from jeugdregie.budgets.exceptions import youth_by_bsn_in_region
+from jeugdregie.clients.selectors import youth_by_bsn_required
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.exports import Sheet, xlsx_response
 from jeugdregie.core.views import (
@@ -178,7 +178,7 @@ def entry_report(request: HttpRequest) -> HttpResponse:
         else:
             services.waiting_entry_report(
                 actor=user,
-                youth=youth_by_bsn_in_region(bsn=data["bsn"], region=region),
+                youth=youth_by_bsn_required(bsn=data["bsn"], region=region),
                 provider=data["provider"],
                 source=WaitingSource.STAFF,
                 **details,

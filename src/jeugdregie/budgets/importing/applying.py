@@ -25,8 +25,8 @@ from jeugdregie.budgets.importing.checking import (
 )
 from jeugdregie.budgets.importing.reading import FILES, Problems, read_tables
 from jeugdregie.budgets.services import ceiling_set, realisation_book
-from jeugdregie.clients.models import Youth
-from jeugdregie.clients.services import bsn_lookup_key, youth_create
+from jeugdregie.clients.selectors import youth_by_bsn
+from jeugdregie.clients.services import youth_create
 from jeugdregie.contracting.constants import ExecutionVariant, Unit
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.contracting.services import lot_create, product_create, provider_create
@@ -192,7 +192,8 @@ class _Writer:
 
     def _allocation(self, row: AllocationRow, providers: dict[str, Provider]) -> None:
         municipality = Municipality.objects.get(cbs_code=row.municipality)
-        youth = Youth.objects.filter(bsn_index=bsn_lookup_key(row.bsn)).first()
+        # any region: a BSN is unique nationally, and the import makes the youth when none
+        youth = youth_by_bsn(bsn=row.bsn, region=None)
         if youth is None:
             youth = youth_create(
                 actor=self.actor,

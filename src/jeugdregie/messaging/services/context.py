@@ -10,8 +10,6 @@ from typing import Any, TypeVar, cast
 
 import ijw
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
-from jeugdregie.clients.models import Youth
-from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.messaging.models import InboxMessage
 from jeugdregie.messaging.services import sql
@@ -82,17 +80,6 @@ def link_allocations(inbox: InboxMessage, allocations: Iterable[Allocation]) -> 
     link.objects.bulk_create(
         [link(inboxmessage_id=inbox.pk, allocation_id=allocation.pk) for allocation in allocations],
         ignore_conflicts=True,
-    )
-
-
-def youth_by_bsn(bsn: str) -> Youth | None:
-    """The youth with this BSN; only the keys are read (nothing to decrypt), the rest is
-    read when used."""
-    return (
-        Youth.objects.filter(bsn_index=bsn_lookup_key(bsn))
-        .only("pk", "municipality_id", "bsn_index")
-        .order_by()
-        .first()
     )
 
 

@@ -15,11 +15,10 @@ import ijw
 from ijw import codelists as cl
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation, DeliveryPeriod
-from jeugdregie.allocations.selectors import TariffBook
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.services import RealisationLine, realisations_book
 from jeugdregie.clients.services import bsn_lookup_key
-from jeugdregie.contracting.models import Tariff
+from jeugdregie.contracting.selectors import TariffBook, tariff_book
 from jeugdregie.messaging.models import DeclarationLine
 from jeugdregie.messaging.services import sql
 from jeugdregie.messaging.services.context import Context, allocations_by_number, run_cached
@@ -33,11 +32,7 @@ def _tariff_book(region_id: int) -> TariffBook:
     """The region's tariffs (read once per import run)."""
 
     def load() -> TariffBook:
-        return TariffBook(
-            Tariff.objects.filter(product__region=region_id).values_list(
-                "product_id", "valid_from", "valid_to", "amount"
-            )
-        )
+        return tariff_book(region=region_id)
 
     return run_cached(("tariffs", region_id), load)
 

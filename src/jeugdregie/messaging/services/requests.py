@@ -29,13 +29,14 @@ from jeugdregie.allocations.services import (
 from jeugdregie.budgets.client_stops import active_stop, ensure_inflow_allowed
 from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
 from jeugdregie.clients.models import Youth
+from jeugdregie.clients.selectors import youth_by_bsn
 from jeugdregie.clients.services import referral_create, youth_create
 from jeugdregie.contracting.models import Product
 from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
 from jeugdregie.messaging.services import outgoing, sql
-from jeugdregie.messaging.services.context import Context, catalogue, run_cached, youth_by_bsn
+from jeugdregie.messaging.services.context import Context, catalogue, run_cached
 
 AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
     ReferrerType.CERTIFIED_INSTITUTION,
@@ -94,7 +95,8 @@ def handle_allocation_request(ctx: Context) -> list[AllocationRequest]:
     message = ctx.message
     assert isinstance(message, ijw.JW315)
     client = message.client
-    youth = youth_by_bsn(client.bsn)
+    # any region: a BSN is unique nationally, and a JW315 makes the youth when none is found
+    youth = youth_by_bsn(bsn=client.bsn, region=None, keys_only=True)
     open_request, used = _earlier_requests(
         ctx, youth, [line.referentie_aanbieder for line in client.aangevraagde_producten]
     )
@@ -484,7 +486,7 @@ def handle_change_request(ctx: Context) -> ChangeRequest | None:
     message = ctx.message
     assert isinstance(message, ijw.JW317)
     client, verzoek = message.client, message.client.verzoek
-    youth = youth_by_bsn(client.bsn)
+    youth = youth_by_bsn(bsn=client.bsn, region=None, keys_only=True)
     current = _current(ctx, youth) if youth is not None else {}
     if youth is None or (not current and not _has_allocation(ctx, youth)):
         # TR304: the BSN is not the client of an allocation of this provider. The same answer
