@@ -6,11 +6,11 @@ valid against the official schemas."""
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import time_machine
 from lxml import etree
+from tests.ijw.shared import xsd_folder
 
 import ijw
 from jeugdregie.allocations.models import Allocation
@@ -21,13 +21,11 @@ from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.factories import build_world, synthetic_test_bsn
 
-XSD_DIR = Path(__file__).resolve().parents[4] / ".." / "shared" / "ijw" / "xsd"
-
 
 def official_schema_errors(data: bytes) -> list[str]:
     root = etree.fromstring(data)
     name = etree.QName(root).namespace.split("/")[-2]  # ".../jw301/schema" → "jw301"
-    schema = etree.XMLSchema(etree.parse(str(XSD_DIR / f"{name}.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(xsd_folder() / f"{name}.xsd")))
     if schema.validate(root):
         return []
     return [str(error) for error in schema.error_log]  # type: ignore[attr-defined]

@@ -6,11 +6,11 @@ until the referrer decides, and that decision is the answer. Every message the s
 is valid against the official schemas."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import time_machine
 from lxml import etree
+from tests.ijw.shared import xsd_folder
 
 import ijw
 from ijw import codelists as cl
@@ -24,7 +24,6 @@ from jeugdregie.trajectories.services import extension_referrer_decide
 from jeugdregie.trajectories.tests.world import Perceel2
 
 pytestmark = pytest.mark.django_db
-XSD_DIR = Path(__file__).resolve().parents[4] / ".." / "shared" / "ijw" / "xsd"
 
 
 def _jw317(p2: Perceel2, identificatie: str, day: dt.date, end: dt.date) -> bytes:
@@ -64,7 +63,7 @@ def _jw317(p2: Perceel2, identificatie: str, day: dt.date, end: dt.date) -> byte
 
 
 def _valid(row: OutboxMessage) -> ijw.Message:
-    schema = etree.XMLSchema(etree.parse(str(XSD_DIR / f"{row.message_type.lower()}.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(xsd_folder() / f"{row.message_type.lower()}.xsd")))
     document = etree.fromstring(bytes(row.data))
     assert schema.validate(document), schema.error_log
     message, findings = ijw.parse(bytes(row.data))
