@@ -7,12 +7,12 @@ decides by hand, approving is refused naming the stop and the manager answers wi
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from lxml import etree
+from tests.ijw.shared import xsd_folder
 
 import ijw
 from jeugdregie.accounts.constants import Role
@@ -32,7 +32,6 @@ from jeugdregie.testing.factories import World, synthetic_test_bsn
 pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2025, 6, 2)
-XSD_DIR = Path(__file__).resolve().parents[4] / ".." / "shared" / "ijw" / "xsd"
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +75,7 @@ def _request(world: World, number: int) -> AllocationRequest:
 
 
 def _valid_against_the_official_schema(row: OutboxMessage) -> None:
-    schema = etree.XMLSchema(etree.parse(str(XSD_DIR / f"{row.message_type.lower()}.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(xsd_folder() / f"{row.message_type.lower()}.xsd")))
     document = etree.fromstring(bytes(row.data))
     assert schema.validate(document), schema.error_log
 
