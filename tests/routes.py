@@ -1058,4 +1058,5 @@ UNTABLED = {
     "oidc_authentication_init": "the redirect to the identity provider",
     "oidc_authentication_callback": "the identity provider's answer to a sign-in",
     "admin-login": "the management site's login, sent on to the sign-in",
+    "favicon": "public: an empty answer (204) to the icon request browsers make on their own",
 }

@@ -4,12 +4,14 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.accounts.views import home
+from jeugdregie.core.views import no_icon
 
 admin.site.site_header = _("jeugdregie management")
 admin.site.site_title = _("jeugdregie management")
 
 urlpatterns = [
     path("", home, name="home"),
+    path("favicon.ico", no_icon, name="favicon"),
     path("", include("jeugdregie.authentication.urls")),  # login, second factor, SSO, logout
     path("", include("jeugdregie.contracting.urls")),
     path("", include("jeugdregie.budgets.urls")),

@@ -107,3 +107,9 @@ def refused_filters(form: forms.Form) -> HttpResponse | None:
         return None
     lines = [str(message) for messages in form.errors.values() for message in messages]
     return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def no_icon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers ask for on their own: nothing, and no 404 that the
+    audit trail would record as a refused access."""
+    return HttpResponse(status=204)
