@@ -12,7 +12,7 @@ SCALE ?= region
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-unit test-e2e check lint format typecheck migrations-check \
+.PHONY: help setup run test test-unit test-e2e check lint format typecheck imports-check migrations-check \
         translations messages bench demo clean
 
 help:
@@ -69,7 +69,7 @@ test-e2e: setup
 	$(BIN)/python scripts/ensure_test_tools.py
 	$(BIN)/pytest -n $(TEST_WORKERS) -m e2e $(PYTEST_ARGS)
 
-check: setup lint typecheck migrations-check
+check: setup lint typecheck imports-check migrations-check
 	@mkdir -p build
 	$(JR) check_translations
 	$(JR) spectacular --lang en --validate --fail-on-warn --file build/openapi.yaml
@@ -85,6 +85,10 @@ format: $(VENV)/.installed
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy src tests benchmarks scripts conftest.py
+
+# The import contract in .importlinter: layers, no cycles, no other app's models.
+imports-check: $(VENV)/.installed
+	$(BIN)/lint-imports --no-cache
 
 migrations-check: $(VENV)/.installed
 	$(JR) makemigrations --check --dry-run

@@ -72,7 +72,8 @@ def main() -> int:
 
     from jeugdregie.accounts.models import User
     from jeugdregie.clients.models import Youth
-    from jeugdregie.monitoring.selectors import default_year, region_stats
+    from jeugdregie.core.dates import default_year
+    from jeugdregie.monitoring.selectors import region_stats
     from jeugdregie.regions.models import Region
     from jeugdregie.testing.auth import sign_in
 

@@ -42,28 +42,6 @@ def users_list(*, actor: User) -> QuerySet[User]:
     )
 
 
-def home_summary(*, user: User) -> dict[str, object]:
-    """Counts for the role-aware home page; no personal data."""
-    from jeugdregie.accounts.permissions import Capability
-    from jeugdregie.allocations.selectors import allocations_visible_to
-    from jeugdregie.budgets.selectors import ceilings_visible_to
-    from jeugdregie.contracting.selectors import contracts_visible_to, providers_visible_to
-
-    figures: dict[str, int] = {}
-    notes: dict[str, int] = {}
-    if user_can(user, Capability.VIEW_PROVIDERS):
-        figures["contracting:provider-list"] = providers_visible_to(user=user).count()
-    if user_can(user, Capability.VIEW_CONTRACTS):
-        figures["contracting:contract-list"] = contracts_visible_to(user=user).count()
-    if user_can(user, Capability.VIEW_CEILINGS):
-        figures["budgets:ceiling-list"] = ceilings_visible_to(user=user).count()
-    if user_can(user, Capability.VIEW_ALLOCATIONS):
-        allocations = allocations_visible_to(user=user)
-        figures["allocations:allocation-list"] = allocations.count()
-        notes["allocations:allocation-list"] = allocations.filter(end__isnull=True).count()
-    return {"organisation": user.organisation, "figures": figures, "open_ended": notes}
-
-
 @dataclass(frozen=True)
 class ScopePaths:
     """How a model reaches the things a user's organisation is: lookup paths for a Q filter."""

@@ -12,9 +12,9 @@ from jeugdregie.allocations import selectors
 from jeugdregie.allocations.filters import AllocationFilterSet
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.audit.constants import AccessPurpose
-from jeugdregie.core.api import HasCapability
-from jeugdregie.core.views import acting_user
+from jeugdregie.web.views import acting_user
 
 
 class AllocationOutput(serializers.ModelSerializer[Allocation]):

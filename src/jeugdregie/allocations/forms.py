@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
-from jeugdregie.core.views import limit_choices
+from jeugdregie.web.views import limit_choices
 
 
 class AllocationCreateForm(forms.Form):

@@ -24,8 +24,9 @@ from jeugdregie.clients.selectors import youth_search
 from jeugdregie.contracting.constants import Frequency, Unit
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.selectors import providers_visible_to
-from jeugdregie.core.exports import RowsOf, csv_response
-from jeugdregie.core.views import (
+from jeugdregie.regions.selectors import municipalities_worked_for, region_of
+from jeugdregie.web.exports import RowsOf, csv_response
+from jeugdregie.web.views import (
     acting_user,
     limit_choices,
     paginate,
@@ -33,7 +34,6 @@ from jeugdregie.core.views import (
     requires,
     service_form_page,
 )
-from jeugdregie.regions.selectors import municipalities_worked_for, region_of
 
 EXPORT_LIMIT = 100_000
 

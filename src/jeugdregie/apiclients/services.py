@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND, OrganisationKind, Role
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.accounts.permissions import role_can
-from jeugdregie.accounts.services import user_change_record
 from jeugdregie.apiclients import tokens
 from jeugdregie.apiclients.constants import DEFAULT_SERVICE_ROLE, SCOPE_CAPABILITY, Scope
 from jeugdregie.apiclients.models import ApiClient
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
+from jeugdregie.authentication.services import user_change_record
 
 # Not worth writing on every request: "last used" is kept to the minute.
 LAST_USED_RESOLUTION = timedelta(minutes=1)

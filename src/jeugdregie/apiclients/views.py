@@ -14,7 +14,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.apiclients import selectors
 from jeugdregie.apiclients.forms import ApiClientRegisterForm
 from jeugdregie.apiclients.services import api_client_create, api_client_revoke, end_of_day
-from jeugdregie.core.views import acting_user, apply_service_errors, paginate, requires
+from jeugdregie.web.views import acting_user, apply_service_errors, paginate, requires
 
 
 @requires(Capability.MANAGE_API_CLIENTS)

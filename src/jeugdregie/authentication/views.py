@@ -48,7 +48,7 @@ from jeugdregie.authentication.services import (
     totp_device_confirm,
     totp_device_create,
 )
-from jeugdregie.core.views import acting_user
+from jeugdregie.web.views import acting_user
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
-from jeugdregie.core.admin import RegionScopedAdmin
+from jeugdregie.web.admin import RegionScopedAdmin
 
 
 class ChangeInline(admin.TabularInline):  # type: ignore[type-arg]

@@ -12,12 +12,12 @@ from rest_framework.views import APIView
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.budgets import client_stops
 from jeugdregie.budgets.models import ClientStop
 from jeugdregie.contracting.models import Provider
-from jeugdregie.core.api import HasCapability
-from jeugdregie.core.views import acting_user
 from jeugdregie.regions.selectors import region_of
+from jeugdregie.web.views import acting_user
 
 
 class ClientStopRequestInput(serializers.Serializer[dict[str, Any]]):

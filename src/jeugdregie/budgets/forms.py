@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.forms import BoundedDateField
-from jeugdregie.core.views import limit_choices
 from jeugdregie.regions.models import Municipality
+from jeugdregie.web.views import limit_choices
 
 
 class CeilingForm(forms.Form):

@@ -31,8 +31,9 @@ from jeugdregie.budgets.forms import (
 )
 from jeugdregie.clients.submissions import submission_check
 from jeugdregie.contracting.models import Provider
-from jeugdregie.core.exports import csv_response, xlsx_response
-from jeugdregie.core.views import (
+from jeugdregie.regions.selectors import region_of
+from jeugdregie.web.exports import csv_response, xlsx_response
+from jeugdregie.web.views import (
     acting_user,
     apply_service_errors,
     paginate,
@@ -40,7 +41,6 @@ from jeugdregie.core.views import (
     requires,
     service_form_page,
 )
-from jeugdregie.regions.selectors import region_of
 
 
 @requires(Capability.VIEW_CEILINGS)

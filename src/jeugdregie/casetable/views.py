@@ -33,16 +33,16 @@ from jeugdregie.casetable.forms import (
 )
 from jeugdregie.casetable.models import Case, Meeting
 from jeugdregie.clients.selectors import youth_by_bsn_required
-from jeugdregie.core.exports import Sheet, xlsx_response
-from jeugdregie.core.views import (
+from jeugdregie.framework.engine.evaluation import Evaluation
+from jeugdregie.regions.selectors import region_of
+from jeugdregie.web.exports import Sheet, xlsx_response
+from jeugdregie.web.views import (
     acting_user,
     apply_service_errors,
     paginate,
     query_without_page,
     requires,
 )
-from jeugdregie.framework.engine.evaluation import Evaluation
-from jeugdregie.regions.selectors import region_of
 
 OPEN = {CaseStatus.OPEN, CaseStatus.ON_AGENDA}
 

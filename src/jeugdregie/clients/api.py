@@ -9,12 +9,12 @@ from rest_framework.views import APIView
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.clients import selectors
 from jeugdregie.clients.models import Youth
-from jeugdregie.core.api import HasCapability
 from jeugdregie.core.bsn import mask_bsn
-from jeugdregie.core.views import acting_user
+from jeugdregie.web.views import acting_user
 
 
 class YouthOutput(serializers.Serializer[Youth]):

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.clients.constants import Gender
-from jeugdregie.core.views import limit_choices
 from jeugdregie.regions.models import Municipality
+from jeugdregie.web.views import limit_choices
 
 
 class YouthSearchForm(forms.Form):

@@ -12,8 +12,8 @@ from jeugdregie.allocations.selectors import allocations_of_youth
 from jeugdregie.clients import selectors, services
 from jeugdregie.clients.forms import YouthCreateForm, YouthSearchForm
 from jeugdregie.core.bsn import mask_bsn
-from jeugdregie.core.views import acting_user, apply_service_errors, requires
 from jeugdregie.regions.selectors import municipalities_worked_for
+from jeugdregie.web.views import acting_user, apply_service_errors, requires
 
 
 @requires(Capability.VIEW_YOUTH)

@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.accounts.views import home
-from jeugdregie.core.views import no_icon
+from jeugdregie.homes.views import home
+from jeugdregie.web.views import no_icon
 
 admin.site.site_header = _("jeugdregie management")
 admin.site.site_title = _("jeugdregie management")
@@ -19,7 +19,7 @@ urlpatterns = [
     path("", include("jeugdregie.allocations.urls")),
     path("", include("jeugdregie.monitoring.urls")),
     path("", include("jeugdregie.regions.urls")),
-    path("", include("jeugdregie.audit.urls")),
+    path("", include("jeugdregie.auditlog.urls")),
     path("", include("jeugdregie.notifications.urls")),
     path("", include("jeugdregie.waitinglists.urls")),
     path("", include("jeugdregie.messaging.urls")),

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import Q, QuerySet
 
 from jeugdregie.contracting.models import Contract, Lot, Product, ProductCategory, Provider, Tariff
-from jeugdregie.core.admin import ChangeLoggedAdmin, SuperuserOnlyChangesMixin
+from jeugdregie.web.admin import ChangeLoggedAdmin, SuperuserOnlyChangesMixin
 
 
 @admin.register(Provider)

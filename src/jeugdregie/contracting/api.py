@@ -5,11 +5,11 @@ from rest_framework import generics, serializers
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.contracting import selectors
 from jeugdregie.contracting.forms import SEARCH_MAX_LENGTH
 from jeugdregie.contracting.models import Provider
-from jeugdregie.core.api import HasCapability
-from jeugdregie.core.views import acting_user
+from jeugdregie.web.views import acting_user
 
 
 class ProviderOutput(serializers.ModelSerializer[Provider]):

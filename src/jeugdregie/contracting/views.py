@@ -16,7 +16,7 @@ from jeugdregie.contracting.forms import (
     ProviderSearchForm,
     ProviderUpdateForm,
 )
-from jeugdregie.core.views import acting_user, apply_service_errors, paginate, requires
+from jeugdregie.web.views import acting_user, apply_service_errors, paginate, requires
 
 
 @requires(Capability.VIEW_PROVIDERS)

@@ -17,12 +17,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
-from jeugdregie.accounts.services import user_create
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.authentication.services import totp_device_create
+from jeugdregie.authentication.services import totp_device_create, user_create
 from jeugdregie.casetable.demo import cases_seed_demo
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.dates import default_year
 from jeugdregie.demo.constants import (
     DEFAULT_SEED,
     DEMO_LOGINS,
@@ -38,7 +38,6 @@ from jeugdregie.demo.models import DemoDataset
 from jeugdregie.demo.profiles.registry import PROFILES
 from jeugdregie.demo.writer import WrittenRegion, write_region
 from jeugdregie.messaging.demo import requests_seed_demo
-from jeugdregie.monitoring.selectors import default_year
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories.demo import trajectories_seed_demo
 from jeugdregie.waitinglists.demo import demo_waiting_entries

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.forms import BoundedDateField
-from jeugdregie.core.views import limit_choices
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
+from jeugdregie.web.views import limit_choices
 
 TRAFFIC_DAYS = 90
 MAX_TRAFFIC_DAYS = 3660

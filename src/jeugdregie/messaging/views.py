@@ -18,16 +18,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.contracting.constants import Frequency, Unit
-from jeugdregie.core.exports import csv_response
 from jeugdregie.core.templatetags.jeugdregie import percent
-from jeugdregie.core.views import (
-    acting_user,
-    apply_service_errors,
-    paginate,
-    query_without_page,
-    refused_filters,
-    requires,
-)
 from jeugdregie.messaging import selectors
 from jeugdregie.messaging.constants import InboxStatus, RequestStatus
 from jeugdregie.messaging.forms import RequestDecisionForm, RequestFilterForm, TrafficFilterForm
@@ -39,6 +30,15 @@ from jeugdregie.messaging.services.requests import (
     allocation_request_reject,
     change_request_approve,
     change_request_reject,
+)
+from jeugdregie.web.exports import csv_response
+from jeugdregie.web.views import (
+    acting_user,
+    apply_service_errors,
+    paginate,
+    query_without_page,
+    refused_filters,
+    requires,
 )
 
 # --- worklists ---------------------------------------------------------------------------

@@ -205,10 +205,3 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         spend_by_municipality=dict(sorted(by_municipality.items())),
         top_providers=[(name, amount) for (_, name), amount in ranked[:10]],
     )
-
-
-def default_year() -> int:
-    """The last complete calendar year: the year the demo region is built for."""
-    from django.utils import timezone
-
-    return timezone.localdate().year - 1

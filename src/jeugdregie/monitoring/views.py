@@ -8,10 +8,11 @@ from django.views.decorators.http import require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.clients.constants import ReferrerType
-from jeugdregie.core.exports import csv_response
-from jeugdregie.core.views import acting_user, requires
-from jeugdregie.monitoring.selectors import RegionStats, default_year, region_stats
+from jeugdregie.core.dates import default_year
+from jeugdregie.monitoring.selectors import RegionStats, region_stats
 from jeugdregie.regions.selectors import region_of
+from jeugdregie.web.exports import csv_response
+from jeugdregie.web.views import acting_user, requires
 
 
 class YearForm(forms.Form):

@@ -3,8 +3,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from jeugdregie.core.views import acting_user, paginate, requires
 from jeugdregie.notifications import selectors, services
+from jeugdregie.web.views import acting_user, paginate, requires
 
 
 @requires()

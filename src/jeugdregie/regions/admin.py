@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from jeugdregie.core.admin import ChangeLoggedAdmin, is_superuser
 from jeugdregie.regions.models import Municipality, Region
+from jeugdregie.web.admin import ChangeLoggedAdmin, is_superuser
 
 
 @admin.register(Region)

@@ -7,10 +7,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
-from jeugdregie.core.views import acting_user, apply_service_errors, requires
 from jeugdregie.regions import services
 from jeugdregie.regions.forms import MunicipalityForm
 from jeugdregie.regions.selectors import municipalities_of_region, region_of
+from jeugdregie.web.views import acting_user, apply_service_errors, requires
 
 
 @requires(Capability.VIEW_CATALOGUE)

@@ -9,9 +9,9 @@ import factory
 
 from jeugdregie.accounts.constants import OrganisationKind, Role
 from jeugdregie.accounts.models import Organisation, User
-from jeugdregie.accounts.services import user_create
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.allocations.services import allocation_create, delivery_start
+from jeugdregie.authentication.services import user_create
 from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.services import ceiling_set
 from jeugdregie.clients.constants import ReferrerType

@@ -11,12 +11,12 @@ from rest_framework.views import APIView
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.contracting.models import Provider
-from jeugdregie.core.api import HasCapability
-from jeugdregie.core.views import acting_user
 from jeugdregie.trajectories import services
 from jeugdregie.trajectories.constants import ExtensionSource
 from jeugdregie.trajectories.models import Extension
+from jeugdregie.web.views import acting_user
 
 
 class ExtensionRequestInput(serializers.Serializer[dict[str, Any]]):

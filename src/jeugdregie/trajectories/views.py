@@ -21,15 +21,6 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Provider
-from jeugdregie.core.exports import csv_response, xlsx_response
-from jeugdregie.core.views import (
-    acting_user,
-    apply_service_errors,
-    paginate,
-    query_without_page,
-    requires,
-    service_form_page,
-)
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.trajectories import policy, selectors, services
 from jeugdregie.trajectories.constants import (
@@ -50,6 +41,15 @@ from jeugdregie.trajectories.forms import (
     TrajectoryFilterForm,
 )
 from jeugdregie.trajectories.models import Extension, Trajectory
+from jeugdregie.web.exports import csv_response, xlsx_response
+from jeugdregie.web.views import (
+    acting_user,
+    apply_service_errors,
+    paginate,
+    query_without_page,
+    requires,
+    service_form_page,
+)
 
 
 def _provider_of(user: User) -> Provider:

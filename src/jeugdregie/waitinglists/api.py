@@ -27,15 +27,15 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id
 from jeugdregie.apiclients.constants import Scope
+from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.contracting.models import Lot, Product, Provider
-from jeugdregie.core.api import HasCapability
-from jeugdregie.core.views import acting_user
 from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import selectors, services
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.web.views import acting_user
 
 MAX_ENTRIES = 100
 """At most this many entries per report: larger batches are refused whole (400)."""

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
-from jeugdregie.core.views import limit_choices
 from jeugdregie.waitinglists.constants import OutflowReason, PrioritySignal
+from jeugdregie.web.views import limit_choices
 
 
 def _date(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DateField:

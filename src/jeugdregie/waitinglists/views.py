@@ -16,15 +16,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.clients.selectors import youth_by_bsn_required
 from jeugdregie.contracting.models import Lot, Product, Provider
-from jeugdregie.core.exports import Sheet, xlsx_response
-from jeugdregie.core.views import (
-    acting_user,
-    paginate,
-    query_without_page,
-    requires,
-    service_form_page,
-)
-from jeugdregie.monitoring.selectors import default_year
+from jeugdregie.core.dates import default_year
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import derivation, reports, selectors, services
 from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
@@ -36,6 +28,14 @@ from jeugdregie.waitinglists.forms import (
     YearForm,
 )
 from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.web.exports import Sheet, xlsx_response
+from jeugdregie.web.views import (
+    acting_user,
+    paginate,
+    query_without_page,
+    requires,
+    service_form_page,
+)
 
 
 def _region_id(user: User) -> int:

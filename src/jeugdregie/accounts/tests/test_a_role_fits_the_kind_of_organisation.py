@@ -8,8 +8,8 @@ from django.utils import translation
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
-from jeugdregie.accounts.services import user_create, user_role_set
 from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.authentication.services import user_create, user_role_set
 from jeugdregie.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
-from jeugdregie.accounts.services import user_create
+from jeugdregie.authentication.services import user_create
 from jeugdregie.testing.auth import totp_code
 from jeugdregie.testing.factories import PASSWORD, World
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
-from jeugdregie.accounts.services import user_create
+from jeugdregie.authentication.services import user_create
 from jeugdregie.casetable.constants import CaseKind
 from jeugdregie.casetable.models import Case, Meeting
 from jeugdregie.casetable.services import case_create, case_schedule, meeting_create

@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import Organisation
-from jeugdregie.accounts.tests.test_functional_administrator_cannot_grant_itself_power import (
+from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.authentication.tests.test_an_administrator_cannot_grant_itself_power import (
     make_functional_administrator,
 )
-from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.budgets.models import BudgetCeiling
 from jeugdregie.contracting.models import Lot, ProductCategory, Tariff
 from jeugdregie.testing.auth import sign_in

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jeugdregie.accounts.models import User
 from jeugdregie.audit.constants import AccessEvent
 from jeugdregie.audit.models import AccessRecord
-from jeugdregie.core.exports import RowsOf, Sheet, csv_cell, csv_response, xlsx_response
+from jeugdregie.web.exports import RowsOf, Sheet, csv_cell, csv_response, xlsx_response
 
 DANGEROUS = [
     '=HYPERLINK("http://x","y")',

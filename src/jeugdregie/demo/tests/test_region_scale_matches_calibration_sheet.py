@@ -18,10 +18,11 @@ from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.constants import ContractKind
 from jeugdregie.contracting.models import Contract
 from jeugdregie.core import crypto
+from jeugdregie.core.dates import default_year
 from jeugdregie.demo.constants import DEFAULT_SEED, Scale
 from jeugdregie.demo.profiles.zhz import PROFILE as ZHZ
 from jeugdregie.demo.services import demo_seed
-from jeugdregie.monitoring.selectors import default_year, region_stats
+from jeugdregie.monitoring.selectors import region_stats
 from jeugdregie.regions.models import Region
 
 

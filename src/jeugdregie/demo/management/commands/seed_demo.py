@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from jeugdregie.core.dates import default_year
 from jeugdregie.demo.constants import DEFAULT_SEED, Scale
 from jeugdregie.demo.models import DemoDataset
 from jeugdregie.demo.services import (
@@ -12,7 +13,6 @@ from jeugdregie.demo.services import (
     demo_rebuild,
     demo_seed,
 )
-from jeugdregie.monitoring.selectors import default_year
 
 
 def _number(value: int) -> str:

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from jeugdregie.monitoring.selectors import default_year, region_stats
+from jeugdregie.core.dates import default_year
+from jeugdregie.monitoring.selectors import region_stats
 from jeugdregie.regions.models import Region
 
 

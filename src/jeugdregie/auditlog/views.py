@@ -13,7 +13,7 @@ from jeugdregie.audit.services import access_record_create, bsn_hash
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.selectors import youth_by_bsn_index
 from jeugdregie.core.bsn import mask_bsn, normalise_bsn
-from jeugdregie.core.views import acting_user, paginate, requires
+from jeugdregie.web.views import acting_user, paginate, requires
 
 SECURITY_EVENTS = [(e.value, e.label) for e in AccessEvent if e != AccessEvent.READ]
 

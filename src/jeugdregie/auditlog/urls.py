@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from jeugdregie.audit import views
+from jeugdregie.auditlog import views
 
 app_name = "audit"
 urlpatterns = [

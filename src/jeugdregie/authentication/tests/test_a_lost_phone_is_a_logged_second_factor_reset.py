@@ -12,11 +12,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
-from jeugdregie.accounts.services import SECOND_FACTOR_RESET
-from jeugdregie.accounts.tests.test_functional_administrator_cannot_grant_itself_power import (
+from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.authentication.services import SECOND_FACTOR_RESET
+from jeugdregie.authentication.tests.test_an_administrator_cannot_grant_itself_power import (
     make_functional_administrator,
 )
-from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.testing.auth import sign_in, totp_device_for_tests
 from jeugdregie.testing.factories import World
 

@@ -37,7 +37,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jeugdregie.audit.services import export_record_create
-from jeugdregie.core.views import acting_user
+from jeugdregie.web.views import acting_user
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import Organisation, User
-from jeugdregie.accounts.services import PASSWORD_CHANGED, PASSWORD_SET
 from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.authentication.services import PASSWORD_CHANGED, PASSWORD_SET
 from jeugdregie.demo.services import ADMIN_APPS
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import World

@@ -3,8 +3,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from jeugdregie.accounts.selectors import home_summary
-from jeugdregie.core.views import acting_user, requires
+from jeugdregie.homes.selectors import home_summary
+from jeugdregie.web.views import acting_user, requires
 
 
 @requires()

@@ -26,14 +26,14 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceA
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdregie.accounts.models import Organisation, User
-from jeugdregie.accounts.services import (
+from jeugdregie.audit.constants import ChangeAction
+from jeugdregie.authentication.services import (
     user_change_record,
     user_permissions_snapshot,
     user_second_factor_reset,
     user_snapshot,
 )
-from jeugdregie.audit.constants import ChangeAction
-from jeugdregie.core.admin import (
+from jeugdregie.web.admin import (
     ChangeLoggedAdmin,
     RegionScopedAdmin,
     SuperuserOnlyChangesMixin,
