@@ -171,11 +171,11 @@ def measure(scale: str, repeat: int) -> dict[str, Any]:
     from jeugdregie.accounts.models import User
     from jeugdregie.allocations.constants import ChangeReason
     from jeugdregie.allocations.models import Allocation
-    from jeugdregie.allocations.services import allocation_update
     from jeugdregie.budgets.ledger import ledger_allocation_changed, ledger_recompute
     from jeugdregie.budgets.models import BudgetCeiling, ProviderLedger
     from jeugdregie.regions.models import Region
     from jeugdregie.testing.auth import totp_device_for_tests
+    from jeugdregie.workflows.allocations import allocation_change
 
     result: dict[str, Any] = {
         "allocations": Allocation.objects.count(),
@@ -214,7 +214,7 @@ def measure(scale: str, repeat: int) -> dict[str, Any]:
     service, ledger_only = [], []
     for allocation in running:
         started = time.perf_counter()
-        allocation_update(
+        allocation_change(
             actor=None,
             allocation=allocation,
             reason=ChangeReason.ADMINISTRATIVE_CORRECTION,

@@ -138,16 +138,16 @@ def anna_change_request(w: World) -> dict[str, Any]:
     """Anna's open request for change (JW317) on a current allocation, made once."""
     from django.utils import timezone
 
-    from jeugdregie.allocations.services import allocation_create
     from jeugdregie.contracting.constants import Frequency
     from jeugdregie.messaging.models import ChangeRequest
     from jeugdregie.messaging.services.inbox import message_receive
     from jeugdregie.messaging.tests import messages as m
+    from jeugdregie.workflows.allocations import allocation_grant
 
     request = ChangeRequest.objects.filter(reference="ROUTE-VOW").first()
     if request is None:
         today = timezone.localdate()
-        current = allocation_create(
+        current = allocation_grant(
             actor=None,
             youth=w.youth["anna"],
             provider=w.provider,
@@ -450,13 +450,13 @@ def chris_trajectory(w: World) -> dict[str, Any]:
 def shared_trajectory(w: World) -> dict[str, Any]:
     """Chris's trajectory at the other provider, with the world's provider as its additional
     practitioner (made once; rows with ``chris_trajectory`` see it without)."""
-    from jeugdregie.allocations.services import allocation_create
     from jeugdregie.contracting.constants import Frequency
     from jeugdregie.trajectories.models import AdditionalPractitioner
+    from jeugdregie.workflows.allocations import allocation_grant
 
     trajectory = _trajectory_of(w, "chris")
     if not trajectory.additional_practitioners.exists():
-        allocation = allocation_create(
+        allocation = allocation_grant(
             actor=None,
             youth=w.youth["chris"],
             provider=w.provider,
@@ -493,15 +493,15 @@ def chris_extension(w: World) -> dict[str, Any]:
 def eligible_allocation(w: World) -> dict[str, Any]:
     """The form to register a trajectory on a running perceel-2 allocation of the world's
     provider in IJZK (whose policy gives the product a basic treatment duration)."""
-    from jeugdregie.allocations.services import allocation_create
     from jeugdregie.contracting.constants import Frequency
     from jeugdregie.contracting.models import Product
     from jeugdregie.trajectories.tests.world import build_perceel2
+    from jeugdregie.workflows.allocations import allocation_grant
 
     product = Product.objects.filter(region=w.other_region, code="52L03").first()
     if product is None:
         product = build_perceel2(w).product
-    allocation = allocation_create(
+    allocation = allocation_grant(
         actor=None,
         youth=w.youth["daan"],
         provider=w.provider,

@@ -10,12 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.services import ceiling_set
 from jeugdregie.contracting.constants import ContractKind, Frequency
 from jeugdregie.contracting.services import contract_create
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import ProviderFactory
+from jeugdregie.workflows.allocations import allocation_grant
 
 PAGES = [
     (Role.CONTRACT_MANAGER, "contracting:provider-list"),
@@ -64,7 +64,7 @@ def _grow(world, count: int) -> None:
             amount="150000",
             reason="extra",
         )
-        allocation_create(
+        allocation_grant(
             actor=None,
             youth=world.youth["anna"],
             provider=provider,

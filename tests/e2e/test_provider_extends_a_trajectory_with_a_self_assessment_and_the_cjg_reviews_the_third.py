@@ -13,8 +13,9 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.trajectories.constants import ExtensionStatus, PolicyEndKind
 from jeugdregie.trajectories.models import Extension
-from jeugdregie.trajectories.services import extension_request, policy_version_end_set
+from jeugdregie.trajectories.services import policy_version_end_set
 from jeugdregie.trajectories.tests.world import build_perceel2
+from jeugdregie.workflows.extensions import extension_request
 from tests.e2e.helpers import log_in, log_out
 from tests.e2e.test_main_pages_have_no_axe_violations import axe_violations, describe
 

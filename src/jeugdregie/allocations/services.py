@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,15 +14,9 @@ from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation, AllocationNumberCounter, DeliveryPeriod
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
-from jeugdregie.budgets.client_stops import ensure_inflow_allowed
-from jeugdregie.budgets.exceptions import check_exception_allocation
-from jeugdregie.budgets.ledger import ledger_allocation_changed
-from jeugdregie.budgets.models import CeilingException
 from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
-from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.selectors import provider_contracted
-from jeugdregie.messaging.services.outgoing import allocation_message_queue
 from jeugdregie.regions.models import Municipality
 
 
@@ -118,158 +111,6 @@ def ensure_contracted(
         },
         code="not_contracted",
     )
-
-
-@transaction.atomic
-def allocation_create_manual(
-    *,
-    actor: User,
-    youth: Youth,
-    provider: Provider,
-    product: Product,
-    start: date,
-    end: date | None = None,
-    volume: int | None = None,
-    frequency: str = "",
-    budget: Decimal | None = None,
-) -> Allocation:
-    """A manual allocation (the allocation screen): refused at a provider that is not
-    contracted for the product's lot on the start date, then ``allocation_create``."""
-    ensure_contracted(provider=provider, product=product, on=start)
-    return allocation_create(
-        actor=actor,
-        youth=youth,
-        provider=provider,
-        product=product,
-        start=start,
-        end=end,
-        volume=volume,
-        frequency=frequency,
-        budget=budget,
-    )
-
-
-@transaction.atomic
-def allocation_create(
-    *,
-    actor: User | None,
-    youth: Youth,
-    provider: Provider,
-    product: Product,
-    start: date,
-    end: date | None = None,
-    volume: int | None = None,
-    frequency: str = "",
-    budget: Decimal | None = None,
-    referral: Referral | None = None,
-    municipality: Municipality | None = None,
-    number: str | None = None,
-    unit_price: Decimal | None = None,
-    extension_of: Allocation | None = None,
-    ceiling_exception: CeilingException | None = None,
-) -> Allocation:
-    """A new allocation; refused at a provider under a client stop unless it extends
-    running care of the same youth there (``extension_of``) and the region allows that."""
-    municipality = municipality or youth.municipality
-    if product.region_id != municipality.region_id:
-        raise ValidationError({"product": _("This product is not bought by the region.")})
-    if volume is None and budget is None:
-        raise ValidationError({"volume": _("Give a volume or a budget.")})
-    if extension_of is not None and (
-        extension_of.youth_id != youth.pk or extension_of.provider_id != provider.pk
-    ):
-        raise ValidationError(
-            {"extension_of": _("An extension continues care of the same youth and provider.")}
-        )
-    if ceiling_exception is not None:  # granted nee-tenzij care: its own line, no stop
-        check_exception_allocation(exception=ceiling_exception, youth=youth, provider=provider)
-    else:
-        ensure_inflow_allowed(
-            provider=provider,
-            product=product,
-            region=municipality.region,
-            start=start,
-            extension=extension_of is not None,
-        )
-    if number:
-        allocation_number_taken(municipality=municipality, number=number)
-    else:
-        number = next_allocation_number(municipality=municipality)
-    allocation = Allocation(
-        municipality=municipality,
-        number=number,
-        youth=youth,
-        referral=referral,
-        provider=provider,
-        product=product,
-        volume=volume,
-        unit=product.unit,
-        frequency=frequency,
-        budget=budget,
-        unit_price=unit_price,
-        ceiling_exception=ceiling_exception,
-        start=start,
-        end=end,
-    )
-    allocation.full_clean()
-    allocation.save()
-    change_record_create(user=actor, instance=allocation, action=ChangeAction.CREATE)
-    ledger_allocation_changed(allocation=allocation)
-    allocation_message_queue(allocation=allocation)  # JW301 to the provider (OP087)
-    return allocation
-
-
-@transaction.atomic
-def allocation_update(
-    *,
-    actor: User | None,
-    allocation: Allocation,
-    reason: str,
-    volume: int | None,
-    frequency: str,
-    budget: Decimal | None,
-    end: date | None,
-    unit_price: Decimal | None = None,
-) -> Allocation:
-    """Change the terms of a running allocation (JW301 with a JZ002 reason)."""
-    before = snapshot(allocation)
-    changes = {
-        "volume": volume,
-        "frequency": frequency,
-        "budget": budget,
-        "unit_price": unit_price,
-        "end": end,
-    }
-    for name, value in changes.items():
-        setattr(allocation, name, value)
-    if allocation.volume is None and allocation.budget is None:
-        raise ValidationError({"volume": _("Give a volume or a budget.")})
-    if allocation.end is not None and allocation.end < allocation.start:
-        raise ValidationError({"end": _("The end date lies before the start date.")})
-    allocation.change_reason = reason
-    allocation.full_clean()
-    allocation.save()
-    change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
-    ledger_allocation_changed(allocation=allocation)
-    allocation_message_queue(allocation=allocation)  # JW301 to the provider (OP087)
-    return allocation
-
-
-@transaction.atomic
-def allocation_end(
-    *, actor: User | None, allocation: Allocation, end: date, reason: str
-) -> Allocation:
-    if end < allocation.start:
-        raise ValidationError({"end": _("The end date lies before the start date.")})
-    before = snapshot(allocation)
-    allocation.end, allocation.change_reason = end, reason
-    allocation.status = AllocationStatus.ENDED
-    allocation.full_clean()
-    allocation.save()
-    change_record_create(user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before)
-    ledger_allocation_changed(allocation=allocation)
-    allocation_message_queue(allocation=allocation)  # JW301 to the provider (OP087)
-    return allocation
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
-from jeugdregie.allocations import selectors, services
+from jeugdregie.allocations import selectors
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.filters import AllocationPageFilterSet
 from jeugdregie.allocations.forms import AllocationCreateForm
@@ -34,6 +34,7 @@ from jeugdregie.web.views import (
     requires,
     service_form_page,
 )
+from jeugdregie.workflows.allocations import allocation_grant_manual
 
 EXPORT_LIMIT = 100_000
 
@@ -150,7 +151,7 @@ def allocation_export(request: HttpRequest) -> HttpResponseBase:
 def allocation_create(request: HttpRequest) -> HttpResponse:
     """A manual allocation; refused at a provider that is not contracted for the product's
     lot on the start date, and at a provider under a client stop, naming the stop and
-    providers with room (``allocations.services.allocation_create_manual``)."""
+    providers with room (``workflows.allocations.allocation_grant_manual``)."""
     user = acting_user(request)
     region = region_of(user=user)
     form = AllocationCreateForm(
@@ -163,7 +164,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
         found = youth_search(user=user, query=data["bsn"], route=request.path)
         if len(found) != 1:
             raise ValidationError({"bsn": _("There is no youth with this BSN that you may see.")})
-        services.allocation_create_manual(
+        allocation_grant_manual(
             actor=user,
             youth=found[0],
             provider=data["provider"],

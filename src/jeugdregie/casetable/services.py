@@ -11,7 +11,7 @@ nee-tenzij grant with its allocation on its own budget line.
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,10 +23,8 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
-from jeugdregie.budgets.exceptions import exception_grant_for_case
 from jeugdregie.casetable import evaluation
 from jeugdregie.casetable.constants import (
     AGENDA_OUTCOMES,
@@ -41,13 +39,16 @@ from jeugdregie.casetable.constants import (
 from jeugdregie.casetable.models import AgendaItem, Case, FollowUp, Meeting
 from jeugdregie.casetable.selectors import may_settle
 from jeugdregie.clients.models import Youth
-from jeugdregie.contracting.constants import ContractKind
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.selectors import provider_contracted, tariff_for
-from jeugdregie.contracting.services import contract_create, provider_create
+from jeugdregie.contracting.services import provider_create
 from jeugdregie.framework.constants import RECORDING_ROLE
 from jeugdregie.notifications.services import notifications_send
 from jeugdregie.regions.models import Region
+
+if TYPE_CHECKING:
+    from jeugdregie.budgets.models import CeilingException
+    from jeugdregie.contracting.models import Contract
 
 REQUESTING_ROLES = frozenset({Role.ACCESS_STAFF, Role.GI_STAFF, Role.CONTRACT_MANAGER})
 TABLE_ROLES = frozenset({Role.EXPERT_MEMBER, Role.CONTRACT_MANAGER})
@@ -358,55 +359,32 @@ def case_schedule(*, actor: User, case: Case, meeting: Meeting) -> AgendaItem:
     return item
 
 
-def _conclude(case: Case, actor: User) -> None:
-    """Make what an approval means: the light contract and allocation, or the nee-tenzij
-    grant and its allocation on its own budget line (issue 5 Build 4)."""
-    exception = None
-    if case.kind == CaseKind.LIGHT_CONTRACT:
-        case.contract = contract_create(
-            actor=actor,
-            region=case.region,
-            provider=case.provider,
-            kind=ContractKind.LIGHT,
-            reference=case.number,
-            lots=[case.product.lot],
-            start=case.start,
-            end=case.end,
-        )
-    else:
-        exception = exception_grant_for_case(
-            actor=actor,
-            region=case.region,
-            provider=case.provider,
-            youth=case.youth,
-            product=case.product,
-            reason=_("Ceiling overrun %(number)s approved: %(motivation)s")
-            % {"number": case.number, "motivation": case.decision_motivation},
-        )
-        case.ceiling_exception = exception
-    case.allocation = allocation_create(
-        actor=actor,
-        youth=case.youth,
-        provider=case.provider,
-        product=case.product,
-        start=case.start,
-        end=case.end,
-        volume=case.volume,
-        frequency=case.frequency,
-        unit_price=case.tariff,
-        ceiling_exception=exception,
+def case_conclusion_record(
+    *,
+    actor: User,
+    case: Case,
+    allocation: Allocation,
+    contract: "Contract | None" = None,
+    ceiling_exception: "CeilingException | None" = None,
+) -> Case:
+    """What an approved case led to (``workflows.cases``): the light contract or the
+    nee-tenzij grant, and the allocation."""
+    if case.status != CaseStatus.APPROVED:
+        raise ValidationError(_("Only an approved case is concluded."))
+    before = snapshot(case, redact=PERSONAL)
+    case.allocation, case.contract, case.ceiling_exception = allocation, contract, ceiling_exception
+    case.save(update_fields=["allocation", "contract", "ceiling_exception"])
+    change_record_create(
+        user=actor, instance=case, action=ChangeAction.UPDATE, before=before, redact=PERSONAL
     )
+    return case
 
 
 def _decide(case: Case, actor: User, *, approve: bool, motivation: str) -> None:
     before = snapshot(case, redact=PERSONAL)
     case.decided_by, case.decided_at = actor, timezone.now()
     case.decision_motivation = motivation.strip()
-    if approve:
-        _conclude(case, actor)
-        case.status = CaseStatus.APPROVED
-    else:
-        case.status = CaseStatus.REJECTED
+    case.status = CaseStatus.APPROVED if approve else CaseStatus.REJECTED
     case.save()
     change_record_create(
         user=actor, instance=case, action=ChangeAction.UPDATE, before=before, redact=PERSONAL
@@ -421,8 +399,11 @@ def _decide(case: Case, actor: User, *, approve: bool, motivation: str) -> None:
 
 
 @transaction.atomic
-def agenda_decide(*, actor: User, item: AgendaItem, decision: str, motivation: str) -> AgendaItem:
-    """The table's decision on a case: approve, reject or postpone, always motivated."""
+def agenda_decision_record(
+    *, actor: User, item: AgendaItem, decision: str, motivation: str
+) -> AgendaItem:
+    """The table's decision on a case: approve, reject or postpone, always motivated. What
+    an approval leads to is the workflow's (``workflows.cases.agenda_decide``)."""
     _require_role(actor, TABLE_ROLES, _("Only the expert table decides on its agenda."))
     case = item.case
     if item.for_report:
@@ -458,11 +439,12 @@ def agenda_decide(*, actor: User, item: AgendaItem, decision: str, motivation: s
 
 
 @transaction.atomic
-def case_decide_direct(
+def case_decision_record_direct(
     *, actor: User, case: Case, approve: bool, motivation: str, urgent: bool = False
 ) -> Case:
     """Contract management concludes without the table: an exception applies or every
-    requirement is met, or on the urgent route (the case is reported at the next meeting)."""
+    requirement is met, or on the urgent route (the case is reported at the next meeting).
+    What an approval leads to is the workflow's (``workflows.cases.case_decide_direct``)."""
     _require_role(
         actor,
         {Role.CONTRACT_MANAGER},

@@ -43,6 +43,7 @@ from jeugdregie.web.views import (
     query_without_page,
     requires,
 )
+from jeugdregie.workflows import cases
 
 OPEN = {CaseStatus.OPEN, CaseStatus.ON_AGENDA}
 
@@ -322,7 +323,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
         return DirectDecisionForm(request.POST, prefix="besluit")
 
     def act(user: User, case: Case, form: forms.Form) -> None:
-        services.case_decide_direct(
+        cases.case_decide_direct(
             actor=user,
             case=case,
             approve=form.cleaned_data["decision"] == "approve",
@@ -437,7 +438,7 @@ def agenda_decide(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     form = AgendaDecisionForm(request.POST, prefix=f"punt{agenda_item.pk}")
     if form.is_valid():
         try:
-            services.agenda_decide(actor=user, item=agenda_item, **form.cleaned_data)
+            cases.agenda_decide(actor=user, item=agenda_item, **form.cleaned_data)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jeugdregie.trajectories",
     "jeugdregie.casetable",
     "jeugdregie.apiclients",
+    "jeugdregie.workflows",
 ]
 
 MIDDLEWARE = [

@@ -25,10 +25,8 @@ from jeugdregie.messaging.forms import RequestDecisionForm, RequestFilterForm, T
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, InboxMessage
 from jeugdregie.messaging.selectors.identity import youth_shown
 from jeugdregie.messaging.services.requests import (
-    allocation_request_approve,
     allocation_request_contract_flag,
     allocation_request_reject,
-    change_request_approve,
     change_request_reject,
 )
 from jeugdregie.web.exports import csv_response
@@ -40,6 +38,7 @@ from jeugdregie.web.views import (
     refused_filters,
     requires,
 )
+from jeugdregie.workflows.requests import allocation_request_approve, change_request_approve
 
 # --- worklists ---------------------------------------------------------------------------
 

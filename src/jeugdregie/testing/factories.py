@@ -10,7 +10,7 @@ import factory
 from jeugdregie.accounts.constants import OrganisationKind, Role
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create, delivery_start
+from jeugdregie.allocations.services import delivery_start
 from jeugdregie.authentication.services import user_create
 from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.services import ceiling_set
@@ -23,6 +23,7 @@ from jeugdregie.contracting.services import contract_create
 from jeugdregie.core.bsn import passes_eleven_test
 from jeugdregie.regions.models import Municipality, Region
 from jeugdregie.testing.auth import totp_device_for_tests
+from jeugdregie.workflows.allocations import allocation_grant
 
 PASSWORD = "test-wachtwoord-123"  # noqa: S105
 
@@ -250,7 +251,7 @@ def build_world(year: int = 2025) -> World:
                 region=other_region, lot=other_lot, code="45B01", name="Basis GGZ"
             )
             TariffFactory.create(product=allocation_product, valid_from=dt.date(year - 1, 1, 1))
-        allocation = allocation_create(
+        allocation = allocation_grant(
             actor=None,
             youth=youth,
             provider=p,

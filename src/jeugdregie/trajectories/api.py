@@ -13,10 +13,10 @@ from jeugdregie.accounts.selectors import own_provider_id
 from jeugdregie.apiclients.constants import Scope
 from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.contracting.models import Provider
-from jeugdregie.trajectories import services
 from jeugdregie.trajectories.constants import ExtensionSource
 from jeugdregie.trajectories.models import Extension
 from jeugdregie.web.views import acting_user
+from jeugdregie.workflows import extensions
 
 
 class ExtensionRequestInput(serializers.Serializer[dict[str, Any]]):
@@ -67,7 +67,7 @@ class ExtensionRequestApi(APIView):
         data.is_valid(raise_exception=True)
         user = acting_user(request)
         try:
-            extension = services.extension_request_by_number(
+            extension = extensions.extension_request_by_number(
                 actor=user,
                 provider=Provider.objects.get(pk=own_provider_id(user)),
                 municipality_code=data.validated_data["municipality"],

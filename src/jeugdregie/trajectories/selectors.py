@@ -275,3 +275,15 @@ def policy_version_ends(*, user: User) -> QuerySet[PolicyVersionEnd]:
         .select_related("decided_by")
         .order_by("-id")
     )
+
+
+def provider_works_on(provider: Provider, allocation: Allocation) -> bool:
+    """Whether ``provider`` has a relation with ``allocation``: its own, or an allocation of a
+    trajectory it works in as coordinating or additional practitioner (the trajectories it
+    sees, ``selectors.trajectories_visible_to``)."""
+    if allocation.provider_id == provider.pk:
+        return True
+    return Trajectory.objects.filter(
+        Q(allocation=allocation, additional_practitioners__allocation__provider=provider)
+        | Q(allocation__provider=provider, additional_practitioners__allocation=allocation)
+    ).exists()

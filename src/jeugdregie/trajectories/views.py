@@ -50,6 +50,7 @@ from jeugdregie.web.views import (
     requires,
     service_form_page,
 )
+from jeugdregie.workflows import extensions
 
 
 def _provider_of(user: User) -> Provider:
@@ -151,7 +152,7 @@ def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExtensionRequestForm(request.POST or None)
 
     def run(data: dict[str, Any]) -> str:
-        extension = services.extension_request(
+        extension = extensions.extension_request(
             actor=user,
             provider=_provider_of(user),
             allocation=trajectory.allocation,
@@ -193,7 +194,7 @@ def self_assessment_attach(request: HttpRequest, pk: int) -> HttpResponse:
     form = SelfAssessmentForm(request.POST or None)
 
     def run(data: dict[str, Any]) -> str:
-        done = services.extension_self_assessment_attach(
+        done = extensions.extension_self_assessment_attach(
             actor=user,
             provider=_provider_of(user),
             extension=extension,
@@ -289,7 +290,7 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewDecisionForm(request.POST or None, questions=review.questions if review else ())
 
     def run(data: dict[str, Any]) -> str:
-        services.extension_review_decide(
+        extensions.extension_review_decide(
             actor=user,
             extension=extension,
             grant=data["decision"] == "grant",
@@ -317,7 +318,7 @@ def referrer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReferrerDecisionForm(request.POST or None)
 
     def run(data: dict[str, Any]) -> str:
-        services.extension_referrer_decide(
+        extensions.extension_referrer_decide(
             actor=user,
             extension=extension,
             grant=data["decision"] == "grant",
@@ -372,7 +373,7 @@ def additional_practitioner_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def run(data: dict[str, Any]) -> str:
-        services.additional_practitioner_add(
+        extensions.additional_practitioner_add(
             actor=user,
             provider=_provider_of(user),
             trajectory=trajectory,

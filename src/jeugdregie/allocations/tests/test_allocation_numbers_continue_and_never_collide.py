@@ -14,10 +14,10 @@ from django.apps import apps
 from django.db import connection, connections, transaction
 
 from jeugdregie.allocations.models import Allocation, AllocationNumberCounter
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.regions.models import Municipality
 from jeugdregie.testing.factories import World
+from jeugdregie.workflows.allocations import allocation_grant
 
 MIGRATION = (
     "jeugdregie.allocations.migrations.0005_allocation_number_counters_from_existing_numbers"
@@ -25,7 +25,7 @@ MIGRATION = (
 
 
 def _create(world: World, number: str | None = None) -> Allocation:
-    return allocation_create(
+    return allocation_grant(
         actor=None,
         youth=world.youth["anna"],
         provider=world.provider,

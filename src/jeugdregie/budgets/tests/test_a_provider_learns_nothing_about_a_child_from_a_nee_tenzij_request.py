@@ -21,7 +21,6 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.audit.models import AccessRecord
 from jeugdregie.budgets.constants import ExceptionStatus
 from jeugdregie.budgets.exceptions import check_exception_allocation
@@ -30,6 +29,7 @@ from jeugdregie.clients.services import bsn_lookup_key, youth_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import synthetic_test_bsn
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +176,7 @@ def test_a_youth_registered_later_is_linked_when_contract_management_decides(wor
     assert response.status_code == 302
     exception.refresh_from_db()
     assert (exception.status, exception.youth_id) == (ExceptionStatus.GRANTED, youth.pk)
-    allocation = allocation_create(
+    allocation = allocation_grant(
         actor=None,
         youth=youth,
         provider=world.provider,

@@ -21,13 +21,10 @@ from jeugdregie.budgets.client_stops import client_stop_decide, client_stop_requ
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, OutboxMessage, RegionMessagingSettings
 from jeugdregie.messaging.services.inbox import message_receive
-from jeugdregie.messaging.services.requests import (
-    allocation_request_approve,
-    allocation_request_reject,
-    auto_approval_refusal,
-)
+from jeugdregie.messaging.services.requests import allocation_request_reject, auto_approval_refusal
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.factories import World, synthetic_test_bsn
+from jeugdregie.workflows.requests import allocation_request_approve
 
 pytestmark = pytest.mark.django_db
 

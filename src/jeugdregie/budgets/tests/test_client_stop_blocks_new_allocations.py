@@ -7,7 +7,6 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.client_stops import (
     client_stop_decide,
     client_stop_lift,
@@ -15,6 +14,7 @@ from jeugdregie.budgets.client_stops import (
 )
 from jeugdregie.budgets.selectors import budget_positions
 from jeugdregie.contracting.constants import Frequency
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2025, 6, 1)
@@ -43,7 +43,7 @@ def _stop(world, *, confirm: bool = True):
 
 
 def _allocate(world, **extra):
-    return allocation_create(
+    return allocation_grant(
         actor=None,
         youth=world.youth["chris"],
         provider=world.provider,
@@ -76,7 +76,7 @@ def test_the_status_becomes_clientenstop_and_new_inflow_is_no_longer_forecast(wo
 def test_an_extension_of_running_care_is_allowed_when_the_region_allows_it(world):
     _stop(world)
     running = world.allocations["anna"]
-    extension = allocation_create(
+    extension = allocation_grant(
         actor=None,
         youth=world.youth["anna"],
         provider=world.provider,
@@ -90,7 +90,7 @@ def test_an_extension_of_running_care_is_allowed_when_the_region_allows_it(world
     world.region.client_stop_allows_extensions = False
     world.region.save()
     with pytest.raises(ValidationError):
-        allocation_create(
+        allocation_grant(
             actor=None,
             youth=world.youth["anna"],
             provider=world.provider,

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create, allocation_end, allocation_update
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.ledger import ledger_recompute, ledger_store
 from jeugdregie.budgets.models import AllocationCommitment, ProviderLedger, Realisation
@@ -34,6 +33,7 @@ from jeugdregie.testing.factories import (
     World,
     synthetic_test_bsn,
 )
+from jeugdregie.workflows.allocations import allocation_change, allocation_finish, allocation_grant
 
 FREQUENCIES = [Frequency.PER_DAY, Frequency.PER_WEEK, Frequency.PER_MONTH, Frequency.TOTAL, ""]
 LINE_NUMBERS = itertools.count(1)
@@ -112,7 +112,7 @@ class Operations:
             volume = rng.randint(100, 9000)
         elif rng.random() < 0.25:
             budget, volume = Decimal(rng.randint(1000, 2_000_000)) / 100, None
-        allocation_create(
+        allocation_grant(
             actor=None,
             youth=rng.choice(self.youth),
             provider=rng.choice(self.providers),
@@ -142,7 +142,7 @@ class Operations:
         budget = allocation.budget
         if budget is not None:
             budget = Decimal(rng.randint(100, 2_000_000)) / 100
-        allocation_update(
+        allocation_change(
             actor=None,
             allocation=allocation,
             reason="04",
@@ -158,7 +158,7 @@ class Operations:
         if allocation is None:
             return
         end = max(allocation.start, self.today() + dt.timedelta(days=self.rng.randint(-30, 60)))
-        allocation_end(actor=None, allocation=allocation, end=end, reason="05")
+        allocation_finish(actor=None, allocation=allocation, end=end, reason="05")
 
     def book(self) -> None:
         rng = self.rng

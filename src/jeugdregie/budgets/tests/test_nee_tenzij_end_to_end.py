@@ -15,7 +15,6 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.client_stops import client_stop_decide, client_stop_request
 from jeugdregie.budgets.constants import ExceptionStatus
 from jeugdregie.budgets.exceptions import half_year_report
@@ -23,6 +22,7 @@ from jeugdregie.budgets.models import CeilingException, ProviderLedger
 from jeugdregie.budgets.services import realisation_book, realisation_credit
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -97,9 +97,9 @@ def test_nee_tenzij_from_request_to_half_year_report(world):
         "frequency": Frequency.TOTAL,
     }
     with pytest.raises(ValidationError):
-        allocation_create(**care)
+        allocation_grant(**care)
     commitment_before = _ledger(world).commitment
-    allocation = allocation_create(**care, ceiling_exception=exception)
+    allocation = allocation_grant(**care, ceiling_exception=exception)
     assert _ledger(world).commitment == commitment_before
 
     realisation_before = _ledger(world).realisation

@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.constants import ExceptionStatus, RealisationSource
 from jeugdregie.budgets.ledger import (
     ALLOCATION_FIELDS,
@@ -21,6 +20,7 @@ from jeugdregie.budgets.models import CeilingException, Realisation
 from jeugdregie.budgets.services import realisation_book
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.selectors import tariff_book
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def allocations(world) -> dict[str, Allocation]:
     )
 
     def allocation(exception: CeilingException | None = None) -> Allocation:
-        return allocation_create(
+        return allocation_grant(
             actor=None,
             youth=youth,
             provider=world.provider,

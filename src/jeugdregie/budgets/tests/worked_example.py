@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.services import ceiling_set, realisation_book
 from jeugdregie.contracting.constants import ContractKind, ExecutionVariant, Frequency, Unit
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.services import contract_create, provider_create
 from jeugdregie.testing.factories import ProductFactory, TariffFactory, World
+from jeugdregie.workflows.allocations import allocation_grant
 
 REFERENCE_DATE = dt.date(2025, 6, 1)
 
@@ -69,7 +69,7 @@ def build_worked_example(world: World) -> Example:
         variant=ExecutionVariant.OUTPUT,
     )
     youth = world.youth["anna"]
-    a = allocation_create(
+    a = allocation_grant(
         actor=None,
         youth=youth,
         provider=provider,
@@ -78,7 +78,7 @@ def build_worked_example(world: World) -> Example:
         volume=3,
         frequency=Frequency.PER_WEEK,
     )
-    b = allocation_create(
+    b = allocation_grant(
         actor=None,
         youth=youth,
         provider=provider,
@@ -88,7 +88,7 @@ def build_worked_example(world: World) -> Example:
         volume=2,
         frequency=Frequency.PER_WEEK,
     )
-    c = allocation_create(
+    c = allocation_grant(
         actor=None,
         youth=youth,
         provider=provider,

@@ -19,10 +19,8 @@ from jeugdregie.budgets.constants import ExceptionStatus
 from jeugdregie.casetable.constants import CaseKind, CaseRoute, CaseStatus, TableDecision
 from jeugdregie.casetable.models import Case, FollowUp
 from jeugdregie.casetable.services import (
-    agenda_decide,
     case_answer,
     case_create,
-    case_decide_direct,
     case_schedule,
     follow_up_create,
     follow_ups_remind,
@@ -34,6 +32,7 @@ from jeugdregie.contracting.models import Contract, Provider
 from jeugdregie.messaging.models import OutboxMessage
 from jeugdregie.notifications.models import Notification
 from jeugdregie.testing.factories import ProviderFactory, World
+from jeugdregie.workflows.cases import agenda_decide, case_decide_direct
 
 pytestmark = pytest.mark.django_db
 

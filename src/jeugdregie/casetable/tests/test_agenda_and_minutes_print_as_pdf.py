@@ -16,14 +16,10 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.casetable.constants import CaseKind, TableDecision
-from jeugdregie.casetable.services import (
-    agenda_decide,
-    case_create,
-    case_schedule,
-    meeting_create,
-)
+from jeugdregie.casetable.services import case_create, case_schedule, meeting_create
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import ProviderFactory, World
+from jeugdregie.workflows.cases import agenda_decide
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,6 @@ from jeugdregie.casetable import selectors
 from jeugdregie.casetable.constants import CaseKind, TableDecision
 from jeugdregie.casetable.models import Case
 from jeugdregie.casetable.services import (
-    agenda_decide,
     case_answer,
     case_create,
     case_schedule,
@@ -34,6 +33,7 @@ from jeugdregie.casetable.views import overview_rows
 from jeugdregie.contracting.models import Provider
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import ProviderFactory, World
+from jeugdregie.workflows.cases import agenda_decide
 
 pytestmark = pytest.mark.django_db
 

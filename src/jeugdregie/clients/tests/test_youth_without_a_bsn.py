@@ -8,11 +8,11 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import family_name_lookup_key
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
+from jeugdregie.workflows.allocations import allocation_grant
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def youth_without_bsn(world) -> Youth:
         birth_date=dt.date(2014, 5, 5),
         municipality=world.dordrecht,
     )
-    allocation_create(
+    allocation_grant(
         actor=None,
         youth=youth,
         provider=world.provider,

@@ -21,7 +21,6 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.client_stops import alternatives_with_headroom
 from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.services import ceiling_set
@@ -35,14 +34,12 @@ from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.contracting.services import contract_create
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest
 from jeugdregie.messaging.services.inbox import message_receive
-from jeugdregie.messaging.services.requests import (
-    allocation_request_approve,
-    auto_approval_refusal,
-    change_request_approve,
-)
+from jeugdregie.messaging.services.requests import auto_approval_refusal
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import LotFactory, ProviderFactory, World, synthetic_test_bsn
+from jeugdregie.workflows.allocations import allocation_grant
+from jeugdregie.workflows.requests import allocation_request_approve, change_request_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -187,7 +184,7 @@ def _jw317_new_product(world: World, provider: Provider, client: Client) -> bool
         birth_date=dt.date(2013, 5, 1),
         municipality=world.dordrecht,
     )
-    current = allocation_create(  # care that ran before (set up without the decision path)
+    current = allocation_grant(  # care that ran before (set up without the decision path)
         actor=None,
         youth=youth,
         provider=provider,

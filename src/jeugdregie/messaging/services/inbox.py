@@ -16,6 +16,10 @@
    header when a message is not accepted at all (the message counts as not sent, OP286), as
    for an unknown sender. Nothing is linked: no youth created or linked, no request on a
    worklist.
+4. After the retour, the answer: what a stored JW315/JW317 leads to (automatic approval,
+   a perceel-2 extension) is a use case above the transport. The workflows register their
+   answerer per message type at start-up (``answerer_register``); it runs here, in the
+   message's transaction, so an answer that refuses rolls the message back with it.
 """
 
 import hashlib
@@ -32,8 +36,8 @@ from jeugdregie.contracting.models import Provider
 from jeugdregie.contracting.selectors import provider_contracted, provider_ever_contracted
 from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.constants import InboxStatus
-from jeugdregie.messaging.models import ChangeRequest, InboxMessage, OutboxMessage
-from jeugdregie.messaging.services import delivery, perceel2, requests, sql
+from jeugdregie.messaging.models import InboxMessage, OutboxMessage
+from jeugdregie.messaging.services import delivery, requests, sql
 from jeugdregie.messaging.services.context import Context, run_cached
 from jeugdregie.messaging.services.declarations import handle_declaration
 from jeugdregie.messaging.services.retours import declaration_answer_send, retour_send
@@ -52,6 +56,18 @@ HANDLERS: dict[str, Callable[[Context], object]] = {
     "JW317": requests.handle_change_request,
     "JW323": handle_declaration,
 }
+
+Answerer = Callable[[object], None]
+"""What follows a stored primary message: called with its handler's result."""
+ANSWERERS: dict[str, Answerer] = {}
+
+
+def answerer_register(message_type: str, answerer: Answerer) -> None:
+    """Register the answer to a primary message type (one per type; the workflows do this
+    when the application starts)."""
+    if message_type not in PRIMARY:
+        raise ValueError(f"{message_type} is not a primary message type")
+    ANSWERERS[message_type] = answerer
 
 
 @dataclass
@@ -166,10 +182,9 @@ def _process(
         inbox.status = InboxStatus.ACCEPTED
     _save(inbox)
     sent = _send_retour(inbox, message, ctx.header_code, ctx.flagged)
-    if inbox.message_type == "JW315" and isinstance(result, list):
-        requests.auto_approve(requests=result)
-    if inbox.message_type == "JW317" and isinstance(result, ChangeRequest):
-        perceel2.extension_from_change_request(request=result)
+    answer = ANSWERERS.get(inbox.message_type)
+    if answer is not None:
+        answer(result)
     return inbox, sent
 
 

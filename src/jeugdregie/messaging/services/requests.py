@@ -6,7 +6,6 @@ rejecting answers with a JW319 (WJ759 reason).
 """
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,19 +20,16 @@ from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.allocations.services import (
-    allocation_create,
-    allocation_end,
-    allocation_update,
     ensure_contracted,
 )
-from jeugdregie.budgets.client_stops import active_stop, ensure_inflow_allowed
+from jeugdregie.budgets.client_stops import active_stop
 from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.selectors import youth_by_bsn
-from jeugdregie.clients.services import referral_create, youth_create
+from jeugdregie.clients.services import youth_create
 from jeugdregie.contracting.models import Product
 from jeugdregie.contracting.selectors import provider_contracted
-from jeugdregie.messaging.constants import RejectionReason, RequestStatus
+from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, RegionMessagingSettings
 from jeugdregie.messaging.services import outgoing, sql
 from jeugdregie.messaging.services.context import Context, catalogue, run_cached
@@ -178,7 +174,7 @@ def auto_approval_refusal(
     """
     region = request.municipality.region
     if automatic is None:
-        automatic = _approves_automatically(region.pk)
+        automatic = approves_automatically(region.pk)
     if not automatic:
         return _("The region approves requests by hand.")
     if request.product is None:
@@ -215,84 +211,12 @@ def allocation_request_contract_flag(request: AllocationRequest) -> str | None:
         return " ".join(refused.messages)
 
 
-def _approves_automatically(region_id: int) -> bool:
+def approves_automatically(region_id: int) -> bool:
     def load() -> bool:
         settings = RegionMessagingSettings.objects.filter(region=region_id).first()
         return settings is not None and settings.auto_approve_requests
 
     return run_cached(("auto_approve", region_id), load)
-
-
-def auto_approve(*, requests: list[AllocationRequest]) -> None:
-    """Approve what the region's policy allows without a person. When the region approves
-    automatically, a request at a provider under a client stop is answered at once with a
-    JW319 (reason 2, does not fit the budget; budgets.md §4) whose note names the stop and the
-    alternatives. Everything else stays open on the worklist."""
-    if not requests:
-        return
-    today = timezone.localdate()
-    automatic = _approves_automatically(requests[0].municipality.region_id)
-    for request in requests:
-        refusal = auto_approval_refusal(request, today=today, automatic=automatic)
-        if refusal is None:
-            allocation_request_approve(actor=None, request=request)
-            continue
-        region = request.municipality.region
-        if request.product is None or not automatic:
-            continue
-        try:
-            ensure_inflow_allowed(
-                provider=request.provider,
-                product=request.product,
-                region=region,
-                start=request.start,
-                extension=False,
-            )
-        except ValidationError as stopped:
-            _reject(request, None, RejectionReason.BUDGET, " ".join(stopped.messages))
-
-
-@transaction.atomic
-def allocation_request_approve(
-    *, actor: User | None, request: AllocationRequest, note: str = ""
-) -> Allocation:
-    """Honour a request for allocation: a new allocation and a JW301 with its reference."""
-    if request.status != RequestStatus.OPEN:
-        raise ValidationError(_("This request has already been decided."))
-    if request.product is None:
-        raise ValidationError(_("The request names no product of the region's catalogue."))
-    ensure_contracted(
-        provider=request.provider,
-        product=request.product,
-        on=request.start,
-        referrer_type=request.referrer_type,
-    )
-    referral = referral_create(
-        actor=actor,
-        youth=request.youth,
-        referrer_type=request.referrer_type,
-        referrer_agb=request.referrer_agb,
-        referrer_name=request.referrer_name[:200],
-        date=request.inbox_message.dagtekening or timezone.localdate(),
-    )
-    with outgoing.batch(reference=request.reference, in_reply_to=request.inbox_message):
-        allocation = allocation_create(
-            actor=actor,
-            youth=request.youth,
-            provider=request.provider,
-            product=request.product,
-            municipality=request.municipality,
-            start=request.start,
-            end=request.end,
-            volume=request.volume,
-            frequency=request.frequency,
-            budget=request.budget,
-            referral=referral,
-        )
-    request.status, request.allocation = RequestStatus.APPROVED, allocation
-    request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
-    request.save()
-    return allocation
 
 
 def _reject(
@@ -310,6 +234,24 @@ def _reject(
         in_reply_to=request.inbox_message,
     )
     request.status, request.rejection_reason = RequestStatus.REJECTED, reason
+    request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
+    request.save()
+
+
+def request_approved(
+    *,
+    actor: User | None,
+    request: AllocationRequest | ChangeRequest,
+    note: str = "",
+    allocation: Allocation | None = None,
+) -> None:
+    """Record that an open request was honoured (the workflow that approved it sent the
+    JW301 with the request's reference); ``allocation`` is the one a JW315 led to."""
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError(_("This request has already been decided."))
+    request.status = RequestStatus.APPROVED
+    if isinstance(request, AllocationRequest):
+        request.allocation = allocation
     request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
     request.save()
 
@@ -595,99 +537,6 @@ def _json_quantity(omvang: ijw.Omvang | None, budget: int | None) -> dict[str, A
     quantity = _quantity(omvang, budget)
     quantity["budget"] = str(quantity["budget"]) if quantity["budget"] is not None else None
     return quantity
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-@transaction.atomic
-def change_request_approve(*, actor: User | None, request: ChangeRequest, note: str = "") -> None:
-    """Honour a request for change as a whole (IV093): one JW301 carrying its reference.
-
-    A changed end date or budget, and a changed total volume, change the allocation itself;
-    any other change of volume ends it the day before the desired start and allocates anew
-    with a new number (IV066).
-    """
-    if request.status != RequestStatus.OPEN:
-        raise ValidationError(_("This request has already been decided."))
-    reason = ChangeReason.PROVIDER_INITIATED
-    allocations = {
-        int(a.number): a
-        for a in Allocation.objects.filter(
-            youth=request.youth, provider=request.provider, municipality=request.municipality
-        ).select_related("product")
-    }
-    with outgoing.batch(reference=request.reference, in_reply_to=request.inbox_message):
-        for change in request.changes.get("changed", []):
-            allocation = allocations[change["number"]]
-            start = _parse_date(change["start"]) or allocation.start
-            end = _parse_date(change["end"])
-            budget = Decimal(change["budget"]) if change["budget"] is not None else None
-            volume = change["volume"]
-            frequency = change["frequency"] or allocation.frequency
-            in_place = (
-                (volume == allocation.volume and frequency == allocation.frequency)
-                or frequency == "6"
-                or start <= allocation.start
-                or budget is not None
-            )
-            if in_place:
-                allocation_update(
-                    actor=actor,
-                    allocation=allocation,
-                    reason=reason,
-                    volume=volume if budget is None else None,
-                    frequency=frequency if budget is None else "",
-                    budget=budget,
-                    end=end,
-                    unit_price=allocation.unit_price,
-                )
-            else:
-                allocation_end(
-                    actor=actor,
-                    allocation=allocation,
-                    end=start - dt.timedelta(days=1),
-                    reason=reason,
-                )
-                allocation_create(
-                    actor=actor,
-                    youth=request.youth,
-                    provider=request.provider,
-                    product=allocation.product,
-                    municipality=request.municipality,
-                    start=start,
-                    end=end,
-                    volume=volume,
-                    frequency=frequency,
-                    referral=allocation.referral,
-                    extension_of=allocation,
-                )
-        for new in request.changes.get("new", []):
-            product = Product.objects.filter(
-                region=request.municipality.region_id, code=new["code"]
-            ).first()
-            if product is None:
-                raise ValidationError(
-                    _("Product %(code)s is not in the region's catalogue.") % {"code": new["code"]}
-                )
-            start = _parse_date(new["start"]) or timezone.localdate()
-            ensure_contracted(provider=request.provider, product=product, on=start)
-            allocation_create(
-                actor=actor,
-                youth=request.youth,
-                provider=request.provider,
-                product=product,
-                municipality=request.municipality,
-                start=start,
-                end=_parse_date(new["end"]),
-                volume=new["volume"],
-                frequency=new["frequency"],
-                budget=Decimal(new["budget"]) if new["budget"] is not None else None,
-            )
-    request.status = RequestStatus.APPROVED
-    request.decided_at, request.decided_by, request.decision_note = timezone.now(), actor, note
-    request.save()
 
 
 @transaction.atomic

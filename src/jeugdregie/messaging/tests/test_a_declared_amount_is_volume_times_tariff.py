@@ -17,12 +17,12 @@ import time_machine
 import ijw
 from ijw import codelists as cl
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Unit
 from jeugdregie.messaging.models import DeclarationLine
 from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.factories import ProductFactory, TariffFactory, World, synthetic_test_bsn
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def allocation_in(world: World, unit: str, code: str, tariff: str, volume: int) 
     product = ProductFactory.create(region=world.region, lot=world.lot, code=code, unit=unit)
     TariffFactory.create(product=product, valid_from=dt.date(2024, 1, 1), amount=Decimal(tariff))
     anna = world.allocations["anna"]
-    return allocation_create(
+    return allocation_grant(
         actor=None,
         youth=anna.youth,
         provider=world.provider,

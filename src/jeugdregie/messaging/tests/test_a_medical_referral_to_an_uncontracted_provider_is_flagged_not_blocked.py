@@ -22,10 +22,10 @@ from jeugdregie.contracting.services import contract_create
 from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import AllocationRequest
 from jeugdregie.messaging.services.inbox import message_receive
-from jeugdregie.messaging.services.requests import allocation_request_approve
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import LotFactory, ProviderFactory, World, synthetic_test_bsn
+from jeugdregie.workflows.requests import allocation_request_approve
 
 pytestmark = pytest.mark.django_db
 

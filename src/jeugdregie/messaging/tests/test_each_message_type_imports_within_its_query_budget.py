@@ -28,7 +28,7 @@ from django.test.utils import CaptureQueriesContext
 import ijw
 from ijw import codelists as cl
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create, delivery_start
+from jeugdregie.allocations.services import delivery_start
 from jeugdregie.clients.services import youth_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product
@@ -38,6 +38,7 @@ from jeugdregie.messaging.models import InboxMessage, OutboxMessage
 from jeugdregie.messaging.services.imports import files_import
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.factories import ProductFactory, TariffFactory, World, synthetic_test_bsn
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = [
     pytest.mark.django_db,
@@ -97,7 +98,7 @@ def _allocations(world: World, count: int, *, delivered: bool) -> list[Allocatio
     )
     allocations = []
     for product in _products(world, count):
-        allocation = allocation_create(
+        allocation = allocation_grant(
             actor=None,
             youth=youth,
             provider=world.provider,

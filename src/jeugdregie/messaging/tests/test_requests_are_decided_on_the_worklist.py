@@ -17,14 +17,10 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.messaging.constants import InboxStatus, RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, OutboxMessage
 from jeugdregie.messaging.services.inbox import message_receive
-from jeugdregie.messaging.services.requests import (
-    allocation_request_approve,
-    allocation_request_reject,
-    change_request_approve,
-    change_request_reject,
-)
+from jeugdregie.messaging.services.requests import allocation_request_reject, change_request_reject
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.factories import World, synthetic_test_bsn
+from jeugdregie.workflows.requests import allocation_request_approve, change_request_approve
 
 pytestmark = pytest.mark.django_db
 

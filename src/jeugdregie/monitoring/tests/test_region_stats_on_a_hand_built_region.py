@@ -11,7 +11,6 @@ from decimal import Decimal
 
 import pytest
 
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.services import ceiling_set
 from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.clients.services import referral_create, youth_create
@@ -21,6 +20,7 @@ from jeugdregie.contracting.services import contract_create
 from jeugdregie.monitoring.selectors import region_stats
 from jeugdregie.regions.models import Municipality, Region
 from jeugdregie.testing.factories import synthetic_test_bsn as bsn_in_test_range
+from jeugdregie.workflows.allocations import allocation_grant
 
 YEAR = 2025
 D = Decimal
@@ -104,7 +104,7 @@ class HandBuiltRegion:
 
     def allocate(self, person, provider: str, product, start, end, **amount) -> None:
         youth, referral = person
-        allocation_create(
+        allocation_grant(
             actor=None,
             youth=youth,
             referral=referral,

@@ -16,11 +16,11 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories.models import AdditionalPractitioner, Trajectory
 from jeugdregie.trajectories.tests.world import Perceel2
+from jeugdregie.workflows.allocations import allocation_grant
 
 FORMULA = '=HYPERLINK("http://x","y")'
 ADDITIONAL = '@SUM(1+1)*cmd|" /C calc"!A0'
@@ -29,7 +29,7 @@ ADDITIONAL = '@SUM(1+1)*cmd|" /C calc"!A0'
 def _provider_types_the_names(p2: Perceel2) -> Trajectory:
     """The provider registers a trajectory and an additional practitioner on its screens."""
     world = p2.world
-    allocation = allocation_create(
+    allocation = allocation_grant(
         actor=None,
         youth=world.youth["daan"],
         provider=world.provider,

@@ -20,8 +20,8 @@ from jeugdregie.messaging.models import ChangeRequest, OutboxMessage
 from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionSource, ExtensionStatus
 from jeugdregie.trajectories.models import Extension
-from jeugdregie.trajectories.services import extension_referrer_decide
 from jeugdregie.trajectories.tests.world import Perceel2
+from jeugdregie.workflows.extensions import extension_referrer_decide
 
 pytestmark = pytest.mark.django_db
 

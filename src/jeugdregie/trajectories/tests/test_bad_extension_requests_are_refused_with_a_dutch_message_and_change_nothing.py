@@ -11,8 +11,8 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.trajectories.models import Extension
-from jeugdregie.trajectories.services import extension_request, extension_request_by_number
 from jeugdregie.trajectories.tests.world import Perceel2
+from jeugdregie.workflows.extensions import extension_request, extension_request_by_number
 
 
 def _state(p2: Perceel2) -> tuple[object, ...]:

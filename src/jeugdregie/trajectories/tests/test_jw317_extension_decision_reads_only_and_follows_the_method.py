@@ -12,7 +12,8 @@ from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.trajectories.constants import ExtensionRoute as R
 from jeugdregie.trajectories.constants import ExtensionStatus as S
 from jeugdregie.trajectories.models import Extension
-from jeugdregie.trajectories.services import extension_decision_for_change, extension_request
+from jeugdregie.trajectories.services import extension_decision_for_change
+from jeugdregie.workflows.extensions import extension_request
 
 
 @pytest.mark.django_db

@@ -18,9 +18,10 @@ from jeugdregie.accounts.models import User
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories.constants import Complexity
 from jeugdregie.trajectories.models import Trajectory
-from jeugdregie.trajectories.services import additional_practitioner_add, complexity_judge
+from jeugdregie.trajectories.services import complexity_judge
 from jeugdregie.trajectories.tests.world import Perceel2
 from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.workflows.extensions import additional_practitioner_add
 
 pytestmark = pytest.mark.django_db
 

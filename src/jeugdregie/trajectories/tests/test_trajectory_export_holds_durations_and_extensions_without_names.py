@@ -14,7 +14,7 @@ from django.urls import reverse
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import AccessRecord
 from jeugdregie.testing.auth import sign_in
-from jeugdregie.trajectories.services import extension_request
+from jeugdregie.workflows.extensions import extension_request
 
 
 @pytest.mark.django_db

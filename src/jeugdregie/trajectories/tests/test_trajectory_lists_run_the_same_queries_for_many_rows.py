@@ -12,14 +12,15 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import youth_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import synthetic_test_bsn
-from jeugdregie.trajectories.services import extension_request, trajectory_create
+from jeugdregie.trajectories.services import trajectory_create
 from jeugdregie.trajectories.tests.world import Perceel2
+from jeugdregie.workflows.allocations import allocation_grant
+from jeugdregie.workflows.extensions import extension_request
 
 
 def _queries(client: Client, url: str) -> int:
@@ -37,7 +38,7 @@ def _trajectory(p2: Perceel2, number: int) -> Allocation:
         birth_date=dt.date(2014, 5, 1),
         municipality=p2.world.haarlem,
     )
-    allocation = allocation_create(
+    allocation = allocation_grant(
         actor=None,
         youth=youth,
         provider=p2.world.provider,

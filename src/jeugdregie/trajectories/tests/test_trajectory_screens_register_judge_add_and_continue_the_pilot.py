@@ -11,12 +11,12 @@ from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import Complexity
 from jeugdregie.trajectories.models import AdditionalPractitioner, PolicyVersionEnd, Trajectory
+from jeugdregie.workflows.allocations import allocation_grant
 
 
 def _client(user) -> Client:
@@ -27,7 +27,7 @@ def _client(user) -> Client:
 
 @pytest.mark.django_db
 def test_a_provider_registers_a_trajectory_on_its_own_perceel2_allocation(p2):
-    other = allocation_create(
+    other = allocation_grant(
         actor=None,
         youth=p2.world.youth["daan"],
         provider=p2.world.provider,

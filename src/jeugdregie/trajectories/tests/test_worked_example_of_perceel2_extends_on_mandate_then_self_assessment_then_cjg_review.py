@@ -11,14 +11,14 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionStatus, PolicyEndKind
 from jeugdregie.trajectories.models import Extension
-from jeugdregie.trajectories.services import (
+from jeugdregie.trajectories.services import policy_version_end_set
+from jeugdregie.trajectories.tests.world import Perceel2
+from jeugdregie.workflows.extensions import (
     extension_referrer_decide,
     extension_request,
     extension_review_decide,
     extension_self_assessment_attach,
-    policy_version_end_set,
 )
-from jeugdregie.trajectories.tests.world import Perceel2
 
 PILOT = "ijzk-p2-pilot-2025"
 ANSWERS = {

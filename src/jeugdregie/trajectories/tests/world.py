@@ -10,7 +10,6 @@ from decimal import Decimal
 from jeugdregie.accounts.constants import OrganisationKind, Role
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.authentication.services import user_create
 from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.services import ceiling_set
@@ -26,6 +25,7 @@ from jeugdregie.testing.factories import (
 )
 from jeugdregie.trajectories.models import Trajectory
 from jeugdregie.trajectories.services import trajectory_create
+from jeugdregie.workflows.allocations import allocation_grant
 
 
 @dataclass
@@ -66,7 +66,7 @@ def build_perceel2(world: World) -> Perceel2:
                 basis=CeilingBasis.FIXED,
                 reason="test",
             )
-    allocation = allocation_create(
+    allocation = allocation_grant(
         actor=None,
         youth=world.youth["daan"],
         provider=world.provider,

@@ -16,10 +16,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.tests.hand_fixture import build_hand_fixture, youth_born
+from jeugdregie.workflows.allocations import allocation_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def _xlsx(content: bytes) -> list[list[object]]:
 
 def test_the_xlsx_export_equals_the_monitoring_page(world):
     build_hand_fixture(world)
-    allocation_create(
+    allocation_grant(
         actor=None,
         youth=youth_born(world, 30, dt.date(2014, 3, 3)),
         provider=world.provider,

@@ -60,8 +60,8 @@ def test_a_region_without_perceel1_refuses_with_a_clear_message(world):
 @needs_trajectories
 def test_monitoring_counts_granted_extensions_per_trajectory(world):
     from jeugdregie.accounts.constants import Role
-    from jeugdregie.trajectories.services import extension_request
     from jeugdregie.trajectories.tests.world import build_perceel2
+    from jeugdregie.workflows.extensions import extension_request
 
     p2 = build_perceel2(world)
     with time_machine.travel("2025-12-20 10:00 +0100", tick=False):

@@ -13,20 +13,19 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.allocations.services import allocation_create, delivery_start
+from jeugdregie.allocations.services import delivery_start
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import AllocationRequest
 from jeugdregie.messaging.services.inbox import message_receive
-from jeugdregie.messaging.services.requests import (
-    allocation_request_approve,
-    allocation_request_reject,
-)
+from jeugdregie.messaging.services.requests import allocation_request_reject
 from jeugdregie.messaging.tests import messages as m
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 from jeugdregie.waitinglists.derivation import waiting_entries_derive
 from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.workflows.allocations import allocation_grant
+from jeugdregie.workflows.requests import allocation_request_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def _rows() -> list[tuple[object, ...]]:
 
 def test_an_allocation_without_care_waits_until_care_starts(world):
     with time_machine.travel("2025-06-10 10:00 +0200", tick=False):
-        allocation = allocation_create(
+        allocation = allocation_grant(
             actor=None,
             youth=world.youth["chris"],
             provider=world.provider,
@@ -127,7 +126,7 @@ def test_a_rejected_request_leaves_the_list(world):
 def test_contract_management_derives_its_own_region_on_demand(world):
     with time_machine.travel("2025-06-10 10:00 +0200", tick=False):
         for key in ("chris", "daan"):  # Dordrecht (this region) and Haarlem (the other)
-            allocation_create(
+            allocation_grant(
                 actor=None,
                 youth=world.youth[key],
                 provider=world.provider,

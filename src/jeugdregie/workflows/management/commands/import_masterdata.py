@@ -4,8 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from jeugdregie.budgets.importing import ImportRefusedError, import_masterdata
 from jeugdregie.regions.models import Region
+from jeugdregie.workflows.masterdata import ImportRefusedError, import_masterdata
 
 
 class Command(BaseCommand):

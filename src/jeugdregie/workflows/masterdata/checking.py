@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ijw.codelists import ProductCategorie
-from jeugdregie.budgets.importing.reading import Problems, Table
 from jeugdregie.contracting.constants import ExecutionVariant, Frequency, Unit
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.bsn import passes_eleven_test
 from jeugdregie.regions.models import Municipality, Region
+from jeugdregie.workflows.masterdata.reading import Problems, Table
 
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 

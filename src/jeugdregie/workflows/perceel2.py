@@ -17,7 +17,8 @@ from jeugdregie.messaging.constants import RejectionReason
 from jeugdregie.messaging.models import ChangeRequest
 from jeugdregie.messaging.services.requests import change_request_reject
 from jeugdregie.trajectories.constants import ExtensionSource
-from jeugdregie.trajectories.services import extension_decision_for_change, extension_request
+from jeugdregie.trajectories.services import extension_decision_for_change
+from jeugdregie.workflows.extensions import extension_request
 
 
 def _only_a_later_end(request: ChangeRequest) -> tuple[Allocation, dt.date] | None:

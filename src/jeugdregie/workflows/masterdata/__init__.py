@@ -7,6 +7,6 @@ reference, ``applying`` writes them through the services of each app (so change 
 are written and the services' own validation applies) in one transaction.
 """
 
-from jeugdregie.budgets.importing.applying import ImportRefusedError, import_masterdata
+from jeugdregie.workflows.masterdata.applying import ImportRefusedError, import_masterdata
 
 __all__ = ["ImportRefusedError", "import_masterdata"]

@@ -11,9 +11,17 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from jeugdregie.accounts.models import User
-from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
-from jeugdregie.budgets.importing.checking import (
+from jeugdregie.budgets.services import ceiling_set, realisation_book
+from jeugdregie.clients.selectors import youth_by_bsn
+from jeugdregie.clients.services import youth_create
+from jeugdregie.contracting.constants import ExecutionVariant, Unit
+from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.contracting.services import lot_create, product_create, provider_create
+from jeugdregie.regions.models import Municipality, Region
+from jeugdregie.regions.services import municipality_create
+from jeugdregie.workflows.allocations import allocation_grant
+from jeugdregie.workflows.masterdata.checking import (
     AllocationRow,
     CeilingRow,
     MunicipalityRow,
@@ -23,15 +31,7 @@ from jeugdregie.budgets.importing.checking import (
     RealisationRow,
     check_tables,
 )
-from jeugdregie.budgets.importing.reading import FILES, Problems, read_tables
-from jeugdregie.budgets.services import ceiling_set, realisation_book
-from jeugdregie.clients.selectors import youth_by_bsn
-from jeugdregie.clients.services import youth_create
-from jeugdregie.contracting.constants import ExecutionVariant, Unit
-from jeugdregie.contracting.models import Lot, Product, Provider
-from jeugdregie.contracting.services import lot_create, product_create, provider_create
-from jeugdregie.regions.models import Municipality, Region
-from jeugdregie.regions.services import municipality_create
+from jeugdregie.workflows.masterdata.reading import FILES, Problems, read_tables
 
 NO_LOT_CODE = "ZONDER"
 UNKNOWN_NAME = "(onbekend)"  # toewijzingen.csv carries no names; they follow from the BRP
@@ -214,7 +214,7 @@ class _Writer:
             product = Product.objects.get(region=self.region, code=row.product_code)
         else:
             product = self.aspecific_product(row.category, row.unit or Unit.EURO)
-        allocation_create(
+        allocation_grant(
             actor=self.actor,
             youth=youth,
             provider=providers[row.agb],
