@@ -13,7 +13,7 @@ from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.core.forms import BoundedDateField
 from jeugdregie.core.views import limit_choices
-from jeugdregie.framework.engine.rulesets import FactDef
+from jeugdregie.framework.engine.definitions import FactDef
 
 YES_NO_UNKNOWN = [("", _("Unknown")), ("ja", _("Yes")), ("nee", _("No"))]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

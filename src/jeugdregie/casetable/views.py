@@ -41,7 +41,7 @@ from jeugdregie.core.views import (
     query_without_page,
     requires,
 )
-from jeugdregie.framework.engine.evaluation import Evaluation
+from jeugdregie.framework.engine.results import Evaluation
 from jeugdregie.regions.selectors import region_of
 
 OPEN = {CaseStatus.OPEN, CaseStatus.ON_AGENDA}
