@@ -13,7 +13,8 @@ from django.db import DatabaseError, transaction
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.services import allocation_create
 from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
-from jeugdregie.budgets.importing.checking import (
+from jeugdregie.budgets.importing.checking import check_tables
+from jeugdregie.budgets.importing.plan import (
     AllocationRow,
     CeilingRow,
     MunicipalityRow,
@@ -21,7 +22,6 @@ from jeugdregie.budgets.importing.checking import (
     ProductRow,
     ProviderRow,
     RealisationRow,
-    check_tables,
 )
 from jeugdregie.budgets.importing.reading import FILES, Problems, read_tables
 from jeugdregie.budgets.services import ceiling_set, realisation_book
