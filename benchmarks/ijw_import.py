@@ -83,7 +83,7 @@ def generate(folder: Path, count: int) -> dict[str, int]:
     from jeugdregie.clients.models import Youth
     from jeugdregie.clients.services import bsn_lookup_key
     from jeugdregie.contracting.models import Product
-    from jeugdregie.messaging.services.declarations import contract_tariff
+    from jeugdregie.messaging.services.declaration_lines import contract_tariff
     from jeugdregie.regions.models import Region
     from jeugdregie.testing.factories import synthetic_test_bsn
 

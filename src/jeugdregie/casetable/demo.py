@@ -18,7 +18,7 @@ from django.utils import timezone
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.casetable.constants import CaseKind
-from jeugdregie.casetable.models import Case
+from jeugdregie.casetable.models import Case, Meeting
 from jeugdregie.casetable.services import (
     case_create,
     case_schedule,
@@ -99,6 +99,9 @@ def cases_seed_demo() -> int:
     if len(youth) < 5 or regional is None or product is None:
         return 0
     farms = [_provider(*farm) for farm in FARMS]
+    meeting = meeting_create(
+        actor=expert, date=today + dt.timedelta(days=7), members=[expert, manager]
+    )
     common = {
         "product": product,
         "request_date": today,
@@ -107,18 +110,36 @@ def cases_seed_demo() -> int:
         "volume": 8,
         "frequency": "4",
     }
+    return _requests_seed(
+        access=access,
+        manager=manager,
+        meeting=meeting,
+        youth=youth,
+        providers=[*farms, regional.provider],
+        common=common,
+    )
+
+
+def _requests_seed(
+    *,
+    access: User,
+    manager: User,
+    meeting: Meeting,
+    youth: list[Youth],
+    providers: list[Provider],
+    common: dict[str, Any],
+) -> int:
+    """Five requests, one per outcome, by the access team; two on the meeting's agenda, one
+    with an evaluation moment. ``providers`` are the three farms and a contracted provider."""
 
     def ask(kind: str, who: Youth, provider: Provider, **extra: Any) -> Case:
         arguments = {**common, **extra}
         return case_create(actor=access, kind=kind, youth=who, provider=provider, **arguments)
 
-    meeting = meeting_create(
-        actor=expert, date=today + dt.timedelta(days=7), members=[expert, manager]
-    )
     presented = ask(
         CaseKind.LIGHT_CONTRACT,
         youth[0],
-        farms[0],
+        providers[0],
         tariff=Decimal("92.50"),
         care_setting="ambulant",
         facts=dict(KNOWN),
@@ -127,7 +148,7 @@ def cases_seed_demo() -> int:
     cultural = ask(
         CaseKind.LIGHT_CONTRACT,
         youth[1],
-        farms[1],
+        providers[1],
         tariff=Decimal("88.00"),
         care_setting="ambulant",
         facts={"exception_grounds": ["U12"]},
@@ -135,13 +156,13 @@ def cases_seed_demo() -> int:
     follow_up_create(
         actor=manager,
         case=cultural,
-        due=start + dt.timedelta(days=90),
+        due=common["start"] + dt.timedelta(days=90),
         description="Evaluatie met verwijzer en aanbieder na drie maanden",
     )
     ask(
         CaseKind.LIGHT_CONTRACT,
         youth[2],
-        farms[2],
+        providers[2],
         tariff=Decimal("310.00"),
         care_setting="verblijf",
         facts={**KNOWN, "contracted_offer_available": True, "return_plan": True},
@@ -149,7 +170,7 @@ def cases_seed_demo() -> int:
     ask(
         CaseKind.LIGHT_CONTRACT,
         youth[3],
-        farms[0],
+        providers[0],
         tariff=Decimal("92.50"),
         care_setting="ambulant",
         facts={"acute_crisis_or_serious_harm": True},
@@ -157,7 +178,7 @@ def cases_seed_demo() -> int:
     overrun = ask(
         CaseKind.CEILING_OVERRUN,
         youth[4],
-        regional.provider,
+        providers[3],
         tariff=Decimal("95.00"),
         care_setting="ambulant",
         facts={k: v for k, v in KNOWN.items() if k != "exception_grounds"}

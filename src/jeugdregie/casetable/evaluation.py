@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 
 from jeugdregie.accounts.models import User
 from jeugdregie.framework.engine.cases import CaseFileError, parse_case
-from jeugdregie.framework.engine.evaluation import Evaluation, EvaluationError, evaluate
+from jeugdregie.framework.engine.evaluation import EvaluationError, evaluate
+from jeugdregie.framework.engine.results import Evaluation
 from jeugdregie.framework.engine.rulesets import VersionError, default_registry
 from jeugdregie.framework.services import receipt_record
 

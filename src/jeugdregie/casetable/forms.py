@@ -12,7 +12,7 @@ from jeugdregie.casetable.models import Meeting
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.core.forms import BoundedDateField
-from jeugdregie.framework.engine.rulesets import FactDef
+from jeugdregie.framework.engine.definitions import FactDef
 from jeugdregie.web.views import limit_choices
 
 YES_NO_UNKNOWN = [("", _("Unknown")), ("ja", _("Yes")), ("nee", _("No"))]

@@ -156,39 +156,21 @@ def case_create(
         _("Only access staff, certified institutions and contract management make requests."),
     )
     region = _region_of(actor)
-    errors: dict[str, str] = {}
-    if kind not in CaseKind.values:
-        errors["kind"] = _("Choose a light contract or a ceiling overrun.")
-    if youth.municipality.region_id != region.pk:
-        errors["youth"] = _("The youth lives in another region.")
-    if product.region_id != region.pk:
-        errors["product"] = _("This product is not bought by the region.")
-    if end < start:
-        errors["end"] = _("The end lies before the start.")
-    if volume <= 0:
-        errors["volume"] = _("Give a volume above zero.")
-    if tariff < 0:
-        errors["tariff"] = _("A tariff cannot be negative.")
-    if care_setting not in {"verblijf", "ambulant"}:
-        errors["care_setting"] = _("Choose residential (verblijf) or ambulant care.")
-    if comparable_tariff_override is not None and not override_reason.strip():
-        errors["override_reason"] = _("Give the reason for overriding the comparable tariff.")
-    if not errors:
-        contracted = provider_contracted(provider=provider, product=product, on=start)
-        if kind == CaseKind.LIGHT_CONTRACT and contracted:
-            errors["provider"] = _(
-                "%(provider)s is contracted for this lot: allocate the care, or ask for a "
-                "ceiling overrun when its ceiling is reached."
-            ) % {"provider": provider.name}
-        if kind == CaseKind.CEILING_OVERRUN and not contracted:
-            errors["provider"] = _(
-                "%(provider)s has no contract for this lot: ask for a light contract."
-            ) % {"provider": provider.name}
-    derived = set(facts or {}) & DERIVED_FACTS
-    if derived:
-        errors["facts"] = _("These facts follow from the request itself: %(facts)s.") % {
-            "facts": ", ".join(sorted(derived))
-        }
+    errors = _request_errors(
+        region=region,
+        kind=kind,
+        youth=youth,
+        provider=provider,
+        product=product,
+        start=start,
+        end=end,
+        volume=volume,
+        tariff=tariff,
+        care_setting=care_setting,
+        facts=facts or {},
+        comparable_tariff_override=comparable_tariff_override,
+        override_reason=override_reason,
+    )
     if errors:
         raise ValidationError(errors)
     case = Case(
@@ -217,6 +199,69 @@ def case_create(
     case.save()
     change_record_create(user=actor, instance=case, action=ChangeAction.CREATE, redact=PERSONAL)
     return case
+
+
+def _request_errors(
+    *,
+    region: Region,
+    kind: str,
+    youth: Youth,
+    provider: Provider,
+    product: Product,
+    start: dt.date,
+    end: dt.date,
+    volume: int,
+    tariff: Decimal,
+    care_setting: str,
+    facts: dict[str, Any],
+    comparable_tariff_override: Decimal | None,
+    override_reason: str,
+) -> dict[str, str]:
+    """What is wrong with a new request, per field (empty when nothing is). Whether the
+    provider is contracted is asked only when the rest is right."""
+    errors: dict[str, str] = {}
+    if kind not in CaseKind.values:
+        errors["kind"] = _("Choose a light contract or a ceiling overrun.")
+    if youth.municipality.region_id != region.pk:
+        errors["youth"] = _("The youth lives in another region.")
+    if product.region_id != region.pk:
+        errors["product"] = _("This product is not bought by the region.")
+    if end < start:
+        errors["end"] = _("The end lies before the start.")
+    if volume <= 0:
+        errors["volume"] = _("Give a volume above zero.")
+    if tariff < 0:
+        errors["tariff"] = _("A tariff cannot be negative.")
+    if care_setting not in {"verblijf", "ambulant"}:
+        errors["care_setting"] = _("Choose residential (verblijf) or ambulant care.")
+    if comparable_tariff_override is not None and not override_reason.strip():
+        errors["override_reason"] = _("Give the reason for overriding the comparable tariff.")
+    if not errors:
+        provider_error = _provider_error(kind=kind, provider=provider, product=product, on=start)
+        if provider_error:
+            errors["provider"] = provider_error
+    derived = set(facts) & DERIVED_FACTS
+    if derived:
+        errors["facts"] = _("These facts follow from the request itself: %(facts)s.") % {
+            "facts": ", ".join(sorted(derived))
+        }
+    return errors
+
+
+def _provider_error(*, kind: str, provider: Provider, product: Product, on: dt.date) -> str:
+    """A light contract is for a provider without a contract for the lot, a ceiling overrun
+    for one with a contract."""
+    contracted = provider_contracted(provider=provider, product=product, on=on)
+    if kind == CaseKind.LIGHT_CONTRACT and contracted:
+        return _(
+            "%(provider)s is contracted for this lot: allocate the care, or ask for a "
+            "ceiling overrun when its ceiling is reached."
+        ) % {"provider": provider.name}
+    if kind == CaseKind.CEILING_OVERRUN and not contracted:
+        return _("%(provider)s has no contract for this lot: ask for a light contract.") % {
+            "provider": provider.name
+        }
+    return ""
 
 
 @transaction.atomic

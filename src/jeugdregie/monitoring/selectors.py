@@ -104,7 +104,24 @@ def providers_by_ceiling(*, region: Region, year: int) -> dict[str, int]:
     return {key: counts.get(key, 0) for key in ("200000", "below_200000", "above_200000")}
 
 
-def region_stats(*, region: Region, year: int) -> RegionStats:
+@dataclass
+class _Spend:
+    """The year's cost of a region's allocations, in total and per provider, lot,
+    municipality and referrer type (a youth counts for the referrer of its first row)."""
+
+    allocations: int = 0
+    total: Decimal = Decimal(0)
+    clients: set[int] = field(default_factory=set)
+    youth_referrer: dict[int, str] = field(default_factory=dict)
+    by_provider: dict[tuple[int, str], Decimal] = field(
+        default_factory=lambda: defaultdict(Decimal)
+    )
+    by_lot: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    by_municipality: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    by_referrer: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+
+
+def _spend_in_year(*, region: Region, year: int) -> _Spend:
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     rows = (
         Allocation.objects.filter(municipality__region=region, start__lte=year_end)
@@ -125,14 +142,7 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         )
     )
     tariffs = tariff_book()
-    clients: set[int] = set()
-    youth_referrer: dict[int, str] = {}
-    by_provider: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
-    by_lot: dict[str, Decimal] = defaultdict(Decimal)
-    by_municipality: dict[str, Decimal] = defaultdict(Decimal)
-    by_referrer_cost: dict[str, Decimal] = defaultdict(Decimal)
-    total = Decimal(0)
-    count = 0
+    spend = _Spend()
     for (
         youth_id,
         provider_id,
@@ -147,7 +157,7 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         frequency,
         budget,
     ) in rows.iterator(chunk_size=5000):
-        count += 1
+        spend.allocations += 1
         cost = allocation_cost_in_year(
             year=year,
             start=start,
@@ -158,16 +168,22 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
             unit_price=tariffs.price(product_id, start),
         )
         referrer = referrer or "onbekend"
-        clients.add(youth_id)
-        youth_referrer.setdefault(youth_id, referrer)
-        by_provider[(provider_id, provider_name)] += cost
-        by_lot[lot_name] += cost
-        by_municipality[municipality_name] += cost
-        by_referrer_cost[referrer] += cost
-        total += cost
+        spend.clients.add(youth_id)
+        spend.youth_referrer.setdefault(youth_id, referrer)
+        spend.by_provider[(provider_id, provider_name)] += cost
+        spend.by_lot[lot_name] += cost
+        spend.by_municipality[municipality_name] += cost
+        spend.by_referrer[referrer] += cost
+        spend.total += cost
+    return spend
 
-    referrer_clients = Counter(youth_referrer.values())
-    ranked = sorted(by_provider.items(), key=lambda item: item[1], reverse=True)
+
+def region_stats(*, region: Region, year: int) -> RegionStats:
+    year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+    spend = _spend_in_year(region=region, year=year)
+    clients, total = spend.clients, spend.total
+    referrer_clients = Counter(spend.youth_referrer.values())
+    ranked = sorted(spend.by_provider.items(), key=lambda item: item[1], reverse=True)
     top10 = sum((amount for _, amount in ranked[:10]), Decimal(0))
     providers = (
         Contract.objects.filter(region=region, start__lte=year_end)
@@ -180,7 +196,7 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         code: _ratio(n, len(clients)) for code, n in sorted(referrer_clients.items())
     }
     referrer_share_cost = {
-        code: _ratio(amount, total) for code, amount in sorted(by_referrer_cost.items())
+        code: _ratio(amount, total) for code, amount in sorted(spend.by_referrer.items())
     }
     return RegionStats(
         region=region,
@@ -188,7 +204,7 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         municipalities=region.municipalities.count(),
         clients=len(clients),
         providers=providers,
-        allocations=count,
+        allocations=spend.allocations,
         spend_total=total,
         cost_per_client=_ratio(total, len(clients)).quantize(CENT),
         top10_share=_ratio(top10, total),
@@ -201,7 +217,7 @@ def region_stats(*, region: Region, year: int) -> RegionStats:
         medical_share_cost=sum(
             (v for k, v in referrer_share_cost.items() if k in MEDICAL_REFERRERS), Decimal(0)
         ),
-        spend_by_lot=dict(sorted(by_lot.items(), key=lambda item: item[1], reverse=True)),
-        spend_by_municipality=dict(sorted(by_municipality.items())),
+        spend_by_lot=dict(sorted(spend.by_lot.items(), key=lambda item: item[1], reverse=True)),
+        spend_by_municipality=dict(sorted(spend.by_municipality.items())),
         top_providers=[(name, amount) for (_, name), amount in ranked[:10]],
     )

@@ -50,7 +50,7 @@ from jeugdregie.web.views import (
     requires,
     service_form_page,
 )
-from jeugdregie.workflows import extensions
+from jeugdregie.workflows import extensions, practitioners
 
 
 def _provider_of(user: User) -> Provider:
@@ -373,7 +373,7 @@ def additional_practitioner_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def run(data: dict[str, Any]) -> str:
-        extensions.additional_practitioner_add(
+        practitioners.additional_practitioner_add(
             actor=user,
             provider=_provider_of(user),
             trajectory=trajectory,

@@ -4,12 +4,11 @@ decisions under the working method in force on the request date (decided by
 ``trajectories.services.extension_decision``). A granted extension moves the coordinating
 allocation's end through ``allocation_change``, so the budget ledger and the JW301 follow;
 an extension asked in a JW317 answers that request (JW301 with its reference, or a JW319).
-An additional practitioner gets its own allocation through ``allocation_grant``.
+Additional practitioners: ``workflows.practitioners``.
 """
 
 import contextlib
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,8 +21,7 @@ from jeugdregie.allocations.constants import ChangeReason
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
-from jeugdregie.contracting.models import Product, Provider
-from jeugdregie.contracting.selectors import provider_contracted
+from jeugdregie.contracting.models import Provider
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.messaging.models import ChangeRequest
 from jeugdregie.messaging.services import outgoing
@@ -34,14 +32,12 @@ from jeugdregie.trajectories.models import AdditionalPractitioner, Extension, Tr
 from jeugdregie.trajectories.selectors import provider_works_on
 from jeugdregie.trajectories.services import (
     REDACTED_FIELDS,
-    day_label,
     extension_decision,
     extension_decision_for_change,
 )
-from jeugdregie.workflows.allocations import allocation_change, allocation_grant
+from jeugdregie.workflows.allocations import allocation_change
 
 __all__ = [
-    "additional_practitioner_add",
     "extension_referrer_decide",
     "extension_request",
     "extension_request_by_number",
@@ -344,95 +340,3 @@ def extension_referrer_decide(
     extension = Extension.objects.select_for_update().get(pk=extension.pk)
     _pending(extension, ExtensionRoute.STANDARD_REFERRER)
     return _decide(actor=actor, extension=extension, grant=grant, motivation=motivation, on=on)
-
-
-# --- additional practitioners --------------------------------------------------------------
-
-
-@transaction.atomic
-def additional_practitioner_add(
-    *,
-    actor: User | None,
-    provider: Provider | None,
-    trajectory: Trajectory,
-    other_provider: Provider,
-    practitioner_name: str,
-    start: dt.date,
-    end: dt.date,
-    volume: int | None = None,
-    frequency: str = "",
-    budget: Decimal | None = None,
-    product: Product | None = None,
-) -> AdditionalPractitioner:
-    """Bring in another perceel-2 provider with its own allocation (its own ceiling), only
-    within the trajectory's period and its maximum treatment duration."""
-    coordinating = trajectory.allocation
-    product = product or coordinating.product
-    region = coordinating.municipality.region
-    if provider is not None and coordinating.provider_id != provider.pk:
-        raise ValidationError(
-            _("Only the coordinating practitioner (%(provider)s) can add a practitioner.")
-            % {"provider": coordinating.provider.name}
-        )
-    errors: dict[str, list[str]] = {}
-    if other_provider.pk == coordinating.provider_id:
-        errors.setdefault("other_provider", []).append(
-            _("An additional practitioner works at another provider.")
-        )
-    elif not provider_contracted(provider=other_provider, region=region, product=product, on=start):
-        errors.setdefault("other_provider", []).append(
-            _("%(provider)s has no contract for %(lot)s in this region.")
-            % {"provider": other_provider.name, "lot": product.lot.name}
-        )
-    if product.lot_id != coordinating.product.lot_id:
-        errors.setdefault("product", []).append(
-            _("The product must belong to the trajectory's lot (%(lot)s).")
-            % {"lot": coordinating.product.lot.name}
-        )
-    if not practitioner_name.strip():
-        errors.setdefault("practitioner_name", []).append(_("Give the practitioner's name."))
-    if end < start:
-        errors.setdefault("end", []).append(_("The end date lies before the start date."))
-    if start < trajectory.start:
-        errors.setdefault("start", []).append(
-            _("The additional care cannot start before the trajectory (%(start)s).")
-            % {"start": day_label(trajectory.start)}
-        )
-    if trajectory.current_end > trajectory.maximum_end or end > trajectory.maximum_end:
-        errors.setdefault("end", []).append(
-            _(
-                "The trajectory's maximum treatment duration ends on %(maximum)s: an "
-                "additional practitioner can only be deployed within it."
-            )
-            % {"maximum": day_label(trajectory.maximum_end)}
-        )
-    elif end > trajectory.current_end:
-        errors.setdefault("end", []).append(
-            _("The additional care cannot end after the trajectory's current end (%(end)s).")
-            % {"end": day_label(trajectory.current_end)}
-        )
-    if errors:
-        raise ValidationError(errors)
-    allocation = allocation_grant(
-        actor=actor,
-        youth=coordinating.youth,
-        provider=other_provider,
-        product=product,
-        municipality=coordinating.municipality,
-        referral=coordinating.referral,
-        start=start,
-        end=end,
-        volume=volume,
-        frequency=frequency,
-        budget=budget,
-    )
-    link = AdditionalPractitioner(
-        trajectory=trajectory,
-        allocation=allocation,
-        practitioner_name=practitioner_name.strip(),
-        added_by=actor,
-    )
-    link.full_clean()
-    link.save()
-    change_record_create(user=actor, instance=link, action=ChangeAction.CREATE)
-    return link

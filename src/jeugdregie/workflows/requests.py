@@ -7,6 +7,7 @@ message transport's (``messaging.services.requests``)."""
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -113,6 +114,81 @@ def allocation_request_approve(
     return allocation
 
 
+def _change_applied(
+    *, actor: User | None, request: ChangeRequest, allocation: Allocation, change: dict[str, Any]
+) -> None:
+    """One changed allocation of a request for change: in place (end date, budget, total
+    volume), or ended the day before the new start and allocated anew (IV066)."""
+    reason = ChangeReason.PROVIDER_INITIATED
+    start = _parse_date(change["start"]) or allocation.start
+    end = _parse_date(change["end"])
+    budget = Decimal(change["budget"]) if change["budget"] is not None else None
+    volume = change["volume"]
+    frequency = change["frequency"] or allocation.frequency
+    in_place = (
+        (volume == allocation.volume and frequency == allocation.frequency)
+        or frequency == "6"
+        or start <= allocation.start
+        or budget is not None
+    )
+    if in_place:
+        allocation_change(
+            actor=actor,
+            allocation=allocation,
+            reason=reason,
+            volume=volume if budget is None else None,
+            frequency=frequency if budget is None else "",
+            budget=budget,
+            end=end,
+            unit_price=allocation.unit_price,
+        )
+        return
+    allocation_finish(
+        actor=actor, allocation=allocation, end=start - dt.timedelta(days=1), reason=reason
+    )
+    allocation_grant(
+        actor=actor,
+        youth=request.youth,
+        provider=request.provider,
+        product=allocation.product,
+        municipality=request.municipality,
+        start=start,
+        end=end,
+        volume=volume,
+        frequency=frequency,
+        referral=allocation.referral,
+        extension_of=allocation,
+    )
+
+
+def _new_product_granted(
+    *, actor: User | None, request: ChangeRequest, new: dict[str, Any]
+) -> None:
+    """A product the request for change adds: refused outside the region's catalogue or at a
+    provider not contracted for its lot."""
+    product = Product.objects.filter(
+        region=request.municipality.region_id, code=new["code"]
+    ).first()
+    if product is None:
+        raise ValidationError(
+            _("Product %(code)s is not in the region's catalogue.") % {"code": new["code"]}
+        )
+    start = _parse_date(new["start"]) or timezone.localdate()
+    ensure_contracted(provider=request.provider, product=product, on=start)
+    allocation_grant(
+        actor=actor,
+        youth=request.youth,
+        provider=request.provider,
+        product=product,
+        municipality=request.municipality,
+        start=start,
+        end=_parse_date(new["end"]),
+        volume=new["volume"],
+        frequency=new["frequency"],
+        budget=Decimal(new["budget"]) if new["budget"] is not None else None,
+    )
+
+
 @transaction.atomic
 def change_request_approve(*, actor: User | None, request: ChangeRequest, note: str = "") -> None:
     """Honour a request for change as a whole (IV093): one JW301 carrying its reference.
@@ -123,7 +199,6 @@ def change_request_approve(*, actor: User | None, request: ChangeRequest, note: 
     """
     if request.status != RequestStatus.OPEN:
         raise ValidationError(_("This request has already been decided."))
-    reason = ChangeReason.PROVIDER_INITIATED
     allocations = {
         int(a.number): a
         for a in Allocation.objects.filter(
@@ -132,69 +207,12 @@ def change_request_approve(*, actor: User | None, request: ChangeRequest, note: 
     }
     with outgoing.batch(reference=request.reference, in_reply_to=request.inbox_message):
         for change in request.changes.get("changed", []):
-            allocation = allocations[change["number"]]
-            start = _parse_date(change["start"]) or allocation.start
-            end = _parse_date(change["end"])
-            budget = Decimal(change["budget"]) if change["budget"] is not None else None
-            volume = change["volume"]
-            frequency = change["frequency"] or allocation.frequency
-            in_place = (
-                (volume == allocation.volume and frequency == allocation.frequency)
-                or frequency == "6"
-                or start <= allocation.start
-                or budget is not None
-            )
-            if in_place:
-                allocation_change(
-                    actor=actor,
-                    allocation=allocation,
-                    reason=reason,
-                    volume=volume if budget is None else None,
-                    frequency=frequency if budget is None else "",
-                    budget=budget,
-                    end=end,
-                    unit_price=allocation.unit_price,
-                )
-            else:
-                allocation_finish(
-                    actor=actor,
-                    allocation=allocation,
-                    end=start - dt.timedelta(days=1),
-                    reason=reason,
-                )
-                allocation_grant(
-                    actor=actor,
-                    youth=request.youth,
-                    provider=request.provider,
-                    product=allocation.product,
-                    municipality=request.municipality,
-                    start=start,
-                    end=end,
-                    volume=volume,
-                    frequency=frequency,
-                    referral=allocation.referral,
-                    extension_of=allocation,
-                )
-        for new in request.changes.get("new", []):
-            product = Product.objects.filter(
-                region=request.municipality.region_id, code=new["code"]
-            ).first()
-            if product is None:
-                raise ValidationError(
-                    _("Product %(code)s is not in the region's catalogue.") % {"code": new["code"]}
-                )
-            start = _parse_date(new["start"]) or timezone.localdate()
-            ensure_contracted(provider=request.provider, product=product, on=start)
-            allocation_grant(
+            _change_applied(
                 actor=actor,
-                youth=request.youth,
-                provider=request.provider,
-                product=product,
-                municipality=request.municipality,
-                start=start,
-                end=_parse_date(new["end"]),
-                volume=new["volume"],
-                frequency=new["frequency"],
-                budget=Decimal(new["budget"]) if new["budget"] is not None else None,
+                request=request,
+                allocation=allocations[change["number"]],
+                change=change,
             )
+        for new in request.changes.get("new", []):
+            _new_product_granted(actor=actor, request=request, new=new)
     request_approved(actor=actor, request=request, note=note)

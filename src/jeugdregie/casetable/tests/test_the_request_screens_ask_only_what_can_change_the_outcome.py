@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from jeugdregie.accounts.constants import Role
 from jeugdregie.casetable import selectors
 from jeugdregie.casetable.constants import CaseKind, TableDecision
+from jeugdregie.casetable.exports import overview_rows
 from jeugdregie.casetable.models import Case
 from jeugdregie.casetable.services import (
     case_answer,
@@ -29,7 +30,6 @@ from jeugdregie.casetable.services import (
     judgement_settle,
     meeting_create,
 )
-from jeugdregie.casetable.views import overview_rows
 from jeugdregie.contracting.models import Provider
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import ProviderFactory, World

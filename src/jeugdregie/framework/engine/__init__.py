@@ -18,30 +18,27 @@ from jeugdregie.framework.engine.cases import (
     parse_case,
     read_case_json,
 )
+from jeugdregie.framework.engine.definitions import RuleSet, RuleSetError
 from jeugdregie.framework.engine.evaluation import (
     AFGEWEZEN,
-    ENGINE_VERSION,
     ONVOLDOENDE_INFORMATIE,
     OUTCOMES,
     UITZONDERING,
     VOLDAAN,
     VOORLEGGEN,
-    Evaluation,
     EvaluationError,
-    TraceEntry,
     evaluate,
     questions_for,
 )
+from jeugdregie.framework.engine.results import ENGINE_VERSION, Evaluation, TraceEntry
 from jeugdregie.framework.engine.rulesets import (
     Registry,
-    RuleSet,
-    RuleSetError,
     VersionError,
     default_registry,
     load_registry,
     load_ruleset,
-    parse_ruleset,
 )
+from jeugdregie.framework.engine.schema import parse_ruleset
 
 __all__ = [
     "AFGEWEZEN",

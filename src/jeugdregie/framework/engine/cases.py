@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jeugdregie.framework.engine.rulesets import MONEY_PATTERN, FactDef
+from jeugdregie.framework.engine.definitions import MONEY_PATTERN, FactDef
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 WRAPPER_KEYS = ("value", "recorded_by_role", "motivation")

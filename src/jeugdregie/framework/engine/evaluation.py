@@ -15,16 +15,22 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from jeugdregie.framework.engine.cases import Case, FactValue
+from jeugdregie.framework.engine.definitions import Rule, RuleSet, Signal
 from jeugdregie.framework.engine.expressions import kleene_and, kleene_not, kleene_or
-from jeugdregie.framework.engine.rulesets import Registry, Rule, RuleSet, default_registry
-
-ENGINE_VERSION = "1.0.0"
+from jeugdregie.framework.engine.results import (
+    Evaluation,
+    FactUse,
+    RuleState,
+    TraceEntry,
+    json_value,
+    state_text,
+)
+from jeugdregie.framework.engine.rulesets import Registry, default_registry
 
 UITZONDERING = "uitzondering"
 VOLDAAN = "voldaan"
@@ -36,22 +42,6 @@ OUTCOMES = (UITZONDERING, VOLDAAN, AFGEWEZEN, ONVOLDOENDE_INFORMATIE, VOORLEGGEN
 
 class EvaluationError(ValueError):
     """A case that cannot be evaluated under the (selected) rule set."""
-
-
-def _state(value: bool | None) -> str:
-    return "unknown" if value is None else ("true" if value else "false")
-
-
-def json_value(value: Any) -> Any:
-    if value is None or isinstance(value, str | bool | int):
-        return value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 class _Context:
@@ -95,96 +85,6 @@ def rule_value(rule: Rule, ruleset: RuleSet, ctx: _Context) -> bool | None:
     if rule.rule_type == "exception":
         return kleene_and([applies, condition])
     return kleene_or([kleene_not(applies), condition])
-
-
-@dataclass(frozen=True)
-class RuleState:
-    rule: Rule
-    value: bool | None
-    pending: bool  # the value rests on a judgement that is not settled yet
-
-
-@dataclass(frozen=True)
-class FactUse:
-    fact: str
-    value: Any  # JSON form; None when unknown
-    recorded_by_role: str | None
-    pending: bool
-
-
-@dataclass(frozen=True)
-class TraceEntry:
-    rule_id: str
-    rule_type: str  # exception, requirement, signal
-    label: str
-    value: str  # true, false, unknown
-    pending: bool
-    on_fail: str | None
-    facts: tuple[FactUse, ...]
-    derived: tuple[tuple[str, Any], ...]
-    source: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule_id,
-            "type": self.rule_type,
-            "label": self.label,
-            "value": self.value,
-            "pending": self.pending,
-            "on_fail": self.on_fail,
-            "facts": [
-                {
-                    "fact": f.fact,
-                    "value": f.value,
-                    "recorded_by_role": f.recorded_by_role,
-                    "pending": f.pending,
-                }
-                for f in self.facts
-            ],
-            "derived": [{"derived": d, "value": v} for d, v in self.derived],
-            "source": self.source,
-        }
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    case: Case
-    ruleset: RuleSet
-    outcome: str
-    exceptions: tuple[str, ...]
-    reasons: tuple[str, ...]
-    questions: tuple[str, ...]
-    signals: tuple[str, ...]
-    states: tuple[RuleState, ...]
-    trace: tuple[TraceEntry, ...]
-    engine_version: str = ENGINE_VERSION
-
-    @property
-    def version(self) -> str:
-        return self.ruleset.version
-
-    def state_of(self, rule_id: str) -> str:
-        for state in self.states:
-            if state.rule.id == rule_id:
-                return _state(state.value)
-        raise KeyError(rule_id)
-
-    def question_texts(self) -> list[tuple[str, str]]:
-        """(fact id, Dutch question) for each question, for a request form."""
-        return [(q, self.ruleset.facts[q].question) for q in self.questions]
-
-    def to_json(self) -> dict[str, Any]:
-        """The result as printed by `afweging_evaluate --json` (issue 5, Build §7)."""
-        return {
-            "case_id": self.case.case_id,
-            "version": self.ruleset.version,
-            "outcome": self.outcome,
-            "exceptions": list(self.exceptions),
-            "reasons": list(self.reasons),
-            "questions": list(self.questions),
-            "signals": list(self.signals),
-            "trace": [entry.to_json() for entry in self.trace],
-        }
 
 
 def decide(states: Iterable[RuleState]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -353,30 +253,31 @@ def _fact_uses(case: Case, ruleset: RuleSet, pending_facts: set[str]) -> dict[st
     return uses
 
 
-def evaluate(
-    case: Case, ruleset: RuleSet | None = None, *, registry: Registry | None = None
-) -> Evaluation:
-    """Evaluate `case`; the rule set is chosen by its request date unless one is given."""
-    if ruleset is None:
-        request_date = case.request_date
-        if request_date is None:
-            raise EvaluationError(
-                "Feit 'request_date' (aanvraagdatum) ontbreekt: zonder aanvraagdatum is niet "
-                "te bepalen welke versie van het afwegingskader geldt."
-            )
-        ruleset = (registry or default_registry()).select(request_date)
+def _ruleset_for(case: Case, registry: Registry) -> RuleSet:
+    """The version that holds on the case's request date."""
+    request_date = case.request_date
+    if request_date is None:
+        raise EvaluationError(
+            "Feit 'request_date' (aanvraagdatum) ontbreekt: zonder aanvraagdatum is niet "
+            "te bepalen welke versie van het afwegingskader geldt."
+        )
+    return registry.select(request_date)
+
+
+def _check_kind(case: Case, ruleset: RuleSet) -> None:
     kind = case.value("kind")
     if kind is not None and kind not in ruleset.kinds:
         raise EvaluationError(
             f"Soort aanvraag '{kind}' bestaat niet in versie {ruleset.version} van het "
             f"afwegingskader (wel: {', '.join(ruleset.kinds)})."
         )
-    provisional = {fid: fv.value for fid, fv in case.facts.items() if fid in ruleset.facts}
-    pending_facts = {fid for fid, fv in case.facts.items() if not _is_settled(ruleset, fid, fv)}
-    settled_values = {fid: v for fid, v in provisional.items() if fid not in pending_facts}
-    settled_ctx = _Context(ruleset, settled_values)
-    provisional_ctx = _Context(ruleset, provisional) if pending_facts else settled_ctx
 
+
+def _rule_states(
+    ruleset: RuleSet, settled_ctx: _Context, provisional_ctx: _Context, pending_facts: set[str]
+) -> list[RuleState]:
+    """Every rule's value on the settled facts; a rule that is unknown only for want of a
+    pending judgement takes its value on the provisional facts and is marked pending."""
     states: list[RuleState] = []
     for rule in ruleset.rules:
         value = rule_value(rule, ruleset, settled_ctx)
@@ -385,17 +286,17 @@ def evaluate(
             value = rule_value(rule, ruleset, provisional_ctx)
             pending = value is not None
         states.append(RuleState(rule, value, pending))
+    return states
 
-    outcome, exceptions, reasons = decide(states)
-    questions = (
-        ()
-        if outcome == UITZONDERING
-        else _questions(ruleset, states, provisional, case.request_date, outcome)
-    )
-    signal_values = [(signal, signal.condition(provisional_ctx)) for signal in ruleset.signals]
-    signals = tuple(signal.id for signal, value in signal_values if value is True)
 
-    uses = _fact_uses(case, ruleset, pending_facts)
+def _trace(
+    states: list[RuleState],
+    signal_values: list[tuple[Signal, Any]],
+    uses: dict[str, FactUse],
+    ctx: _Context,
+) -> tuple[TraceEntry, ...]:
+    """One entry per rule, then one per signal: its value, the facts and derived values it
+    read, and its source."""
     trace: list[TraceEntry] = []
     for state in states:
         rule = state.rule
@@ -404,11 +305,11 @@ def evaluate(
                 rule.id,
                 rule.rule_type,
                 rule.label,
-                _state(state.value),
+                state_text(state.value),
                 state.pending,
                 rule.on_fail,
                 tuple(map(uses.__getitem__, rule.facts)),
-                tuple((d, json_value(provisional_ctx.derived(d))) for d in rule.derived),
+                tuple((d, json_value(ctx.derived(d))) for d in rule.derived),
                 rule.source,
             )
         )
@@ -418,14 +319,41 @@ def evaluate(
                 signal.id,
                 "signal",
                 signal.label,
-                _state(value),
+                state_text(value),
                 False,
                 None,
                 tuple(map(uses.__getitem__, signal.facts)),
-                tuple((d, json_value(provisional_ctx.derived(d))) for d in signal.derived),
+                tuple((d, json_value(ctx.derived(d))) for d in signal.derived),
                 signal.source,
             )
         )
+    return tuple(trace)
+
+
+def evaluate(
+    case: Case, ruleset: RuleSet | None = None, *, registry: Registry | None = None
+) -> Evaluation:
+    """Evaluate `case`; the rule set is chosen by its request date unless one is given."""
+    if ruleset is None:
+        ruleset = _ruleset_for(case, registry or default_registry())
+    _check_kind(case, ruleset)
+    provisional = {fid: fv.value for fid, fv in case.facts.items() if fid in ruleset.facts}
+    pending_facts = {fid for fid, fv in case.facts.items() if not _is_settled(ruleset, fid, fv)}
+    settled_values = {fid: v for fid, v in provisional.items() if fid not in pending_facts}
+    settled_ctx = _Context(ruleset, settled_values)
+    provisional_ctx = _Context(ruleset, provisional) if pending_facts else settled_ctx
+
+    states = _rule_states(ruleset, settled_ctx, provisional_ctx, pending_facts)
+    outcome, exceptions, reasons = decide(states)
+    questions = (
+        ()
+        if outcome == UITZONDERING
+        else _questions(ruleset, states, provisional, case.request_date, outcome)
+    )
+    signal_values = [(signal, signal.condition(provisional_ctx)) for signal in ruleset.signals]
+    signals = tuple(signal.id for signal, value in signal_values if value is True)
+
+    trace = _trace(states, signal_values, _fact_uses(case, ruleset, pending_facts), provisional_ctx)
     return Evaluation(
         case=case,
         ruleset=ruleset,
@@ -435,7 +363,7 @@ def evaluate(
         questions=questions,
         signals=signals,
         states=tuple(states),
-        trace=tuple(trace),
+        trace=trace,
     )
 
 
@@ -456,4 +384,4 @@ def evaluate_many(
 
 
 def states_by_rule(evaluation: Evaluation) -> Mapping[str, str]:
-    return {s.rule.id: _state(s.value) for s in evaluation.states}
+    return {s.rule.id: state_text(s.value) for s in evaluation.states}

@@ -113,6 +113,22 @@ def compile_expression(expr: Any, refs: References, where: str) -> Compiled:
     if not isinstance(expr, Mapping) or len(expr) != 1:
         raise ExpressionError(f"{where}: expected one operator, got {expr!r}")
     ((op, arg),) = expr.items()
+    if op in ("fact", "derived", "param", "claimed", "const"):
+        return _compile_value(op, arg, refs)
+    if op in ("not", "all", "any", "first_known"):
+        return _compile_logic(op, arg, refs, where)
+    if op in _COMPARISONS or op in _DATE_FUNCTIONS or op == "in":
+        if not isinstance(arg, list) or len(arg) != 2:
+            raise ExpressionError(f"{where}: '{op}' needs a list of two operands")
+        if op == "in":
+            return _compile_in(arg[0], arg[1], refs, where)
+        return _compile_binary(op, arg[0], arg[1], refs, where)
+    raise ExpressionError(f"{where}: unknown operator '{op}'")
+
+
+def _compile_value(op: str, arg: Any, refs: References) -> Compiled:
+    """``{fact: id}``, ``{derived: id}``, ``{param: id}``, ``{claimed: ground}``,
+    ``{const: value}``."""
     if op == "fact":
         fact_id = str(arg)
         refs.facts.add(fact_id)
@@ -130,60 +146,66 @@ def compile_expression(expr: Any, refs: References, where: str) -> Compiled:
         refs.grounds.add(ground_id)
         refs.facts.add("exception_grounds")
         return lambda ctx: ctx.claimed(ground_id)
-    if op == "const":
-        constant = arg
-        return lambda _ctx: constant
+    constant = arg
+    return lambda _ctx: constant
+
+
+def _compile_logic(op: str, arg: Any, refs: References, where: str) -> Compiled:
+    """``{not: x}``, ``{all: [...]}``, ``{any: [...]}`` (Kleene) and ``{first_known: [...]}``."""
     if op == "not":
         inner = compile_expression(arg, refs, where)
         return lambda ctx: kleene_not(inner(ctx))
-    if op in ("all", "any", "first_known"):
-        if not isinstance(arg, list) or not arg:
-            raise ExpressionError(f"{where}: '{op}' needs a non-empty list")
-        parts = [compile_expression(a, refs, where) for a in arg]
-        if op == "all":
-            return lambda ctx: kleene_and([p(ctx) for p in parts])
-        if op == "any":
-            return lambda ctx: kleene_or([p(ctx) for p in parts])
+    if not isinstance(arg, list) or not arg:
+        raise ExpressionError(f"{where}: '{op}' needs a non-empty list")
+    parts = [compile_expression(a, refs, where) for a in arg]
+    if op == "all":
+        return lambda ctx: kleene_and([p(ctx) for p in parts])
+    if op == "any":
+        return lambda ctx: kleene_or([p(ctx) for p in parts])
 
-        def first_known(ctx: Context) -> Any:
-            for part in parts:
-                value = part(ctx)
-                if value is not None:
-                    return value
+    def first_known(ctx: Context) -> Any:
+        for part in parts:
+            value = part(ctx)
+            if value is not None:
+                return value
+        return None
+
+    return first_known
+
+
+def _compile_in(left_expr: Any, right_expr: Any, refs: References, where: str) -> Compiled:
+    """``{in: [a, [v1, v2]]}``; the values count as literals the fact is compared with."""
+    if not isinstance(right_expr, list) or not right_expr:
+        raise ExpressionError(f"{where}: 'in' needs a non-empty list of values")
+    left = compile_expression(left_expr, refs, where)
+    options = tuple(right_expr)
+    in_fact = _fact_of(left_expr)
+    if in_fact:
+        refs.literals.extend((in_fact, option) for option in options)
+    return lambda ctx: None if (v := left(ctx)) is None else v in options
+
+
+def _compile_binary(
+    op: str, left_expr: Any, right_expr: Any, refs: References, where: str
+) -> Compiled:
+    """A comparison or a date function: unknown when either operand is unknown."""
+    left = compile_expression(left_expr, refs, where)
+    right = compile_expression(right_expr, refs, where)
+    for one, other in ((left_expr, right_expr), (right_expr, left_expr)):
+        compared = _fact_of(one)
+        if compared and isinstance(other, _LITERAL_TYPES):
+            refs.literals.append((compared, other))
+    function: Callable[[Any, Any], Any] = (
+        _COMPARISONS[op] if op in _COMPARISONS else _DATE_FUNCTIONS[op]
+    )
+
+    def binary(ctx: Context) -> Any:
+        a = left(ctx)
+        if a is None:
             return None
+        b = right(ctx)
+        if b is None:
+            return None
+        return function(a, b)
 
-        return first_known
-    if op in _COMPARISONS or op in _DATE_FUNCTIONS or op == "in":
-        if not isinstance(arg, list) or len(arg) != 2:
-            raise ExpressionError(f"{where}: '{op}' needs a list of two operands")
-        left_expr, right_expr = arg
-        if op == "in":
-            if not isinstance(right_expr, list) or not right_expr:
-                raise ExpressionError(f"{where}: 'in' needs a non-empty list of values")
-            left = compile_expression(left_expr, refs, where)
-            options = tuple(right_expr)
-            in_fact = _fact_of(left_expr)
-            if in_fact:
-                refs.literals.extend((in_fact, option) for option in options)
-            return lambda ctx: None if (v := left(ctx)) is None else v in options
-        left = compile_expression(left_expr, refs, where)
-        right = compile_expression(right_expr, refs, where)
-        for one, other in ((left_expr, right_expr), (right_expr, left_expr)):
-            compared = _fact_of(one)
-            if compared and isinstance(other, _LITERAL_TYPES):
-                refs.literals.append((compared, other))
-        function: Callable[[Any, Any], Any] = (
-            _COMPARISONS[op] if op in _COMPARISONS else _DATE_FUNCTIONS[op]
-        )
-
-        def binary(ctx: Context) -> Any:
-            a = left(ctx)
-            if a is None:
-                return None
-            b = right(ctx)
-            if b is None:
-                return None
-            return function(a, b)
-
-        return binary
-    raise ExpressionError(f"{where}: unknown operator '{op}'")
+    return binary

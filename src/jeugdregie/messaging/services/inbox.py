@@ -136,18 +136,7 @@ def _process(
         sender=inbox.sender, message_type=inbox.message_type, identificatie=inbox.identificatie
     )
     if original is not None:
-        inbox.duplicate_of_id = original
-        inbox.status = InboxStatus.DUPLICATE
-        inbox.findings.append(
-            _own_finding(
-                "9056",
-                "TR056",
-                _("Message %(id)s was received before from this sender.")
-                % {"id": inbox.identificatie},
-            )
-        )
-        inbox.save()
-        return inbox, _send_retour(inbox, message, "9056", {})
+        return inbox, _duplicate(inbox, message, original)
     # The rows the processing writes refer to the message: its id is reserved and the row
     # written once at the end (foreign keys are checked at commit); where no id can be
     # reserved (SQLite) the row is written now and updated at the end.
@@ -186,6 +175,22 @@ def _process(
     if answer is not None:
         answer(result)
     return inbox, sent
+
+
+def _duplicate(inbox: InboxMessage, message: ijw.Message, original: int) -> OutboxMessage:
+    """TR056: the same message (sender, type, identification) was received before; stored
+    as a duplicate of it and answered with 9056."""
+    inbox.duplicate_of_id = original
+    inbox.status = InboxStatus.DUPLICATE
+    inbox.findings.append(
+        _own_finding(
+            "9056",
+            "TR056",
+            _("Message %(id)s was received before from this sender.") % {"id": inbox.identificatie},
+        )
+    )
+    inbox.save()
+    return _send_retour(inbox, message, "9056", {})
 
 
 def _save(inbox: InboxMessage) -> None:

@@ -16,7 +16,7 @@ from jeugdregie.budgets.services import realisation_book
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.trajectories.models import AdditionalPractitioner
 from jeugdregie.trajectories.tests.world import Perceel2
-from jeugdregie.workflows.extensions import additional_practitioner_add
+from jeugdregie.workflows.practitioners import additional_practitioner_add
 
 ON = dt.date(2025, 6, 1)
 

@@ -18,7 +18,7 @@ from jeugdregie.apiclients.services import api_client_create
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.trajectories.models import Extension
 from jeugdregie.trajectories.tests.world import Perceel2
-from jeugdregie.workflows.extensions import additional_practitioner_add
+from jeugdregie.workflows.practitioners import additional_practitioner_add
 
 pytestmark = pytest.mark.django_db
 

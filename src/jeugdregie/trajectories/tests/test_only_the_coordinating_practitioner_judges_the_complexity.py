@@ -21,7 +21,7 @@ from jeugdregie.trajectories.models import Trajectory
 from jeugdregie.trajectories.services import complexity_judge
 from jeugdregie.trajectories.tests.world import Perceel2
 from jeugdregie.waitinglists.models import WaitingEntry
-from jeugdregie.workflows.extensions import additional_practitioner_add
+from jeugdregie.workflows.practitioners import additional_practitioner_add
 
 pytestmark = pytest.mark.django_db
 

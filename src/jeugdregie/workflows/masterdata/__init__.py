@@ -3,8 +3,8 @@
 realisation and allocations from a previous system, all or nothing.
 
 ``reading`` turns the files into rows, ``checking`` validates every row and every
-reference, ``applying`` writes them through the services of each app (so change records
-are written and the services' own validation applies) in one transaction.
+reference into a ``plan``, ``applying`` writes it through the services of each app (so
+change records are written and the services' own validation applies) in one transaction.
 """
 
 from jeugdregie.workflows.masterdata.applying import ImportRefusedError, import_masterdata

@@ -21,7 +21,8 @@ from jeugdregie.contracting.services import lot_create, product_create, provider
 from jeugdregie.regions.models import Municipality, Region
 from jeugdregie.regions.services import municipality_create
 from jeugdregie.workflows.allocations import allocation_grant
-from jeugdregie.workflows.masterdata.checking import (
+from jeugdregie.workflows.masterdata.checking import check_tables
+from jeugdregie.workflows.masterdata.plan import (
     AllocationRow,
     CeilingRow,
     MunicipalityRow,
@@ -29,7 +30,6 @@ from jeugdregie.workflows.masterdata.checking import (
     ProductRow,
     ProviderRow,
     RealisationRow,
-    check_tables,
 )
 from jeugdregie.workflows.masterdata.reading import FILES, Problems, read_tables
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Screens for afwegingskader requests (cases) and the expert table."""
+"""Screens for afwegingskader requests (cases): the list, a new request, and the case page
+with its forms (answers, judgement, agenda, direct decision, evaluation moment)."""
 
 from typing import Any
 
@@ -7,8 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -18,24 +18,21 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.audit.constants import AccessPurpose
-from jeugdregie.casetable import documents, evaluation, selectors, services
+from jeugdregie.casetable import evaluation, selectors, services
 from jeugdregie.casetable.constants import AGENDA_OUTCOMES, CaseStatus, Outcome
 from jeugdregie.casetable.forms import (
-    AgendaDecisionForm,
     CaseCreateForm,
     CaseFilterForm,
     DirectDecisionForm,
     FollowUpForm,
     JudgementForm,
-    MeetingForm,
     QuestionsForm,
     ScheduleForm,
 )
-from jeugdregie.casetable.models import Case, Meeting
+from jeugdregie.casetable.models import Case
 from jeugdregie.clients.selectors import youth_by_bsn_required
-from jeugdregie.framework.engine.evaluation import Evaluation
+from jeugdregie.framework.engine.results import Evaluation
 from jeugdregie.regions.selectors import region_of
-from jeugdregie.web.exports import Sheet, xlsx_response
 from jeugdregie.web.views import (
     acting_user,
     apply_service_errors,
@@ -43,7 +40,7 @@ from jeugdregie.web.views import (
     query_without_page,
     requires,
 )
-from jeugdregie.workflows import cases
+from jeugdregie.workflows import cases as case_workflows
 
 OPEN = {CaseStatus.OPEN, CaseStatus.ON_AGENDA}
 
@@ -323,7 +320,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
         return DirectDecisionForm(request.POST, prefix="besluit")
 
     def act(user: User, case: Case, form: forms.Form) -> None:
-        cases.case_decide_direct(
+        case_workflows.case_decide_direct(
             actor=user,
             case=case,
             approve=form.cleaned_data["decision"] == "approve",
@@ -345,222 +342,4 @@ def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
     return _post_on_case(
         request, pk, "follow_up", make, act, _("The evaluation moment has been planned.")
-    )
-
-
-# --- the expert table -------------------------------------------------------------------
-
-
-@requires(Capability.VIEW_MEETINGS)
-@require_safe
-def meeting_list(request: HttpRequest) -> HttpResponse:
-    user = acting_user(request)
-    meetings = selectors.meetings_visible_to(user=user).prefetch_related("items")
-    return render(
-        request,
-        "casetable/meeting_list.html",
-        {
-            "page": paginate(request, meetings.order_by("-date", "-pk")),
-            "can_plan": user_can(user, Capability.DECIDE_CASES),
-        },
-    )
-
-
-def _members(user: User) -> Any:
-    region = region_of(user=user)
-    return User.objects.filter(
-        organisation__region=region,
-        is_active=True,
-        role__in=[Role.EXPERT_MEMBER, Role.CONTRACT_MANAGER, Role.ACCESS_STAFF, Role.GI_STAFF],
-    ).order_by("last_name", "username")
-
-
-@requires(Capability.DECIDE_CASES)
-@require_http_methods(["GET", "HEAD", "POST"])
-def meeting_create(request: HttpRequest) -> HttpResponse:
-    user = acting_user(request)
-    form = MeetingForm(request.POST or None, members=_members(user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                actor=user,
-                date=form.cleaned_data["date"],
-                members=list(form.cleaned_data["members"]),
-                guests=form.cleaned_data["guests"],
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting has been planned."))
-            return redirect("casetable:meeting-detail", pk=meeting.pk)
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": _("Plan a meeting"), "submit": _("Plan the meeting")},
-        status=400 if form.errors else 200,
-    )
-
-
-def _meeting(request: HttpRequest, pk: int) -> Meeting:
-    return get_object_or_404(selectors.meetings_visible_to(user=acting_user(request)), pk=pk)
-
-
-@requires(Capability.VIEW_MEETINGS)
-@require_safe
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = acting_user(request)
-    meeting = _meeting(request, pk)
-    items = selectors.agenda(meeting=meeting)
-    selectors.log_youth_shown(
-        user=user, cases=[i.case for i in items], route=request.path, purpose=AccessPurpose.LIST
-    )
-    return render(
-        request,
-        "casetable/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "items": items,
-            "members": list(meeting.members.order_by("last_name", "username")),
-            "can_decide": user_can(user, Capability.DECIDE_CASES),
-            "forms": {item.pk: AgendaDecisionForm(prefix=f"punt{item.pk}") for item in items},
-        },
-    )
-
-
-@requires(Capability.DECIDE_CASES)
-@require_http_methods(["GET", "HEAD", "POST"])
-def agenda_decide(request: HttpRequest, pk: int, item: int) -> HttpResponse:
-    user = acting_user(request)
-    meeting = _meeting(request, pk)
-    agenda_item = get_object_or_404(meeting.items.select_related("case"), pk=item)
-    if request.method != "POST":
-        return redirect("casetable:meeting-detail", pk=meeting.pk)
-    form = AgendaDecisionForm(request.POST, prefix=f"punt{agenda_item.pk}")
-    if form.is_valid():
-        try:
-            cases.agenda_decide(actor=user, item=agenda_item, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The decision on case %(number)s has been recorded.")
-                % {"number": agenda_item.case.number},
-            )
-            return redirect("casetable:meeting-detail", pk=meeting.pk)
-    items = selectors.agenda(meeting=meeting)
-    selectors.log_youth_shown(
-        user=user, cases=[i.case for i in items], route=request.path, purpose=AccessPurpose.LIST
-    )
-    return render(
-        request,
-        "casetable/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "items": items,
-            "members": list(meeting.members.order_by("last_name", "username")),
-            "can_decide": True,
-            "forms": {
-                item.pk: form
-                if item.pk == agenda_item.pk
-                else AgendaDecisionForm(prefix=f"punt{item.pk}")
-                for item in items
-            },
-        },
-        status=400,
-    )
-
-
-def _pdf(request: HttpRequest, pk: int, minutes: bool) -> HttpResponse:
-    user = acting_user(request)
-    meeting = _meeting(request, pk)
-    items = selectors.agenda(meeting=meeting)
-    selectors.log_youth_shown(
-        user=user, cases=[i.case for i in items], route=request.path, purpose=AccessPurpose.EXPORT
-    )
-    members = list(meeting.members.order_by("last_name", "username"))
-    data = (
-        documents.minutes_pdf(meeting=meeting, items=items, members=members)
-        if minutes
-        else documents.agenda_pdf(meeting=meeting, items=items, members=members)
-    )
-    name = "notulen" if minutes else "agenda"
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}-{meeting.date:%Y-%m-%d}.pdf"'
-    return response
-
-
-@requires(Capability.VIEW_MEETINGS)
-@require_safe
-def meeting_agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return _pdf(request, pk, minutes=False)
-
-
-@requires(Capability.VIEW_MEETINGS)
-@require_safe
-def meeting_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return _pdf(request, pk, minutes=True)
-
-
-# --- overviews --------------------------------------------------------------------------
-
-
-@requires(Capability.VIEW_CASE_OVERVIEW)
-@require_safe
-def overview(request: HttpRequest) -> HttpResponse:
-    user = acting_user(request)
-    data = selectors.overview(user=user)
-    return render(request, "casetable/overview.html", {"overview": data})
-
-
-def overview_rows(data: selectors.Overview) -> dict[str, list[list[Any]]]:
-    """The overview's tables as rows (header first), as on the screen."""
-    return {
-        _("Light contracts per year"): [
-            [
-                _("Year"),
-                _("Light contracts"),
-                _("Ambulant"),
-                _("Share ambulant"),
-                _("Residential"),
-                _("Share residential"),
-            ],
-            *[
-                [
-                    r.year,
-                    r.light_contracts,
-                    r.ambulant,
-                    r.ambulant_share,
-                    r.residential,
-                    r.residential_share,
-                ]
-                for r in data.years
-            ],
-        ],
-        _("Cases per exception ground"): [
-            [_("Ground"), _("Cases")],
-            *[[ground, count] for ground, count in data.by_ground],
-        ],
-        _("Cases per outcome"): [
-            [_("Outcome"), _("Cases")],
-            *[[label, count] for _value, label, count in data.by_outcome],
-        ],
-    }
-
-
-@requires(Capability.VIEW_CASE_OVERVIEW)
-@require_safe
-def overview_xlsx(request: HttpRequest) -> HttpResponseBase:
-    data = selectors.overview(user=acting_user(request))
-    first, *more = [
-        Sheet(title=title, header=rows[0], rows=rows[1:])
-        for title, rows in overview_rows(data).items()
-    ]
-    return xlsx_response(
-        request=request,
-        filename="afwegingskader-overzicht.xlsx",
-        title=first.title,
-        header=first.header,
-        rows=first.rows,
-        more_sheets=more,
     )
