@@ -2,6 +2,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "ROLE_ORGANISATION_KIND",
+    "OrganisationKind",
+    "Role",
+]
+
 
 class OrganisationKind(models.TextChoices):
     REGION_OFFICE = "region_office", _("Region service organisation")

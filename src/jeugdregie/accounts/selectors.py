@@ -9,6 +9,15 @@ from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import role_can
 
+__all__ = [
+    "ScopePaths",
+    "organisation_scope",
+    "own_provider_id",
+    "region_id_of",
+    "user_can",
+    "users_list",
+]
+
 
 def user_can(user: User | AnonymousUser, capability: str) -> bool:
     return bool(

@@ -2,6 +2,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "AllocationStatus",
+    "ChangeReason",
+]
+
 
 class AllocationStatus(models.TextChoices):
     ALLOCATED = "allocated", _("Allocated")

@@ -15,6 +15,20 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.constants import Frequency
 
+__all__ = [
+    "ALLOCATION_SCOPE",
+    "ALLOCATION_SORTS",
+    "CENT",
+    "DAYS_PER_MONTH",
+    "DAYS_PER_WEEK",
+    "allocation_cost_in_year",
+    "allocation_units",
+    "allocations_of_youth",
+    "allocations_page_logged",
+    "allocations_sorted",
+    "allocations_visible_to",
+]
+
 DAYS_PER_WEEK = Decimal(7)
 DAYS_PER_MONTH = Decimal("30.4375")
 CENT = Decimal("0.01")

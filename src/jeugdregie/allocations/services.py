@@ -19,6 +19,17 @@ from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.contracting.selectors import provider_contracted
 from jeugdregie.regions.models import Municipality
 
+__all__ = [
+    "allocation_number_counters_sync",
+    "allocation_number_taken",
+    "delivery_remove",
+    "delivery_start",
+    "delivery_stop",
+    "delivery_stop_undo",
+    "ensure_contracted",
+    "next_allocation_number",
+]
+
 
 def _highest_allocation_number(*, municipality: Municipality) -> int:
     highest = Allocation.objects.filter(municipality=municipality).aggregate(

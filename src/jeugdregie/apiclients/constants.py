@@ -7,6 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from jeugdregie.accounts.constants import OrganisationKind, Role
 from jeugdregie.accounts.permissions import Capability
 
+__all__ = [
+    "DEFAULT_SERVICE_ROLE",
+    "PREFIX_LENGTH",
+    "SCOPE_CAPABILITY",
+    "SECRET_BYTES",
+    "TOKEN_MARKER",
+    "Scope",
+]
+
 
 class Scope(models.TextChoices):
     PROVIDERS_READ = "aanbieders:lezen", _("Read providers")

@@ -7,6 +7,14 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import region_id_of, user_can
 from jeugdregie.apiclients.models import ApiClient
 
+__all__ = [
+    "api_client_by_reference",
+    "api_clients_all",
+    "api_clients_visible_to",
+    "organisation_by_reference",
+    "organisations_for_api_clients",
+]
+
 
 def api_clients_all() -> QuerySet[ApiClient]:
     """Every client, for the command line (run by the operator of the installation)."""

@@ -20,6 +20,15 @@ from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.authentication.services import user_change_record
 
+__all__ = [
+    "LAST_USED_RESOLUTION",
+    "Registration",
+    "api_client_create",
+    "api_client_mark_used",
+    "api_client_revoke",
+    "end_of_day",
+]
+
 # Not worth writing on every request: "last used" is kept to the minute.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 _NOT_LOGGED = ["secret_hash"]

@@ -2,6 +2,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "AccessEvent",
+    "AccessPurpose",
+    "ChangeAction",
+    "Log",
+]
+
 
 class AccessPurpose(models.TextChoices):
     SEARCH = "search", _("Search result")

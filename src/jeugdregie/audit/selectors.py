@@ -6,6 +6,14 @@ from jeugdregie.accounts.selectors import region_id_of
 from jeugdregie.audit.constants import AccessEvent
 from jeugdregie.audit.models import AccessRecord, ChangeRecord
 
+__all__ = [
+    "access_records_by_user",
+    "access_records_for_bsn_hash",
+    "access_records_for_youth",
+    "change_records_for",
+    "security_events_for",
+]
+
 
 def _unlinked_in_region(region_id: int) -> Q:
     """Reads of a BSN no youth was linked to: in the region whose data it was, else in the

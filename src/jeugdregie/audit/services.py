@@ -33,6 +33,22 @@ from jeugdregie.core.bsn import normalise_bsn
 from jeugdregie.core.crypto import blind_index, blind_index_key_version
 from jeugdregie.core.fields import EncryptedBytesField, EncryptedJSONField, EncryptedTextField
 
+__all__ = [
+    "ENCRYPTED_FIELDS",
+    "REDACTED",
+    "ROUTE_LENGTH",
+    "Redacted",
+    "access_record_create",
+    "audit_batch",
+    "bsn_hash",
+    "change_record_create",
+    "change_records_create",
+    "export_record_create",
+    "logs_prune",
+    "security_event_create",
+    "snapshot",
+]
+
 REDACTED = "[versleuteld]"
 ENCRYPTED_FIELDS = (EncryptedTextField, EncryptedBytesField, EncryptedJSONField)
 ROUTE_LENGTH = AccessRecord._meta.get_field("route").max_length or 200

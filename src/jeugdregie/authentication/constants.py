@@ -1,6 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from jeugdregie.accounts.constants import Role
 
+__all__ = [
+    "LAST_ACTIVITY_SESSION_KEY",
+    "OIDC_BACKEND",
+    "SECOND_FACTOR_ALWAYS",
+    "SECOND_FACTOR_FREE_VIEWS",
+    "SSO_REFUSAL_ATTRIBUTE",
+]
+
 SECOND_FACTOR_ALWAYS: frozenset[str] = frozenset(
     {Role.FUNCTIONAL_ADMIN, Role.PRIVACY_OFFICER, Role.CONTRACT_MANAGER}
 )

@@ -10,6 +10,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from jeugdregie.accounts.models import User
 from jeugdregie.authentication.constants import OIDC_BACKEND, SECOND_FACTOR_ALWAYS
 
+__all__ = [
+    "confirmed_device",
+    "device_being_enrolled",
+    "second_factor_passed",
+    "second_factor_required",
+    "signed_in_with_sso",
+    "sso_enabled",
+]
+
 
 def sso_enabled() -> bool:
     """Single sign-on is on when the installation has a client id at an identity provider."""

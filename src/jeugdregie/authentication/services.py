@@ -16,6 +16,25 @@ from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.audit.services import change_record_create, snapshot
 
+__all__ = [
+    "PASSWORD_CHANGED",
+    "PASSWORD_NONE",
+    "PASSWORD_SET",
+    "SECOND_FACTOR_RESET",
+    "SignInRefused",
+    "logger",
+    "totp_device_confirm",
+    "totp_device_create",
+    "user_change_record",
+    "user_create",
+    "user_permissions_snapshot",
+    "user_role_set",
+    "user_second_factor_reset",
+    "user_snapshot",
+    "user_sso_refuse",
+    "user_sso_sync",
+]
+
 PASSWORD_SET = "[ingesteld]"  # noqa: S105 - a marker, not a password
 PASSWORD_CHANGED = "[gewijzigd]"  # noqa: S105
 PASSWORD_NONE = "[geen]"  # noqa: S105

@@ -2,6 +2,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "BudgetStatus",
+    "CeilingBasis",
+    "ClientStopStatus",
+    "ExceptionStatus",
+    "RealisationSource",
+]
+
 
 class CeilingBasis(models.TextChoices):
     NORM = "norm", _("Norm percentage of reference-year realisation")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Max, Prefetch, Q, QuerySet
+from django.utils.translation import ngettext
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -20,7 +21,8 @@ from jeugdregie.budgets.arithmetic import (
     expected_cost,
     round_half_up,
 )
-from jeugdregie.budgets.constants import RealisationSource
+from jeugdregie.budgets.constants import ClientStopStatus, ExceptionStatus, RealisationSource
+from jeugdregie.budgets.exceptions import exceptions_visible_to
 from jeugdregie.budgets.ledger import (
     ALLOCATION_FIELDS,
     compute_ledger,
@@ -37,7 +39,21 @@ from jeugdregie.budgets.models import (
 )
 from jeugdregie.contracting.models import Provider
 from jeugdregie.contracting.selectors import tariff_book
+from jeugdregie.core.worklists import WorkItem
 from jeugdregie.regions.models import Region
+
+__all__ = [
+    "Position",
+    "ProviderBudget",
+    "budget_positions",
+    "budget_providers_visible_to",
+    "budgets_worklist",
+    "ceilings_visible_to",
+    "client_stops_visible_to",
+    "default_budget_year",
+    "provider_budget",
+    "undeclared_past_care",
+]
 
 
 def ceilings_visible_to(*, user: User) -> QuerySet[BudgetCeiling]:
@@ -221,3 +237,29 @@ def default_budget_year(*, user: User, today: date) -> int:
     if latest is None or years.filter(year=today.year).exists():
         return today.year
     return int(latest)
+
+
+def budgets_worklist(*, user: User) -> list[WorkItem]:
+    """Client stops and nee-tenzij requests waiting for contract management's decision."""
+    if not user_can(user, Capability.DECIDE_CLIENT_STOPS):
+        return []
+    items = []
+    stops = client_stops_visible_to(user=user).filter(
+        status__in=[ClientStopStatus.PROPOSED, ClientStopStatus.REQUESTED]
+    )
+    if count := stops.count():
+        text = ngettext(
+            "%(count)s client stop waits for a decision",
+            "%(count)s client stops wait for a decision",
+            count,
+        ) % {"count": count}
+        items.append(WorkItem("budgets.client_stops", text, count, "budgets:client-stop-list"))
+    requested = exceptions_visible_to(user=user).filter(status=ExceptionStatus.REQUESTED)
+    if count := requested.count():
+        text = ngettext(
+            "%(count)s nee-tenzij request waits for a decision",
+            "%(count)s nee-tenzij requests wait for a decision",
+            count,
+        ) % {"count": count}
+        items.append(WorkItem("budgets.exceptions", text, count, "budgets:exception-list"))
+    return items

@@ -18,6 +18,15 @@ from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange, Realis
 from jeugdregie.contracting.models import Lot, Provider
 from jeugdregie.regions.models import Region
 
+__all__ = [
+    "RealisationLine",
+    "ceiling_raise_refusal",
+    "ceiling_set",
+    "realisation_book",
+    "realisation_credit",
+    "realisations_book",
+]
+
 
 def _clean_amount(amount: Decimal | str) -> Decimal:
     try:

@@ -2,6 +2,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "AGENDA_OUTCOMES",
+    "DIRECT_OUTCOMES",
+    "CaseKind",
+    "CaseRoute",
+    "CaseStatus",
+    "MeetingStatus",
+    "Outcome",
+    "TableDecision",
+]
+
 
 class CaseKind(models.TextChoices):
     """The two kinds of request the afwegingskader judges (afwegingskader.md §1)."""

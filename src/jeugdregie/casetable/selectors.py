@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import ngettext
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -17,8 +18,30 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.casetable.constants import CaseKind, CaseStatus, MeetingStatus, Outcome
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
+from jeugdregie.core.worklists import WorkItem
 from jeugdregie.framework.selectors import settles_judgements
 from jeugdregie.regions.selectors import region_of
+
+__all__ = [
+    "OWN_ORGANISATION",
+    "REGION_WIDE",
+    "SETTLEABLE",
+    "Overview",
+    "YearRow",
+    "agenda",
+    "case_detail",
+    "case_list",
+    "cases_on_tables_of",
+    "cases_visible_to",
+    "cases_worklist",
+    "log_youth_shown",
+    "may_settle",
+    "meetings_visible_to",
+    "overview",
+    "planned_meetings",
+    "tables_of",
+    "youth_on_tables_of",
+]
 
 # Who sees which cases: the region's contract management all of them; an expert-table member
 # the cases on the agenda of a table they sit on; the access team and certified institutions
@@ -230,3 +253,34 @@ def overview(*, user: User) -> Overview:
         ],
         overruns=overruns,
     )
+
+
+def cases_worklist(*, user: User) -> list[WorkItem]:
+    """Open cases waiting for contract management's decision; for an expert-table member the
+    undecided cases on the planned meetings they sit on."""
+    items = []
+    if user_can(user, Capability.DECIDE_CASES) and user.role in REGION_WIDE:
+        count = cases_visible_to(user=user).filter(status=CaseStatus.OPEN).count()
+        if count:
+            text = ngettext(
+                "%(count)s open case waits for a decision or a place on the agenda",
+                "%(count)s open cases wait for a decision or a place on the agenda",
+                count,
+            ) % {"count": count}
+            items.append(
+                WorkItem("casetable.open_cases", text, count, "casetable:case-list", "status=open")
+            )
+    if user.role == Role.EXPERT_MEMBER:
+        count = AgendaItem.objects.filter(
+            meeting__in=tables_of(user=user).filter(status=MeetingStatus.PLANNED),
+            decision="",
+            for_report=False,
+        ).count()
+        if count:
+            text = ngettext(
+                "%(count)s case is on the agenda of a meeting you sit on",
+                "%(count)s cases are on the agenda of a meeting you sit on",
+                count,
+            ) % {"count": count}
+            items.append(WorkItem("casetable.agenda", text, count, "casetable:meeting-list"))
+    return items

@@ -50,6 +50,25 @@ if TYPE_CHECKING:
     from jeugdregie.budgets.models import CeilingException
     from jeugdregie.contracting.models import Contract
 
+__all__ = [
+    "DERIVED_FACTS",
+    "PERSONAL",
+    "REQUESTING_ROLES",
+    "TABLE_ROLES",
+    "agenda_decision_record",
+    "case_answer",
+    "case_conclusion_record",
+    "case_create",
+    "case_decision_record_direct",
+    "case_request",
+    "case_schedule",
+    "concurrent_allocations",
+    "follow_up_create",
+    "follow_ups_remind",
+    "judgement_settle",
+    "meeting_create",
+]
+
 REQUESTING_ROLES = frozenset({Role.ACCESS_STAFF, Role.GI_STAFF, Role.CONTRACT_MANAGER})
 TABLE_ROLES = frozenset({Role.EXPERT_MEMBER, Role.CONTRACT_MANAGER})
 # Fields holding a youth's situation: never copied into change records in plain text.

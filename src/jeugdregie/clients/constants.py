@@ -2,6 +2,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "MEDICAL_REFERRERS",
+    "CareProfile",
+    "Gender",
+    "ReferrerType",
+]
+
 
 class ReferrerType(models.TextChoices):
     """COD327 referrer codes."""

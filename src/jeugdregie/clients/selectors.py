@@ -16,6 +16,16 @@ from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
 from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
 from jeugdregie.regions.models import Region
 
+__all__ = [
+    "YOUTH_SCOPE",
+    "youth_by_bsn",
+    "youth_by_bsn_index",
+    "youth_by_bsn_required",
+    "youth_detail",
+    "youth_search",
+    "youth_visible_to",
+]
+
 YOUTH_SCOPE = ScopePaths(
     region="municipality__region_id",
     municipality="municipality_id",

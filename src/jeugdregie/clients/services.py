@@ -16,6 +16,14 @@ from jeugdregie.core.bsn import normalise_bsn, validate_bsn
 from jeugdregie.core.crypto import blind_index
 from jeugdregie.regions.models import Municipality
 
+__all__ = [
+    "PERSONAL_FIELDS",
+    "bsn_lookup_key",
+    "family_name_lookup_key",
+    "referral_create",
+    "youth_create",
+]
+
 PERSONAL_FIELDS = ("bsn", "given_name", "family_name", "birth_date")
 
 

@@ -2,6 +2,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "ANY_CONTRACT",
+    "CONTRACTED_SUPPLY",
+    "ContractKind",
+    "ExecutionVariant",
+    "Frequency",
+    "LotSegment",
+    "Unit",
+]
+
 
 class ExecutionVariant(models.TextChoices):
     """VNG standard execution variants (uitvoeringsvarianten)."""

@@ -13,6 +13,23 @@ from jeugdregie.contracting.constants import CONTRACTED_SUPPLY
 from jeugdregie.contracting.models import Contract, Lot, Product, Provider, Tariff
 from jeugdregie.regions.models import Region
 
+__all__ = [
+    "PROVIDER_SORTS",
+    "TariffBook",
+    "contract_list",
+    "contracts_running",
+    "contracts_visible_to",
+    "lots_of_region",
+    "provider_contracted",
+    "provider_detail",
+    "provider_ever_contracted",
+    "provider_list",
+    "providers_contracted",
+    "providers_visible_to",
+    "tariff_book",
+    "tariff_for",
+]
+
 PROVIDER_SORTS = {
     "name": "name",
     "-name": "-name",

@@ -13,6 +13,14 @@ from jeugdregie.contracting.constants import ExecutionVariant
 from jeugdregie.contracting.models import Contract, Lot, Product, ProductCategory, Provider
 from jeugdregie.regions.models import Region
 
+__all__ = [
+    "contract_create",
+    "lot_create",
+    "product_create",
+    "provider_create",
+    "provider_update",
+]
+
 
 def _check_digits(field: str, label: str, value: str, *, required: bool) -> None:
     if not value and not required:

@@ -7,6 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.accounts.constants import Role
 
+__all__ = [
+    "DEFAULT_SEED",
+    "DEMO_LOGINS",
+    "DEMO_PASSWORD",
+    "GENERATOR_VERSION",
+    "SCALE_FACTORS",
+    "DemoLogin",
+    "Scale",
+    "demo_totp_key",
+]
+
 DEFAULT_SEED = 2022
 GENERATOR_VERSION = 3
 """Raise when the generator changes, so ``seed_demo`` rebuilds existing demo regions."""

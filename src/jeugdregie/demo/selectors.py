@@ -12,6 +12,11 @@ from jeugdregie.accounts.models import User
 from jeugdregie.authentication.selectors import second_factor_required
 from jeugdregie.demo.constants import DEMO_LOGINS
 
+__all__ = [
+    "DemoLoginRow",
+    "demo_login_rows",
+]
+
 
 @dataclass(frozen=True)
 class DemoLoginRow:

@@ -42,6 +42,20 @@ from jeugdregie.regions.models import Region
 from jeugdregie.trajectories.demo import trajectories_seed_demo
 from jeugdregie.waitinglists.demo import demo_waiting_entries
 
+__all__ = [
+    "ADMIN_APPS",
+    "DemoRebuildRequiredError",
+    "DemoRefusedError",
+    "SeedResult",
+    "demo_exists",
+    "demo_is_seeded",
+    "demo_mode_required",
+    "demo_only_database_required",
+    "demo_rebuild",
+    "demo_seed",
+    "regions_not_made_by_the_demo",
+]
+
 ADMIN_APPS = ("accounts", "regions", "contracting", "budgets")
 """Apps whose master data the functional administrator may view and edit in Django admin."""
 

@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from jeugdregie.accounts.constants import Role
 from jeugdregie.framework import engine
 
+__all__ = [
+    "RECORDING_ROLE",
+    "Outcome",
+]
+
 
 class Outcome(models.TextChoices):
     """Outcomes of spec §7; the values are the engine's and part of the interface."""

@@ -23,6 +23,15 @@ from jeugdregie.framework.engine import (
 from jeugdregie.framework.engine.rulesets import VersionError
 from jeugdregie.framework.models import EvaluationReceipt
 
+__all__ = [
+    "NOT_EVALUABLE",
+    "ImpactReport",
+    "ImpactRow",
+    "impact_report",
+    "receipts_latest_per_case",
+    "settles_judgements",
+]
+
 
 def settles_judgements(*, role: str, on: date, registry: Registry | None = None) -> bool:
     """Whether a user of ``role`` settles judgement facts under the rule set in force on

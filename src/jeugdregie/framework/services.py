@@ -20,6 +20,14 @@ from jeugdregie.framework.engine import (
 )
 from jeugdregie.framework.models import EvaluationReceipt
 
+__all__ = [
+    "Replay",
+    "evaluate_and_record",
+    "fact_recorded_by",
+    "receipt_record",
+    "receipt_replay",
+]
+
 
 def fact_recorded_by(*, user: User, value: Any, motivation: str = "") -> FactValue:
     """A fact value as recorded by `user` (spec §6): a judgement fact only counts when the

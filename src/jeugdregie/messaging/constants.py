@@ -2,6 +2,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "InboxStatus",
+    "RejectionReason",
+    "RequestStatus",
+]
+
 
 class InboxStatus(models.TextChoices):
     """What became of a received message."""

@@ -17,6 +17,15 @@ from jeugdregie.contracting.models import Contract
 from jeugdregie.contracting.selectors import tariff_book
 from jeugdregie.regions.models import Region
 
+__all__ = [
+    "CENT",
+    "REFERENCE_CEILING",
+    "SHARE",
+    "RegionStats",
+    "providers_by_ceiling",
+    "region_stats",
+]
+
 REFERENCE_CEILING = Decimal("200000.00")
 CENT = Decimal("0.01")
 SHARE = Decimal("0.0001")

@@ -4,6 +4,11 @@ from django.db.models import QuerySet
 from jeugdregie.accounts.models import User
 from jeugdregie.notifications.models import Notification
 
+__all__ = [
+    "notifications_of",
+    "unread_count",
+]
+
 
 def notifications_of(*, user: User) -> QuerySet[Notification]:
     """A user sees only the notifications addressed to them."""

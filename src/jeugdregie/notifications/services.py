@@ -7,6 +7,11 @@ from django.utils import timezone
 from jeugdregie.accounts.models import User
 from jeugdregie.notifications.models import Notification
 
+__all__ = [
+    "notifications_mark_read",
+    "notifications_send",
+]
+
 
 @transaction.atomic
 def notifications_send(

@@ -6,6 +6,12 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.selectors import region_id_of
 from jeugdregie.regions.models import Municipality, Region
 
+__all__ = [
+    "municipalities_of_region",
+    "municipalities_worked_for",
+    "region_of",
+]
+
 
 def region_of(*, user: User) -> Region | None:
     return user.organisation.region if user.organisation else None

@@ -9,6 +9,11 @@ from jeugdregie.audit.services import change_record_create
 from jeugdregie.regions.codelists import cbs_codes
 from jeugdregie.regions.models import Municipality, Region
 
+__all__ = [
+    "municipality_create",
+    "validate_cbs_code",
+]
+
 
 def validate_cbs_code(code: str) -> None:
     if len(code) != 4 or not code.isdigit():

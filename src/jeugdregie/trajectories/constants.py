@@ -2,6 +2,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "Complexity",
+    "ExtensionRoute",
+    "ExtensionSource",
+    "ExtensionStatus",
+    "PolicyEndKind",
+]
+
 
 class Complexity(models.TextChoices):
     """Whether single-discipline care stays in perceel 2 (perceel2.md §2c)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -15,6 +16,7 @@ from jeugdregie.accounts.selectors import (
     organisation_scope,
     own_provider_id,
     region_id_of,
+    user_can,
 )
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
@@ -23,9 +25,32 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.models import Provider
 from jeugdregie.contracting.selectors import providers_contracted
+from jeugdregie.core.worklists import WorkItem
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionStatus
 from jeugdregie.trajectories.models import Extension, PolicyVersionEnd, Trajectory
+
+__all__ = [
+    "EXPORT_LIMIT",
+    "EXTENSION_SCOPE",
+    "TRAJECTORY_SCOPE",
+    "TRAJECTORY_SORTS",
+    "ExportRow",
+    "TrajectoryFilters",
+    "additional_providers_for",
+    "allocations_eligible_for_trajectory",
+    "extension_worklist",
+    "extensions_page_logged",
+    "extensions_visible_to",
+    "extensions_worklist",
+    "policy_version_ends",
+    "provider_works_on",
+    "trajectories_export_logged",
+    "trajectories_page_logged",
+    "trajectories_visible_to",
+    "trajectory_detail_logged",
+    "trajectory_list",
+]
 
 TRAJECTORY_SCOPE = ScopePaths(
     region="allocation__municipality__region_id",
@@ -287,3 +312,51 @@ def provider_works_on(provider: Provider, allocation: Allocation) -> bool:
         Q(allocation=allocation, additional_practitioners__allocation__provider=provider)
         | Q(allocation__provider=provider, additional_practitioners__allocation=allocation)
     ).exists()
+
+
+def extensions_worklist(*, user: User) -> list[WorkItem]:
+    """Extension requests waiting for this user: the CJG's intensive review, the referrer's
+    decision, or the coordinating practitioner's self-assessment."""
+    items = []
+    if user_can(user, Capability.REVIEW_EXTENSIONS):
+        count = extension_worklist(user=user, route=ExtensionRoute.CJG_REVIEW).count()
+        if count:
+            text = ngettext(
+                "%(count)s extension waits for the intensive review by the CJG",
+                "%(count)s extensions wait for the intensive review by the CJG",
+                count,
+            ) % {"count": count}
+            items.append(WorkItem("trajectories.review", text, count, "trajectories:review-list"))
+    if user_can(user, Capability.APPROVE_EXTENSIONS):
+        count = extension_worklist(user=user, route=ExtensionRoute.STANDARD_REFERRER).count()
+        if count:
+            text = ngettext(
+                "%(count)s extension waits for the referrer's decision",
+                "%(count)s extensions wait for the referrer's decision",
+                count,
+            ) % {"count": count}
+            items.append(
+                WorkItem("trajectories.referrer", text, count, "trajectories:referrer-list")
+            )
+    if user_can(user, Capability.REQUEST_EXTENSIONS) and user.role == Role.PROVIDER:
+        count = (
+            extensions_visible_to(user=user, capability=Capability.REQUEST_EXTENSIONS)
+            .filter(
+                status=ExtensionStatus.PENDING,
+                route=ExtensionRoute.SELF_ASSESSMENT,
+                trajectory__allocation__provider_id=own_provider_id(user),
+            )
+            .count()
+        )
+        if count:
+            text = ngettext(
+                "%(count)s extension waits for your self-assessment",
+                "%(count)s extensions wait for your self-assessment",
+                count,
+            ) % {"count": count}
+            items.append(
+                WorkItem(
+                    "trajectories.self_assessment", text, count, "trajectories:trajectory-list"
+                )
+            )
+    return items

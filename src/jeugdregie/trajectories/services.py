@@ -41,6 +41,19 @@ from jeugdregie.trajectories.models import (
     Trajectory,
 )
 
+__all__ = [
+    "REDACTED_FIELDS",
+    "ExtensionDecision",
+    "complexity_judge",
+    "day_label",
+    "extension_decision",
+    "extension_decision_for_change",
+    "may_judge_complexity",
+    "perceel1_waiting_entry",
+    "policy_version_end_set",
+    "trajectory_create",
+]
+
 REDACTED_FIELDS = ("self_assessment", "decision_motivation", "complexity_motivation")
 
 

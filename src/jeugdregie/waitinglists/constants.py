@@ -2,6 +2,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "GI_RULING_MONTHS",
+    "PERCEEL1_LOT_CODE",
+    "YOUNG_CHILD_AGE",
+    "OutflowReason",
+    "PrioritySignal",
+    "WaitingSource",
+]
+
 PERCEEL1_LOT_CODE = "P1"
 """The lot (perceel) of multi-disciplinary specialist care: its waiting list has no provider."""
 

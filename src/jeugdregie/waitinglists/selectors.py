@@ -29,6 +29,32 @@ from jeugdregie.waitinglists.figures import (
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.waitinglists.signals import priority_signals
 
+__all__ = [
+    "ENTRY_SORTS",
+    "WAITING_SCOPE",
+    "EntryFilters",
+    "FigureRow",
+    "HistoryLine",
+    "ShownIdentity",
+    "WaitingFigures",
+    "cjg_workers",
+    "entries_for_figures",
+    "entries_page_logged",
+    "entries_visible_to",
+    "entry_detail",
+    "entry_facts",
+    "entry_history",
+    "entry_history_lines",
+    "entry_list",
+    "own_provider_or_none",
+    "shown_identity",
+    "shows_names",
+    "shows_submission",
+    "signals_of",
+    "submission_for_region",
+    "waiting_figures",
+]
+
 WAITING_SCOPE = ScopePaths(
     region="lot__region_id",
     municipality="youth__municipality_id",

@@ -35,6 +35,18 @@ from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import PERCEEL1_LOT_CODE, OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import ENCRYPTED_FIELDS, WaitingEntry
 
+__all__ = [
+    "REDACTED_FIELDS",
+    "UPDATABLE",
+    "duplicate_open_entry",
+    "perceel1_lot",
+    "waiting_entry_close",
+    "waiting_entry_for_perceel1",
+    "waiting_entry_report",
+    "waiting_entry_report_by_provider",
+    "waiting_entry_update",
+]
+
 UPDATABLE = (
     "waiting_since",
     "product",

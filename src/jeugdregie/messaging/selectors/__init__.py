@@ -35,6 +35,7 @@ from jeugdregie.messaging.selectors.worklists import (
     change_requests_visible_to,
     request_answers,
     request_providers,
+    requests_worklist,
 )
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "recent_messages",
     "request_answers",
     "request_providers",
+    "requests_worklist",
     "traffic_providers",
     "traffic_totals",
 ]

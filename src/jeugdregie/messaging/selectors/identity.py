@@ -17,6 +17,13 @@ from jeugdregie.accounts.models import User
 from jeugdregie.clients.models import Youth
 from jeugdregie.core.bsn import mask_bsn
 
+__all__ = [
+    "MessageIdentity",
+    "ShownYouth",
+    "identity_in_message",
+    "youth_shown",
+]
+
 
 @dataclass(frozen=True)
 class MessageIdentity:

@@ -30,6 +30,16 @@ from jeugdregie.messaging.models import (
     OutboxMessage,
 )
 
+__all__ = [
+    "MessageView",
+    "bsns_in",
+    "inbox_message_view",
+    "inbox_visible_to",
+    "outbox_message_view",
+    "outbox_visible_to",
+    "readable_xml",
+]
+
 # --- which messages a user may see ------------------------------------------------------
 
 

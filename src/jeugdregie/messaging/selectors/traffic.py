@@ -28,6 +28,17 @@ from jeugdregie.messaging.models import (
 )
 from jeugdregie.messaging.selectors.messages import inbox_visible_to, outbox_visible_to
 
+__all__ = [
+    "PROVIDER_RETOURS",
+    "REJECTED_INBOX",
+    "TrafficFilters",
+    "TrafficRow",
+    "message_traffic",
+    "recent_messages",
+    "traffic_providers",
+    "traffic_totals",
+]
+
 # A received message counts as rejected when our answer carried a code other than 0200
 # (rejected, partly accepted, duplicate 9056) or when it could not be read at all.
 REJECTED_INBOX = (

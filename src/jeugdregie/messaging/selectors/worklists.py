@@ -13,16 +13,19 @@ from django.db.models import (
     When,
 )
 from django.http import Http404
+from django.utils.translation import ngettext
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import (
     ScopePaths,
     organisation_scope,
+    user_can,
 )
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.worklists import WorkItem
 from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import (
     AllocationRequest,
@@ -30,6 +33,22 @@ from jeugdregie.messaging.models import (
     InboxMessage,
     OutboxMessage,
 )
+
+__all__ = [
+    "REQUEST_SCOPE",
+    "REQUEST_SORTS",
+    "Request",
+    "RequestFilters",
+    "allocation_request_detail",
+    "allocation_request_list",
+    "allocation_requests_visible_to",
+    "change_request_detail",
+    "change_request_list",
+    "change_requests_visible_to",
+    "request_answers",
+    "request_providers",
+    "requests_worklist",
+]
 
 REQUEST_SCOPE = ScopePaths(
     region="municipality__region_id",
@@ -151,3 +170,43 @@ def change_request_detail(*, user: User, pk: int, route: str) -> ChangeRequest:
 def request_answers(*, inbox: InboxMessage) -> QuerySet[OutboxMessage]:
     """The JW301/JW319 messages sent in answer to a request, oldest first."""
     return inbox.answer_messages.order_by("created_at", "pk")
+
+
+def requests_worklist(*, user: User) -> list[WorkItem]:
+    """Open JW315 and JW317 requests the user decides (``core.worklists``)."""
+    if not user_can(user, Capability.DECIDE_MESSAGE_REQUESTS):
+        return []
+    items = []
+    allocation = allocation_requests_visible_to(user=user).filter(status=RequestStatus.OPEN)
+    change = change_requests_visible_to(user=user).filter(status=RequestStatus.OPEN)
+    if count := allocation.count():
+        text = ngettext(
+            "%(count)s request for allocation (JW315) waits for a decision",
+            "%(count)s requests for allocation (JW315) wait for a decision",
+            count,
+        ) % {"count": count}
+        items.append(
+            WorkItem(
+                "messaging.allocation_requests",
+                text,
+                count,
+                "messaging:allocation-request-list",
+                f"status={RequestStatus.OPEN}",
+            )
+        )
+    if count := change.count():
+        text = ngettext(
+            "%(count)s request for change (JW317) waits for a decision",
+            "%(count)s requests for change (JW317) wait for a decision",
+            count,
+        ) % {"count": count}
+        items.append(
+            WorkItem(
+                "messaging.change_requests",
+                text,
+                count,
+                "messaging:change-request-list",
+                f"status={RequestStatus.OPEN}",
+            )
+        )
+    return items

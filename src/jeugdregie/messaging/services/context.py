@@ -15,6 +15,17 @@ from jeugdregie.messaging.models import InboxMessage
 from jeugdregie.messaging.services import sql
 from jeugdregie.regions.models import Municipality
 
+__all__ = [
+    "Catalogue",
+    "Context",
+    "T",
+    "allocations_by_number",
+    "catalogue",
+    "import_run",
+    "link_allocations",
+    "run_cached",
+]
+
 
 @dataclass
 class Context:

@@ -17,6 +17,13 @@ from jeugdregie.contracting.selectors import TariffBook, tariff_book
 from jeugdregie.messaging.services import sql
 from jeugdregie.messaging.services.context import Context, allocations_by_number, run_cached
 
+__all__ = [
+    "KnownLines",
+    "check_line",
+    "contract_tariff",
+    "last_day",
+]
+
 
 def last_day(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])

@@ -21,6 +21,10 @@ from jeugdregie.messaging.services import sql
 from jeugdregie.messaging.services.context import Context
 from jeugdregie.messaging.services.declaration_lines import KnownLines, check_line, last_day
 
+__all__ = [
+    "handle_declaration",
+]
+
 
 def _next_month(day: dt.date) -> dt.date:
     return last_day(day) + dt.timedelta(days=1)

@@ -17,6 +17,13 @@ from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.messaging.models import ReportedStop
 from jeugdregie.messaging.services.context import Context, allocations_by_number, link_allocations
 
+__all__ = [
+    "DELETE",
+    "NEW",
+    "handle_start",
+    "handle_stop",
+]
+
 NEW = cl.StatusAanlevering.EERSTE_AANLEVERING
 DELETE = cl.StatusAanlevering.VERWIJDEREN
 

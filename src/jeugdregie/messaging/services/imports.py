@@ -37,6 +37,17 @@ from jeugdregie.messaging.models import InboxMessage
 from jeugdregie.messaging.services.context import import_run
 from jeugdregie.messaging.services.inbox import Received, message_receive
 
+__all__ = [
+    "HEAD_BYTES",
+    "PR_SET_PDEATHSIG",
+    "RETRIES",
+    "ImportFileError",
+    "ImportResult",
+    "default_workers",
+    "files_import",
+    "provider_key",
+]
+
 ImportResult = dict[str, Any]
 
 _AGB = re.compile(rb"<(?:[\w.-]+:)?(?:Afzender|Ontvanger)>\s*(\d{8})\s*</")

@@ -44,6 +44,19 @@ from jeugdregie.messaging.services.retours import declaration_answer_send, retou
 from jeugdregie.regions.codelists import cbs_codes
 from jeugdregie.regions.models import Municipality
 
+__all__ = [
+    "ANSWERERS",
+    "ANSWERS",
+    "HANDLERS",
+    "PRIMARY",
+    "REQUESTS",
+    "UPDATED",
+    "Answerer",
+    "Received",
+    "answerer_register",
+    "message_receive",
+]
+
 # What the processing changes after the first save (the raw bytes are not encrypted again).
 UPDATED = ["status", "findings", "youth", "reference", "declaration_period"]
 PRIMARY = frozenset({"JW305", "JW307", "JW315", "JW317", "JW323"})

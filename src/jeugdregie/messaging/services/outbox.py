@@ -15,6 +15,14 @@ from jeugdregie.core.ids import reserved_pk
 from jeugdregie.messaging.models import InboxMessage, OutboxMessage
 from jeugdregie.regions.models import Municipality
 
+__all__ = [
+    "IDENTIFICATIE_PREFIX",
+    "export_file_name",
+    "new_identificatie",
+    "outbox_export",
+    "outbox_store",
+]
+
 IDENTIFICATIE_PREFIX = "JR"
 
 

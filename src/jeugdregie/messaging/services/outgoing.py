@@ -25,6 +25,14 @@ from jeugdregie.clients.models import Youth
 from jeugdregie.messaging.models import InboxMessage, OutboxMessage
 from jeugdregie.messaging.services.outbox import new_identificatie, outbox_store
 
+__all__ = [
+    "allocation_message_queue",
+    "batch",
+    "current_allocations",
+    "jw301_send",
+    "jw319_send",
+]
+
 
 @dataclass
 class _Batch:

@@ -34,6 +34,20 @@ from jeugdregie.messaging.models import AllocationRequest, ChangeRequest, Region
 from jeugdregie.messaging.services import outgoing, sql
 from jeugdregie.messaging.services.context import Context, catalogue, run_cached
 
+__all__ = [
+    "AUTO_APPROVABLE_REFERRERS",
+    "CHANGED",
+    "NO_OMVANG_AFTER",
+    "allocation_request_contract_flag",
+    "allocation_request_reject",
+    "approves_automatically",
+    "auto_approval_refusal",
+    "change_request_reject",
+    "handle_allocation_request",
+    "handle_change_request",
+    "request_approved",
+]
+
 AUTO_APPROVABLE_REFERRERS = MEDICAL_REFERRERS | {
     ReferrerType.CERTIFIED_INSTITUTION,
     ReferrerType.COURT,

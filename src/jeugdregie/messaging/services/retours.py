@@ -18,6 +18,14 @@ from ijw import codelists as cl
 from jeugdregie.messaging.models import InboxMessage, OutboxMessage
 from jeugdregie.messaging.services.outbox import new_identificatie, outbox_store
 
+__all__ = [
+    "RETOUR_TYPES",
+    "XSLT_VERSIE",
+    "declaration_answer_send",
+    "fill_codes",
+    "retour_send",
+]
+
 XSLT_VERSIE = "1.0.0"  # the version of our in-message checks that rejected a message
 
 RETOUR_TYPES: dict[str, type[ijw.Message]] = {

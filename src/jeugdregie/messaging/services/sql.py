@@ -64,6 +64,16 @@ from jeugdregie.messaging.models import (
     InboxMessage,
 )
 
+__all__ = [
+    "allocations_by_number",
+    "as_date",
+    "earlier_declaration_lines",
+    "earlier_declarations",
+    "earlier_requests",
+    "original_message_id",
+    "placeholders",
+]
+
 
 def as_date(value: object) -> dt.date | None:
     """A date read with plain SQL (SQLite gives text)."""
