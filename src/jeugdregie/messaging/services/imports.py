@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError, connection, connections
 
 import ijw
@@ -79,7 +80,7 @@ def provider_key(path: Path) -> str:
 
 
 def _retour_codes(data: bytes) -> list[str]:
-    message, _findings = ijw.parse(data)
+    message, _findings = ijw.parse(data, max_bytes=settings.IJW_MAX_BYTES)
     codes = getattr(message.header, "retour_codes", []) if message is not None else []
     return [str(code) for code in codes]
 

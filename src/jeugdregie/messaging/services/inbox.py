@@ -26,6 +26,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -108,7 +109,7 @@ def message_receive(*, data: bytes, source: str = "", new_source: bool = False) 
         existing = InboxMessage.objects.filter(source=source, sha256=digest).first()
         if existing is not None:
             return Received(inbox=existing, new=False)
-    message, findings = ijw.parse(data)
+    message, findings = ijw.parse(data, max_bytes=settings.IJW_MAX_BYTES)
     inbox, sent = _process(data, digest, source, message, findings)
     return Received(inbox=inbox, new=True, sent=sent)
 
