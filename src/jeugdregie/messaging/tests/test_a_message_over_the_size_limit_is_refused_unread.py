@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import AllocationRequest, OutboxMessage
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _jw315(world: World, identificatie: str) -> bytes:
-    day = dt.date.today()
+    day = timezone.localdate()
     return m.jw315(
         world.provider.agb_code,
         identificatie,
