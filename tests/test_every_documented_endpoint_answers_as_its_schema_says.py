@@ -22,7 +22,7 @@ from django.test import Client
 
 from jeugdregie.apiclients.constants import Scope
 from jeugdregie.apiclients.services import api_client_create
-from jeugdregie.testing.factories import World
+from jeugdregie.testing.factories import World, synthetic_test_bsn
 from tests.routes import (
     anna,
     anna_bsn,
@@ -57,8 +57,42 @@ def _anna_allocation_filters(w: World) -> dict[str, Any]:
 
 
 def _waiting_list_page(w: World) -> dict[str, Any]:
+    """Every filter, set so that the page still holds an entry: a young child waiting at the
+    provider for Anna's product."""
+    from django.utils import timezone
+
+    from jeugdregie.clients.services import youth_create
+    from jeugdregie.waitinglists.constants import WaitingSource
+    from jeugdregie.waitinglists.services import waiting_entry_report
+
     waiting_entries(w)
-    return {"page": 1}
+    today = timezone.localdate()
+    product = w.allocations["anna"].product
+    young = youth_create(
+        actor=None,
+        bsn=synthetic_test_bsn(60),
+        given_name="Noor",
+        family_name="Jansen",
+        birth_date=date(today.year - 3, 1, 15),
+        municipality=w.youth["anna"].municipality,
+    )
+    waiting_entry_report(
+        actor=None,
+        youth=young,
+        lot=product.lot,
+        provider=w.provider,
+        product=product,
+        waiting_since=today,
+        source=WaitingSource.STAFF,
+    )
+    return {
+        "page": 1,
+        "status": "open",
+        "lot": product.lot_id,
+        "provider": w.provider.pk,
+        "product": product.pk,
+        "priority": "young_child",
+    }
 
 
 def _path_of(kwargs: Callable[[World], dict[str, Any]]) -> Callable[[World], dict[str, Any]]:

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -34,6 +35,7 @@ from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import selectors, services
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
+from jeugdregie.waitinglists.filters import WaitingEntryFilterSet
 from jeugdregie.waitinglists.models import WaitingEntry
 from jeugdregie.web.views import acting_user
 
@@ -136,12 +138,16 @@ def _messages(error: ValidationError) -> list[str]:
 
 
 class WaitingEntryListApi(generics.ListAPIView[WaitingEntry]):
-    """GET: the provider's own entries (paged; every youth's access is logged).
+    """GET: the provider's own entries (paged; filtered with the filters of the waiting list on
+    screen; every youth's access is logged).
     POST: report entries, all or nothing."""
 
+    queryset = WaitingEntry.objects.none()  # the model, for the schema; get_queryset selects
     serializer_class = WaitingEntryOutput  # type: ignore[assignment]  # serialises dicts: _output
     permission_classes = [HasCapability.for_(Capability.REPORT_OWN_WAITING_ENTRIES)]
     required_scopes = {"GET": Scope.WAITING_LIST_READ, "POST": Scope.WAITING_LIST_REPORT}
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = WaitingEntryFilterSet
 
     def get_queryset(self) -> QuerySet[WaitingEntry]:
         user = acting_user(self.request)
@@ -149,13 +155,15 @@ class WaitingEntryListApi(generics.ListAPIView[WaitingEntry]):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         user = acting_user(request)
-        page = self.paginate_queryset(self.get_queryset()) or []
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset())) or []
         rows = selectors.entries_page_logged(
             user=user, entries=list(page), route=request.path, purpose=AccessPurpose.API
         )
         return self.get_paginated_response(_serialised(user, rows))
 
-    @extend_schema(request=WaitingReportInput, responses={201: WaitingEntryOutput(many=True)})
+    @extend_schema(
+        request=WaitingReportInput, responses={201: WaitingEntryOutput(many=True)}, filters=False
+    )
     def post(self, request: Request) -> Response:
         data = WaitingReportInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
-from jeugdregie.waitinglists.constants import OutflowReason, PrioritySignal
+from jeugdregie.waitinglists.constants import OutflowReason
 from jeugdregie.web.views import limit_choices
 
 
@@ -17,51 +17,6 @@ def _date(label: Any, *, required: bool = True, help_text: Any = "") -> forms.Da
         help_text=help_text,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-
-
-class EntryFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("open", _("Waiting now")),
-            ("closed", _("Left the list")),
-            ("all", _("All entries")),
-        ],
-    )
-    perceel = forms.ModelChoiceField(
-        label=_("Lot"), required=False, queryset=Lot.objects.none(), empty_label=_("All lots")
-    )
-    aanbieder = forms.ModelChoiceField(
-        label=_("Provider"),
-        required=False,
-        queryset=Provider.objects.none(),
-        empty_label=_("All providers"),
-    )
-    product = forms.ModelChoiceField(
-        label=_("Product"),
-        required=False,
-        queryset=Product.objects.none(),
-        empty_label=_("All products"),
-    )
-    prioriteit = forms.ChoiceField(
-        label=_("Priority signal"),
-        required=False,
-        choices=[("", _("With or without signal")), *PrioritySignal.choices],
-    )
-
-    def __init__(
-        self,
-        *args: Any,
-        lots: QuerySet[Lot],
-        providers: QuerySet[Provider],
-        products: QuerySet[Product],
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "perceel", lots)
-        limit_choices(self, "aanbieder", providers)
-        limit_choices(self, "product", products)
 
 
 class _BridgingFields(forms.Form):

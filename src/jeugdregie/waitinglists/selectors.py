@@ -16,8 +16,9 @@ from jeugdregie.accounts.selectors import ScopePaths, organisation_scope, own_pr
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.audit.services import access_record_create
-from jeugdregie.contracting.models import Lot, Provider
+from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.bsn import mask_bsn
+from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists.constants import PrioritySignal
 from jeugdregie.waitinglists.figures import (
     EntryFact,
@@ -32,7 +33,6 @@ from jeugdregie.waitinglists.signals import priority_signals
 __all__ = [
     "ENTRY_SORTS",
     "WAITING_SCOPE",
-    "EntryFilters",
     "FigureRow",
     "HistoryLine",
     "ShownIdentity",
@@ -40,12 +40,14 @@ __all__ = [
     "cjg_workers",
     "entries_for_figures",
     "entries_page_logged",
+    "entries_sorted",
     "entries_visible_to",
+    "entries_with_signal",
     "entry_detail",
     "entry_facts",
+    "entry_filter_choices",
     "entry_history",
     "entry_history_lines",
-    "entry_list",
     "own_provider_or_none",
     "shown_identity",
     "shows_names",
@@ -103,58 +105,58 @@ def shows_names(user: User) -> bool:
     return user.role != Role.POLICY
 
 
-@dataclass(frozen=True)
-class EntryFilters:
-    lot_id: int | None = None
-    provider_id: int | None = None
-    product_id: int | None = None
-    priority: str = ""
-    status: str = "open"  # open, closed or all
-    sort: str = "sinds"
+def entry_filter_choices(
+    *, user: User | None
+) -> tuple[QuerySet[Lot], QuerySet[Provider], QuerySet[Product]]:
+    """The lots, providers and products a user may filter the waiting list on: the region's
+    catalogue; a provider only itself; without a user (the schema generator) none."""
+    region = region_of(user=user) if user is not None else None
+    if user is None or region is None:
+        return Lot.objects.none(), Provider.objects.none(), Product.objects.none()
+    lots = Lot.objects.filter(region=region).order_by("order", "code")
+    products = Product.objects.filter(region=region).order_by("code")
+    providers = Provider.objects.filter(contracts__region=region).distinct().order_by("name")
+    if user.role == Role.PROVIDER:
+        providers = Provider.objects.filter(pk=own_provider_id(user))
+    return lots, providers, products
 
 
-def entry_list(*, user: User, filters: EntryFilters, today: date) -> QuerySet[WaitingEntry]:
-    entries = entries_visible_to(user=user)
-    if filters.lot_id:
-        entries = entries.filter(lot_id=filters.lot_id)
-    if filters.provider_id:
-        entries = entries.filter(provider_id=filters.provider_id)
-    if filters.product_id:
-        entries = entries.filter(product_id=filters.product_id)
-    if filters.status == "open":
-        entries = entries.filter(outflow_date__isnull=True)
-    elif filters.status == "closed":
-        entries = entries.filter(outflow_date__isnull=False)
-    if filters.priority in PrioritySignal.values:
-        # The signals depend on today: decide them on plain columns, then filter on the keys
-        # (for a provider, entries with a submission from the submission alone).
-        provider = user.role == Role.PROVIDER
-        rows = entries.values_list(
-            "pk",
-            "youth_id",
-            "submitted_bsn_index",
-            "submitted_birth_date",
-            "youth__birth_date",
-            "referral__referrer_type",
-            "referral__referrer_organisation__kind",
-            "court_ruling_date",
+def entries_with_signal(
+    entries: QuerySet[WaitingEntry], *, user: User, signal: str, today: date
+) -> QuerySet[WaitingEntry]:
+    """The entries that carry priority ``signal`` today. The signals depend on today: they
+    are decided on plain columns, then the entries filtered on their keys (for a provider,
+    entries with a submission from the submission alone)."""
+    provider = user.role == Role.PROVIDER
+    rows = entries.values_list(
+        "pk",
+        "youth_id",
+        "submitted_bsn_index",
+        "submitted_birth_date",
+        "youth__birth_date",
+        "referral__referrer_type",
+        "referral__referrer_organisation__kind",
+        "court_ruling_date",
+    )
+    keys = [
+        pk
+        for pk, youth_id, index, submitted_birth, birth, referrer, kind, ruling in rows
+        if signal
+        in _signals(
+            from_submission=youth_id is None or (provider and bool(index)),
+            birth_date=birth,
+            submitted_birth_date=submitted_birth,
+            referrer_type=referrer,
+            referrer_kind=kind,
+            court_ruling_date=ruling,
+            today=today,
         )
-        keys = [
-            pk
-            for pk, youth_id, index, submitted_birth, birth, referrer, kind, ruling in rows
-            if filters.priority
-            in _signals(
-                from_submission=youth_id is None or (provider and bool(index)),
-                birth_date=birth,
-                submitted_birth_date=submitted_birth,
-                referrer_type=referrer,
-                referrer_kind=kind,
-                court_ruling_date=ruling,
-                today=today,
-            )
-        ]
-        entries = entries.filter(pk__in=keys)
-    return entries.order_by(ENTRY_SORTS.get(filters.sort, "waiting_since"), "pk")
+    ]
+    return entries.filter(pk__in=keys)
+
+
+def entries_sorted(entries: QuerySet[WaitingEntry], sort: str) -> QuerySet[WaitingEntry]:
+    return entries.order_by(ENTRY_SORTS.get(sort, "waiting_since"), "pk")
 
 
 # --- what a user is shown of the youth on an entry ------------------------------------------

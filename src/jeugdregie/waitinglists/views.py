@@ -15,14 +15,14 @@ from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.clients.selectors import youth_by_bsn_required
-from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.contracting.models import Product, Provider
 from jeugdregie.core.dates import default_year
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import derivation, reports, selectors, services
 from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
+from jeugdregie.waitinglists.filters import WaitingEntryPageFilterSet
 from jeugdregie.waitinglists.forms import (
     EntryCloseForm,
-    EntryFilterForm,
     EntryReportForm,
     EntryUpdateForm,
     YearForm,
@@ -45,35 +45,25 @@ def _region_id(user: User) -> int:
     return region.pk
 
 
-def _catalogue(user: User) -> tuple[Any, Any, Any]:
-    region_id = _region_id(user)
-    lots = Lot.objects.filter(region_id=region_id).order_by("order", "code")
-    products = Product.objects.filter(region_id=region_id).order_by("code")
-    providers = Provider.objects.filter(contracts__region_id=region_id).distinct().order_by("name")
-    if user.role == Role.PROVIDER:
-        providers = Provider.objects.filter(pk=own_provider_id(user))
-    return lots, providers, products
-
-
 @requires(Capability.VIEW_WAITING_LIST)
 @require_safe
 def entry_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     today = timezone.localdate()
-    lots, providers, products = _catalogue(user)
-    form = EntryFilterForm(request.GET, lots=lots, providers=providers, products=products)
-    form.is_valid()
-    data = getattr(form, "cleaned_data", {})
-    filters = selectors.EntryFilters(
-        lot_id=data["perceel"].pk if data.get("perceel") else None,
-        provider_id=data["aanbieder"].pk if data.get("aanbieder") else None,
-        product_id=data["product"].pk if data.get("product") else None,
-        priority=data.get("prioriteit") or "",
-        status=data.get("status") or "open",
-        sort=request.GET.get("sorteer", "sinds"),
+    _region_id(user)
+    query = request.GET.copy()
+    query.setdefault("status", "open")  # the screen opens on the entries waiting now
+    filterset = WaitingEntryPageFilterSet(
+        query, queryset=selectors.entries_visible_to(user=user), request=request
     )
+    form = filterset.form
+    data = form.cleaned_data if form.is_valid() else {}
+    lot, provider = data.get("perceel"), data.get("aanbieder")
     figures = selectors.waiting_figures(
-        user=user, today=today, lot_id=filters.lot_id, provider_id=filters.provider_id
+        user=user,
+        today=today,
+        lot_id=lot.pk if lot else None,
+        provider_id=provider.pk if provider else None,
     )
     context: dict[str, Any] = {
         "form": form,
@@ -85,7 +75,10 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "today": today,
     }
     if selectors.shows_names(user):
-        page = paginate(request, selectors.entry_list(user=user, filters=filters, today=today))
+        entries = filterset.qs if form.is_valid() else filterset.queryset.none()
+        page = paginate(
+            request, selectors.entries_sorted(entries, request.GET.get("sorteer", "sinds"))
+        )
         rows = selectors.entries_page_logged(
             user=user, entries=list(page.object_list), route=request.path
         )
@@ -137,7 +130,7 @@ def entry_report(request: HttpRequest) -> HttpResponse:
     region = region_of(user=user)
     if region is None:
         raise Http404
-    lots, providers, products = _catalogue(user)
+    lots, providers, products = selectors.entry_filter_choices(user=user)
     is_provider = user.role == Role.PROVIDER
     form = EntryReportForm(
         request.POST or None,
