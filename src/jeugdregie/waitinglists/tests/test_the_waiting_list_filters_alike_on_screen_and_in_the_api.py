@@ -56,13 +56,13 @@ def _entries(world: World) -> dict[str, WaitingEntry]:
     return entries
 
 
-def _screen(client: Client, query: dict[str, object]) -> tuple[int, list[int], str]:
+def _screen(client: Client, query: dict[str, str | int]) -> tuple[int, list[int], str]:
     response = client.get(reverse("waitinglists:entry-list"), query)
     html = response.content.decode()
     return response.status_code, [int(pk) for pk in re.findall(r'data-entry="(\d+)"', html)], html
 
 
-def _api(client: Client, query: dict[str, object]) -> tuple[int, object]:
+def _api(client: Client, query: dict[str, str | int]) -> tuple[int, object]:
     response = client.get(reverse("api-waiting-entry-list"), query)
     return response.status_code, response.json()
 
@@ -76,7 +76,7 @@ def test_screen_and_api_select_the_same_entries(world: World):
     sign_in(provider, world.users[Role.PROVIDER])
 
     own = world.provider.pk
-    cases: list[tuple[dict[str, object], dict[str, object], list[int]]] = [
+    cases: list[tuple[dict[str, str | int], dict[str, str | int], list[int]]] = [
         ({}, {"status": "open"}, [anna]),
         ({"status": "closed"}, {"status": "closed"}, [bram]),
         ({"status": "all"}, {}, [anna, bram]),
