@@ -23,7 +23,7 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.clients.selectors import youth_search
 from jeugdregie.contracting.constants import Frequency, Unit
 from jeugdregie.contracting.models import Product, Provider
-from jeugdregie.contracting.selectors import providers_visible_to
+from jeugdregie.contracting.selectors import providers_of_region, providers_visible_to
 from jeugdregie.regions.selectors import municipalities_worked_for, region_of
 from jeugdregie.web.exports import RowsOf, csv_response
 from jeugdregie.web.views import (
@@ -156,7 +156,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
     region = region_of(user=user)
     form = AllocationCreateForm(
         request.POST or None,
-        providers=Provider.objects.filter(contracts__region=region).distinct().order_by("name"),
+        providers=providers_of_region(region=region).order_by("name"),
         products=Product.objects.filter(region=region).order_by("code"),
     )
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.contracting.selectors import providers_of_region
 from jeugdregie.core.forms import BoundedDateField
 from jeugdregie.regions.models import Municipality
 from jeugdregie.web.views import limit_choices
@@ -29,7 +30,7 @@ class CeilingForm(forms.Form):
 
     def __init__(self, *args: Any, region_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        providers = Provider.objects.filter(contracts__region_id=region_id).distinct()
+        providers = providers_of_region(region=region_id)
         limit_choices(self, "provider", providers.order_by("name"))
         limit_choices(self, "lot", Lot.objects.filter(region_id=region_id).order_by("order"))
 

@@ -25,6 +25,7 @@ from jeugdregie.budgets import services
 from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.models import BudgetCeiling, Realisation
 from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import providers_of_region
 from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 
@@ -113,7 +114,7 @@ class Proposal:
 def _compute(*, region: Region, year: int, rule: CeilingRule | None) -> Proposal:
     if rule is None:
         return Proposal(region=region, year=year, rule=None, rows=[])
-    providers = Provider.objects.filter(contracts__region=region).distinct().order_by("name", "pk")
+    providers = providers_of_region(region=region).order_by("name", "pk")
     signed = Case(
         When(is_credit=True, then=-F("amount")),
         default=F("amount"),

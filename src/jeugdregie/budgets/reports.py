@@ -26,8 +26,9 @@ from jeugdregie.budgets.constants import BudgetStatus
 from jeugdregie.budgets.ledger import ALLOCATION_FIELDS, COUNTS_FOR_CEILING, priced_rows
 from jeugdregie.budgets.models import Realisation
 from jeugdregie.budgets.selectors import Position, budget_positions
-from jeugdregie.contracting.models import Provider
-from jeugdregie.contracting.selectors import tariff_book
+from jeugdregie.contracting.constants import ANY_CONTRACT
+from jeugdregie.contracting.models import Lot
+from jeugdregie.contracting.selectors import providers_contracted, tariff_book
 from jeugdregie.regions.models import Region
 
 
@@ -191,10 +192,17 @@ def budget_overview(
     region = Region.objects.get(pk=region_id_of(user))
     positions = budget_positions(region=region, year=year, on=on)
     if lot_id is not None:
+        lot = Lot.objects.filter(region=region, pk=lot_id).first()
         in_lot = set(
-            Provider.objects.filter(contracts__region=region, contracts__lots=lot_id).values_list(
-                "pk", flat=True
-            )
+            providers_contracted(
+                lot=lot,
+                region=region,
+                on=date(year, 1, 1),
+                until=date(year, 12, 31),
+                kinds=ANY_CONTRACT,
+            ).values_list("pk", flat=True)
+            if lot is not None
+            else []
         )
         positions = [p for p in positions if p.provider.pk in in_lot]
     if municipality_id is not None:

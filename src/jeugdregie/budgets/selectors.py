@@ -38,7 +38,7 @@ from jeugdregie.budgets.models import (
     Realisation,
 )
 from jeugdregie.contracting.models import Provider
-from jeugdregie.contracting.selectors import tariff_book
+from jeugdregie.contracting.selectors import providers_of_region, tariff_book
 from jeugdregie.core.worklists import WorkItem
 from jeugdregie.regions.models import Region
 
@@ -176,7 +176,7 @@ def budget_providers_visible_to(*, user: User) -> QuerySet[Provider]:
     """Providers whose budget page the user may open: the region's, or a provider's own."""
     if not user_can(user, Capability.VIEW_PROVIDER_BUDGETS):
         return Provider.objects.none()
-    providers = Provider.objects.filter(contracts__region_id=region_id_of(user)).distinct()
+    providers = providers_of_region(region=region_id_of(user))
     if user.role == Role.PROVIDER:
         providers = providers.filter(pk=own_provider_id(user))
     return providers

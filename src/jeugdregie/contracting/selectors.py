@@ -25,6 +25,7 @@ __all__ = [
     "provider_ever_contracted",
     "provider_list",
     "providers_contracted",
+    "providers_of_region",
     "providers_visible_to",
     "tariff_book",
     "tariff_for",
@@ -165,13 +166,15 @@ def contracts_running(
     lot: Lot | None = None,
     product: Product | None = None,
     kinds: Collection[str] = CONTRACTED_SUPPLY,
+    until: date | None = None,
 ) -> QuerySet[Contract]:
-    """The contracts of ``kinds`` running on ``on`` for the lot (``lot`` or the product's
-    lot), or of the whole region when neither is given. Every condition sits in one
-    ``filter()``, so they hold for the same contract."""
+    """The contracts of ``kinds`` running on ``on`` (or on any day from ``on`` to ``until``)
+    for the lot (``lot`` or the product's lot), or of the whole region when neither is given.
+    Every condition sits in one ``filter()``, so they hold for the same contract."""
     if region is None and lot is None and product is None:
         raise TypeError("contracts_running needs a region, a lot or a product")
-    conditions = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on)) & Q(kind__in=kinds)
+    last = until or on
+    conditions = Q(start__lte=last) & (Q(end__isnull=True) | Q(end__gte=on)) & Q(kind__in=kinds)
     lot_ids = {x for x in (lot.pk if lot else None, product.lot_id if product else None) if x}
     region_ids = {
         x
@@ -214,11 +217,26 @@ def providers_contracted(
     product: Product | None = None,
     region: Region | None = None,
     kinds: Collection[str] = CONTRACTED_SUPPLY,
+    until: date | None = None,
 ) -> QuerySet[Provider]:
-    """The providers ``provider_contracted`` says yes to, as one query (a subquery on the
-    running contracts: never a second join on the multi-valued ``contracts``)."""
-    running = contracts_running(on=on, region=region, lot=lot, product=product, kinds=kinds)
+    """The providers ``provider_contracted`` says yes to (on ``on``, or on any day up to
+    ``until``), as one query (a subquery on the running contracts: never a second join on
+    the multi-valued ``contracts``)."""
+    running = contracts_running(
+        on=on, region=region, lot=lot, product=product, kinds=kinds, until=until
+    )
     return Provider.objects.filter(pk__in=running.order_by().values("provider_id"))
+
+
+def providers_of_region(*, region: Region | int | None) -> QuerySet[Provider]:
+    """The providers that have, had or will have a contract of any kind with the region (the
+    region's providers: budget pages, filters, choices), as one query without duplicates;
+    none without a region."""
+    if region is None:
+        return Provider.objects.none()
+    region_id = region if isinstance(region, int) else region.pk
+    contracted = Contract.objects.filter(region_id=region_id).order_by().values("provider_id")
+    return Provider.objects.filter(pk__in=contracted)
 
 
 def provider_ever_contracted(*, provider: Provider, region: Region) -> bool:

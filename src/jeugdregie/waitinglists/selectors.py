@@ -17,6 +17,7 @@ from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.contracting.selectors import providers_of_region
 from jeugdregie.core.bsn import mask_bsn
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists.constants import PrioritySignal
@@ -115,7 +116,7 @@ def entry_filter_choices(
         return Lot.objects.none(), Provider.objects.none(), Product.objects.none()
     lots = Lot.objects.filter(region=region).order_by("order", "code")
     products = Product.objects.filter(region=region).order_by("code")
-    providers = Provider.objects.filter(contracts__region=region).distinct().order_by("name")
+    providers = providers_of_region(region=region).order_by("name")
     if user.role == Role.PROVIDER:
         providers = Provider.objects.filter(pk=own_provider_id(user))
     return lots, providers, products

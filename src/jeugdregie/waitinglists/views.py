@@ -16,6 +16,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import own_provider_id, user_can
 from jeugdregie.clients.selectors import youth_by_bsn_required
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.contracting.selectors import providers_of_region
 from jeugdregie.core.dates import default_year
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import derivation, reports, selectors, services
@@ -137,9 +138,7 @@ def entry_report(request: HttpRequest) -> HttpResponse:
         lots=lots,
         providers=None if is_provider else providers,
         products=products,
-        bridging_providers=Provider.objects.filter(contracts__region=region)
-        .distinct()
-        .order_by("name"),
+        bridging_providers=providers_of_region(region=region).order_by("name"),
     )
 
     def run(data: dict[str, Any]) -> str:
@@ -231,9 +230,7 @@ def entry_update(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=initial,
         products=Product.objects.filter(region_id=region_id).order_by("code"),
-        bridging_providers=Provider.objects.filter(contracts__region_id=region_id)
-        .distinct()
-        .order_by("name"),
+        bridging_providers=providers_of_region(region=region_id).order_by("name"),
     )
 
     def run(data: dict[str, Any]) -> str:

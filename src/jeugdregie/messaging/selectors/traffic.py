@@ -22,6 +22,7 @@ from jeugdregie.accounts.selectors import (
     own_provider_id,
 )
 from jeugdregie.contracting.models import Provider
+from jeugdregie.contracting.selectors import providers_of_region
 from jeugdregie.messaging.constants import InboxStatus
 from jeugdregie.messaging.models import (
     InboxMessage,
@@ -224,8 +225,4 @@ def traffic_providers(*, user: User) -> QuerySet[Provider]:
         return Provider.objects.filter(pk=own_provider_id(user))
     if user.organisation is None:
         return Provider.objects.none()
-    return (
-        Provider.objects.filter(contracts__region_id=user.organisation.region_id)
-        .distinct()
-        .order_by("name")
-    )
+    return providers_of_region(region=user.organisation.region_id).order_by("name")
