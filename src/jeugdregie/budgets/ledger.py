@@ -327,7 +327,14 @@ def ledger_store(*, region: Region, on: date, provider_id: int | None = None) ->
     """Rebuild the stored ledger of a region (or one provider in it) as of ``on``."""
     computation = compute_ledger(region=region, on=on, provider_id=provider_id)
     only = Q() if provider_id is None else Q(provider_id=provider_id)
-    old_rows = ProviderLedger.objects.select_for_update().filter(only, region=region)
+    # Only the ledger rows, in id order: the model's ordering joins the region and the
+    # provider, and a plain FOR UPDATE would lock those rows too (every message of every
+    # provider refers to the region: a parallel import would wait, or deadlock, on it).
+    old_rows = (
+        ProviderLedger.objects.select_for_update(of=("self",))
+        .filter(only, region=region)
+        .order_by("pk")
+    )
     before = {(r.provider_id, r.year): r.status for r in old_rows}
     old_rows.delete()
     # Keys first, then a plain delete: a join inside the DELETE makes PostgreSQL walk every

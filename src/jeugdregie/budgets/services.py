@@ -85,7 +85,7 @@ def ceiling_set(
     if lot is not None and lot.region_id != region.pk:
         raise ValidationError({"lot": _("This lot does not belong to the region.")})
     ceiling = (
-        BudgetCeiling.objects.select_for_update()
+        BudgetCeiling.objects.select_for_update(of=("self",))
         .filter(region=region, provider=provider, year=year, lot=lot)
         .first()
     )

@@ -118,7 +118,7 @@ def extension_request(
     request_date = request_date or timezone.localdate()
     # Lock the trajectory: two requests at once must not both become "the second".
     trajectory = (
-        Trajectory.objects.select_for_update()
+        Trajectory.objects.select_for_update(of=("self",))
         .select_related("allocation__provider", "allocation__municipality__region")
         .filter(allocation_id=allocation.pk)
         .first()
