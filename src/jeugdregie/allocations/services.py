@@ -124,22 +124,25 @@ def ensure_contracted(
     )
 
 
-@transaction.atomic
+# The delivery writes run for every JW305/JW307. Each checks first (a refusal leaves the
+# caller's transaction usable) and then writes without a savepoint of its own inside the
+# caller's transaction: two round trips less per message.
 def delivery_start(*, actor: User | None, allocation: Allocation, start: date) -> DeliveryPeriod:
     if start < allocation.start or (allocation.end and start > allocation.end):
         raise ValidationError({"start": _("Care can only start within the allocation period.")})
-    period = DeliveryPeriod.objects.create(allocation=allocation, start=start)
-    if allocation.status == AllocationStatus.ALLOCATED:
-        before = snapshot(allocation)
-        allocation.status = AllocationStatus.IN_CARE
-        allocation.save(update_fields=["status"])
-        change_record_create(
-            user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
-        )
+    with transaction.atomic(savepoint=False):
+        period = DeliveryPeriod.objects.create(allocation=allocation, start=start)
+        if allocation.status == AllocationStatus.ALLOCATED:
+            before = snapshot(allocation)
+            allocation.status = AllocationStatus.IN_CARE
+            allocation.save(update_fields=["status"])
+            change_record_create(
+                user=actor, instance=allocation, action=ChangeAction.UPDATE, before=before
+            )
     return period
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def delivery_remove(*, actor: User | None, period: DeliveryPeriod) -> None:
     """Undo a reported start (JW305 with StatusAanlevering 3)."""
     allocation = period.allocation
@@ -154,7 +157,6 @@ def delivery_remove(*, actor: User | None, period: DeliveryPeriod) -> None:
         )
 
 
-@transaction.atomic
 def delivery_stop(
     *, actor: User | None, period: DeliveryPeriod, end: date, temporary: bool = False
 ) -> DeliveryPeriod:
@@ -164,12 +166,13 @@ def delivery_stop(
         raise ValidationError({"end": _("The end date lies before the start date.")})
     before = snapshot(period)
     period.end = end  # the end is checked above; the period and its allocation exist
-    period.save(update_fields=["end"])
-    change_record_create(user=actor, instance=period, action=ChangeAction.UPDATE, before=before)
+    with transaction.atomic(savepoint=False):
+        period.save(update_fields=["end"])
+        change_record_create(user=actor, instance=period, action=ChangeAction.UPDATE, before=before)
     return period
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def delivery_stop_undo(*, actor: User | None, period: DeliveryPeriod) -> DeliveryPeriod:
     """Undo a reported stop (JW307 with StatusAanlevering 3): the period is open again."""
     before = snapshot(period)

@@ -22,6 +22,10 @@ compute in memory otherwise (``budget_status --date`` in the past or future).
 
 The ledger holds a row per (region, provider, year) for every year with a ceiling or
 realisation, and for the current year once the provider has an allocation in the region.
+
+Every write function is one transaction of its own when called alone; inside a caller's
+transaction (a service, a message) it takes no savepoint (``savepoint=False``): a failure
+here is a failure of the caller's whole transaction, and each booking saves two round trips.
 """
 
 from collections import defaultdict
@@ -322,7 +326,7 @@ def _after_status_changes(region: Region, changes: list[tuple[ProviderLedger, st
         status_changed(region=region, ledger=row, old_status=old)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def ledger_store(*, region: Region, on: date, provider_id: int | None = None) -> int:
     """Rebuild the stored ledger of a region (or one provider in it) as of ``on``."""
     computation = compute_ledger(region=region, on=on, provider_id=provider_id)
@@ -433,7 +437,7 @@ def _stop_active(rows: list[ProviderLedger]) -> bool:
     return any(getattr(row, "stopped", False) for row in rows)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def ledger_allocation_changed(*, allocation: Allocation) -> None:
     """Book an allocation's new state into the stored ledger (create, change, end)."""
     today = timezone.localdate()
@@ -469,7 +473,7 @@ def ledger_allocation_changed(*, allocation: Allocation) -> None:
         _save_status(region, changed, _stop_active(rows))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def ledger_realisations_booked(
     *, region: Region, provider_id: int, realisations: list[Realisation]
 ) -> None:
@@ -492,7 +496,7 @@ def ledger_realisations_booked(
     _save_status(region, changed, _stop_active(rows))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def ledger_ceiling_changed(*, ceiling: BudgetCeiling) -> None:
     today = timezone.localdate()
     region = ceiling.region
@@ -507,7 +511,7 @@ def ledger_ceiling_changed(*, ceiling: BudgetCeiling) -> None:
     _save_status(region, [row], _stop_active(rows or []))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def ledger_client_stop_changed(*, region: Region, provider_id: int) -> None:
     """A stop confirmed or lifted changes the status of every year of the provider."""
     today = timezone.localdate()

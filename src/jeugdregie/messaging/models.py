@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import ijw
 from jeugdregie.core.fields import EncryptedBytesField, EncryptedTextField
 from jeugdregie.messaging.constants import InboxStatus, RejectionReason, RequestStatus
 
@@ -116,6 +117,10 @@ class InboxMessage(models.Model):
 
 class OutboxMessage(models.Model):
     """One message we send: a retour on a received message, a JW301, JW319 or JW325."""
+
+    # The message the row was built from, while the row is in memory (not a column): who
+    # just stored it reads its retour codes without parsing ``data`` again.
+    built: ijw.Message | None = None
 
     message_type = models.CharField(_("message type"), max_length=5)
     sender = models.CharField(_("sender"), max_length=8)

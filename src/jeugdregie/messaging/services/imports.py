@@ -34,7 +34,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, connections
 
 import ijw
-from jeugdregie.messaging.models import InboxMessage
+from jeugdregie.messaging.models import InboxMessage, OutboxMessage
 from jeugdregie.messaging.services.context import import_run
 from jeugdregie.messaging.services.inbox import Received, message_receive
 
@@ -79,8 +79,11 @@ def provider_key(path: Path) -> str:
     return found.group(1).decode() if found else ""
 
 
-def _retour_codes(data: bytes) -> list[str]:
-    message, _findings = ijw.parse(data, max_bytes=settings.IJW_MAX_BYTES)
+def _retour_codes(retour: OutboxMessage) -> list[str]:
+    """The retour's header codes: from the message it was just built from, else parsed."""
+    message = retour.built
+    if message is None:
+        message, _findings = ijw.parse(bytes(retour.data), max_bytes=settings.IJW_MAX_BYTES)
     codes = getattr(message.header, "retour_codes", []) if message is not None else []
     return [str(code) for code in codes]
 
@@ -96,7 +99,7 @@ def _result(path: Path, received: Received) -> ImportResult:
             {
                 "message_type": retour.message_type,
                 "identificatie": retour.identificatie,
-                "codes": _retour_codes(bytes(retour.data)),
+                "codes": _retour_codes(retour),
             }
             if retour is not None
             else None

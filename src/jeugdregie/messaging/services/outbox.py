@@ -54,6 +54,7 @@ def outbox_store(
 ) -> OutboxMessage:
     """Build ``message`` (schema-checked by ``ijw.build``) into the reserved ``row``."""
     row.data = ijw.build(message)
+    row.built = message
     row.recipient = recipient
     row.retour_of = retour_of
     row.in_reply_to = in_reply_to

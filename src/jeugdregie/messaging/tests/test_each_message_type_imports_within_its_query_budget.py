@@ -59,9 +59,9 @@ NEW_BSN = synthetic_test_bsn(41)  # nobody yet
 BUDGETS = {
     "JW315": 30,
     "JW317": 14,
-    "JW305": 63,
-    "JW307": 63,
-    "JW323": 24,
+    "JW305": 43,
+    "JW307": 43,
+    "JW323": 20,
 }
 
 
