@@ -30,6 +30,8 @@ def _named_patterns(
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             if pattern.app_name == "admin":
+                # generated per model: tests/test_the_management_site_admits_only_its_
+                # administrators.py walks every page of every registered model per role
                 continue
             namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
             yield from _named_patterns(pattern.url_patterns, namespace)

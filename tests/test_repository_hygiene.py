@@ -258,3 +258,47 @@ def test_the_size_check_reports_a_long_module_and_a_long_function(tmp_path):
     message = too_long_message(offenders)
     assert "src/pkg/long_module.py: 401 lines" in message
     assert "list it in OVERSIZED" in message
+
+
+# --- row locks --------------------------------------------------------------------------
+
+
+def unscoped_locks(root: Path, folders: Iterable[str] = ("src",)) -> list[str]:
+    """``select_for_update`` calls without ``of=``: on PostgreSQL they lock every row of the
+    query's joins too — a model ordering or ``select_related`` joining the region or the
+    provider then locks a row that every message refers to (a parallel import deadlocked
+    on the region row that way)."""
+    found = []
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*.py")):
+            if "tests" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "select_for_update"
+                    and not any(keyword.arg == "of" for keyword in node.keywords)
+                ):
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_every_row_lock_names_the_rows_it_locks():
+    offenders = unscoped_locks(ROOT)
+
+    assert not offenders, (
+        "select_for_update without of=: " + ", ".join(offenders) + ". Lock only the rows you "
+        'change: select_for_update(of=("self",)) (or name the related rows you mean to lock).'
+    )
+
+
+def test_the_lock_check_finds_an_unscoped_lock(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "services.py").write_text(
+        "def f(Model):\n"
+        "    Model.objects.select_for_update().first()\n"
+        "    Model.objects.select_for_update(of=('self',)).first()\n"
+    )
+
+    assert unscoped_locks(tmp_path) == ["src/services.py:2"]

@@ -45,7 +45,7 @@ def _allocation_number_counter_locked(*, municipality: Municipality) -> Allocati
     this for existing municipalities); when two creators make it at once, the second one's
     insert waits for the first, fails on the primary key and then reads the first's row.
     """
-    counters = AllocationNumberCounter.objects.select_for_update()
+    counters = AllocationNumberCounter.objects.select_for_update(of=("self",))
     counter = counters.filter(municipality=municipality).first()
     if counter is not None:
         return counter

@@ -154,7 +154,7 @@ def api_client_create(
 @transaction.atomic
 def api_client_revoke(*, actor: User | None, client: ApiClient) -> ApiClient:
     """Revoke at once: the next request with the token is refused (401)."""
-    client = ApiClient.objects.select_for_update().get(pk=client.pk)
+    client = ApiClient.objects.select_for_update(of=("self",)).get(pk=client.pk)
     if client.revoked_at is not None:
         raise ValidationError(_("This API client has already been revoked."))
     before = snapshot(client, redact=_NOT_LOGGED)

@@ -197,7 +197,7 @@ def user_sso_sync(
             "does not exist" if organisation is None else f"is of kind {organisation.kind}",
         )
         raise SignInRefused(SignInRefused.CONFIGURATION)
-    user = User.objects.select_for_update().filter(username=username).first()
+    user = User.objects.select_for_update(of=("self",)).filter(username=username).first()
     before = None
     if user is None:
         user = User(username=username)
@@ -225,7 +225,7 @@ def user_sso_sync(
 def user_sso_refuse(*, username: str) -> None:
     """The provider signed in a user whose groups give no role: an earlier role goes (logged),
     so the account keeps no access it no longer has at the provider."""
-    user = User.objects.select_for_update().filter(username=username).first()
+    user = User.objects.select_for_update(of=("self",)).filter(username=username).first()
     if user is None or user.has_usable_password() or (not user.role and not user.organisation_id):
         return
     before = user_snapshot(user)

@@ -172,7 +172,7 @@ def complexity_judge(
         ]
     if errors:
         raise ValidationError(errors)
-    trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    trajectory = Trajectory.objects.select_for_update(of=("self",)).get(pk=trajectory.pk)
     was_waiting = trajectory.complexity == Complexity.AWAITING_PERCEEL_1
     before = snapshot(trajectory, redact=REDACTED_FIELDS)
     trajectory.complexity = (

@@ -287,7 +287,7 @@ def waiting_entry_update(
     unknown = set(changes) - set(UPDATABLE)
     if unknown:
         raise TypeError(f"Not updatable: {sorted(unknown)}")
-    entry = WaitingEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = WaitingEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     if entry.outflow_date is not None:
         raise ValidationError(
             _("This entry left the waiting list on %(day)s and can no longer be changed.")
@@ -332,7 +332,7 @@ def waiting_entry_close(
 ) -> WaitingEntry:
     """Take an entry off the waiting list with the date and the reason (a code)."""
     today = today or timezone.localdate()
-    entry = WaitingEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = WaitingEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     errors: dict[str, list[str]] = {}
     if entry.outflow_date is not None:
         errors["__all__"] = [

@@ -234,7 +234,7 @@ def extension_self_assessment_attach(
     """Attach the self-assessment to a pending extension; granted when the working method
     was (still) in force on the request date, else it moves to the standard route."""
     on = on or timezone.localdate()
-    extension = Extension.objects.select_for_update().get(pk=extension.pk)
+    extension = Extension.objects.select_for_update(of=("self",)).get(pk=extension.pk)
     trajectory = extension.trajectory
     if provider is not None and trajectory.allocation.provider_id != provider.pk:
         raise ValidationError(
@@ -303,7 +303,7 @@ def extension_review_decide(
 ) -> Extension:
     """The CJG's intensive review: the review form's answers and a motivated decision."""
     on = on or timezone.localdate()
-    extension = Extension.objects.select_for_update().get(pk=extension.pk)
+    extension = Extension.objects.select_for_update(of=("self",)).get(pk=extension.pk)
     _pending(extension, ExtensionRoute.CJG_REVIEW)
     region = extension.trajectory.allocation.municipality.region
     form = policy.review_form(region=region, on=extension.requested_on)
@@ -337,6 +337,6 @@ def extension_referrer_decide(
 ) -> Extension:
     """The referrer's approval or refusal on the standard route."""
     on = on or timezone.localdate()
-    extension = Extension.objects.select_for_update().get(pk=extension.pk)
+    extension = Extension.objects.select_for_update(of=("self",)).get(pk=extension.pk)
     _pending(extension, ExtensionRoute.STANDARD_REFERRER)
     return _decide(actor=actor, extension=extension, grant=grant, motivation=motivation, on=on)
