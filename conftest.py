@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Test-wide fixtures: isolated personal-data keys and a small local CBS code list."""
+"""Test-wide fixtures: isolated personal-data keys, a small local CBS code list and the
+built-in policy tree only."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,7 @@ def _isolated_keys_and_codelists(
     if not cbs_file.exists():
         cbs_file.write_text(CBS_SAMPLE, encoding="utf-8")
     settings.JEUGDREGIE_CBS_CODES_FILE = str(cbs_file)
+    settings.JEUGDREGIE_POLICY_DIR = ""  # the built-in policy only, whatever the shell says
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     crypto.reset_key_cache()
     codelists.clear_cache()

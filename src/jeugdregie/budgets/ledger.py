@@ -22,6 +22,8 @@ compute in memory otherwise (``budget_status --date`` in the past or future).
 
 The ledger holds a row per (region, provider, year) for every year with a ceiling or
 realisation, and for the current year once the provider has an allocation in the region.
+A row's status uses the thresholds that hold on its reference date
+(``regions.selectors.status_thresholds``: the region's own, else the dated policy).
 
 Every write function is one transaction of its own when called alone; inside a caller's
 transaction (a service, a message) it takes no savepoint (``savepoint=False``): a failure
@@ -60,6 +62,7 @@ from jeugdregie.budgets.models import (
 )
 from jeugdregie.contracting.selectors import TariffBook, tariff_book
 from jeugdregie.regions.models import Region
+from jeugdregie.regions.selectors import StatusThresholds, status_thresholds
 
 Key = tuple[int, int]  # (provider id, year)
 # --- the nee-tenzij exclusion (the one definition) ----------------------------------------
@@ -205,6 +208,7 @@ def figures_of(
     inflow: Decimal,
     client_stop: bool,
 ) -> Figures:
+    thresholds = status_thresholds(region=region, on=on)
     return Figures(
         year=year,
         on=on,
@@ -213,9 +217,9 @@ def figures_of(
         commitment=commitment,
         inflow=inflow,
         client_stop=client_stop,
-        warning_pct=region.status_warning_pct,
-        critical_pct=region.status_critical_pct,
-        exhausted_pct=region.status_exhausted_pct,
+        warning_pct=thresholds.warning_pct,
+        critical_pct=thresholds.critical_pct,
+        exhausted_pct=thresholds.exhausted_pct,
     )
 
 
@@ -293,14 +297,14 @@ def compute_ledger(*, region: Region, on: date, provider_id: int | None = None) 
 # --- the stored ledger ----------------------------------------------------------------
 
 
-def _status(region: Region, row: LedgerRow) -> str:
+def _status(thresholds: StatusThresholds, row: LedgerRow) -> str:
     return status_of(
         spent=row.realisation + row.commitment,
         ceiling=row.ceiling,
         client_stop=row.client_stop,
-        warning_pct=region.status_warning_pct,
-        critical_pct=region.status_critical_pct,
-        exhausted_pct=region.status_exhausted_pct,
+        warning_pct=thresholds.warning_pct,
+        critical_pct=thresholds.critical_pct,
+        exhausted_pct=thresholds.exhausted_pct,
     )
 
 
@@ -330,6 +334,7 @@ def _after_status_changes(region: Region, changes: list[tuple[ProviderLedger, st
 def ledger_store(*, region: Region, on: date, provider_id: int | None = None) -> int:
     """Rebuild the stored ledger of a region (or one provider in it) as of ``on``."""
     computation = compute_ledger(region=region, on=on, provider_id=provider_id)
+    thresholds = status_thresholds(region=region, on=on)
     only = Q() if provider_id is None else Q(provider_id=provider_id)
     # Only the ledger rows, in id order: the model's ordering joins the region and the
     # provider, and a plain FOR UPDATE would lock those rows too (every message of every
@@ -364,7 +369,7 @@ def ledger_store(*, region: Region, on: date, provider_id: int | None = None) ->
                 realisation=row.realisation,
                 commitment=row.commitment,
                 inflow=row.inflow,
-                status=_status(region, row),
+                status=_status(thresholds, row),
             )
             for row in computation.rows.values()
         ],
@@ -418,13 +423,14 @@ def _current_rows(*, region: Region, provider_id: int, today: date) -> list[Prov
 def _save_status(region: Region, rows: list[ProviderLedger], stopped: bool) -> None:
     before = {(row.provider_id, row.year): row.status for row in rows}
     for row in rows:
+        thresholds = status_thresholds(region=region, on=row.as_of)
         row.status = status_of(
             spent=row.realisation + row.commitment,
             ceiling=row.ceiling,
             client_stop=stopped,
-            warning_pct=region.status_warning_pct,
-            critical_pct=region.status_critical_pct,
-            exhausted_pct=region.status_exhausted_pct,
+            warning_pct=thresholds.warning_pct,
+            critical_pct=thresholds.critical_pct,
+            exhausted_pct=thresholds.exhausted_pct,
         )
     for row in rows:
         row.save(update_fields=["ceiling", "realisation", "commitment", "inflow", "status"])

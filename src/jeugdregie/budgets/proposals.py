@@ -1,19 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Ceiling proposal for a year (budgets.md §1): norm × reference-year realisation.
 
-The rules are policy data: one JSON file per region in ``ceiling_rules/`` with, per year,
-the norm, the reference year and the start budget for new providers, and the source they
-come from. ASSUMPTION (the sources leave it open): a provider without realisation in the
-reference year gets the start budget in full when it never had a ceiling in the region
-before the year, else the start budget × the norm (the sources: "the same norm percentages
-applied in later years").
+The rules are policy data: dated files of the kind ``ceiling_norms`` in the policy tree
+(``policy/<region>/ceiling_norms/``, read by ``jeugdregie.core.policy``) with, per year, the
+norm, the reference year and the start budget for new providers, and the source they come
+from; the rule of a year is in the file in force on 1 January of that year. ASSUMPTION (the
+sources leave it open): a provider without realisation in the reference year gets the start
+budget in full when it never had a ceiling in the region before the year, else the start
+budget × the norm (the sources: "the same norm percentages applied in later years").
 """
 
-import json
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,10 +26,10 @@ from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.models import BudgetCeiling, Realisation
 from jeugdregie.contracting.models import Provider
 from jeugdregie.contracting.selectors import providers_of_region
+from jeugdregie.core.policy import CEILING_NORMS, PolicyError, PolicyFile, policy_in_force
 from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 
-RULES_DIR = Path(__file__).resolve().parent / "ceiling_rules"
 CENT = Decimal("0.01")
 
 
@@ -56,28 +56,31 @@ class CeilingRule:
         }
 
 
-@cache
-def _rules_of(region_code: str) -> dict[int, CeilingRule]:
-    path = RULES_DIR / f"{region_code}.json"
-    if not path.is_file():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {
+@lru_cache(maxsize=32)
+def _rules_of(file: PolicyFile, region_code: str) -> dict[int, CeilingRule]:
+    """The rules of one ceiling-norms file by year; a year outside the file's period is
+    refused (it could never be read)."""
+    rules = {
         int(row["year"]): CeilingRule(
             region_code=region_code,
             year=int(row["year"]),
             norm=Decimal(row["norm"]),
             reference_year=int(row["reference_year"]),
             start_budget=Decimal(row["start_budget"]),
-            source=row.get("source", data["source"]),
+            source=row.get("source", file.source),
         )
-        for row in data["rules"]
+        for row in file.content["rules"]
     }
+    outside = [year for year in rules if not file.in_force_on(dt.date(year, 1, 1))]
+    if outside:
+        raise PolicyError([f"{file.path}: the rules of {outside} fall outside the file's period"])
+    return rules
 
 
 def ceiling_rule(*, region: Region, year: int) -> CeilingRule | None:
     """The rule a region applies to the ceilings of a year, if it has one."""
-    return _rules_of(region.code).get(year)
+    file = policy_in_force(region=region.code, kind=CEILING_NORMS, on=dt.date(year, 1, 1))
+    return None if file is None else _rules_of(file, region.code).get(year)
 
 
 @dataclass(frozen=True)

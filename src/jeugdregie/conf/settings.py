@@ -238,6 +238,11 @@ JEUGDREGIE_KEY_FILE = VAR_DIR / "keys" / "personal-data.json"
 IJW_XSD_DIR = env_str("IJW_XSD_DIR", "")
 IJW_MAX_BYTES = env_int("IJW_MAX_BYTES", 10 * 1024 * 1024)
 
+# Dated policy: a region's own tree (`<region>/<kind>/<file>`) beside the built-in one in
+# `jeugdregie/policy/`; its files replace the built-in files of the same region and kind
+# (jeugdregie.core.policy). Empty: the built-in tree only.
+JEUGDREGIE_POLICY_DIR = env_str("JEUGDREGIE_POLICY_DIR", "")
+
 # Code lists: CBS municipality codes (a CSV with a `code` column); optional.
 JEUGDREGIE_CBS_CODES_FILE = env_str(
     "JEUGDREGIE_CBS_CODES_FILE",

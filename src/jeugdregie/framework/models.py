@@ -34,6 +34,12 @@ class EvaluationReceipt(AppendOnlyModel):
     ruleset_id = models.CharField(_("rule set"), max_length=50)
     version = models.CharField(_("version"), max_length=20)
     content_hash = models.CharField(_("content hash of the rule set file"), max_length=64)
+    # The SHA-256 of the exact bytes of the rule set file in the policy tree (sha256sum of
+    # the file). Empty on receipts made before it was recorded whose file could not be
+    # shown to be the one they were evaluated under (migration 0003).
+    file_sha256 = models.CharField(
+        _("SHA-256 of the rule set file"), max_length=64, blank=True, default=""
+    )
     engine_version = models.CharField(_("engine version"), max_length=20)
     case_id = models.CharField(_("case"), max_length=100)
     request_date = models.DateField(_("request date"), null=True, blank=True)

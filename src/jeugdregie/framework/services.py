@@ -43,6 +43,7 @@ def receipt_record(*, evaluation: Evaluation, user: User | None = None) -> Evalu
         ruleset_id=ruleset.ruleset_id,
         version=ruleset.version,
         content_hash=ruleset.content_hash,
+        file_sha256=ruleset.file_sha256,
         engine_version=evaluation.engine_version,
         case_id=evaluation.case.case_id,
         request_date=request_date,

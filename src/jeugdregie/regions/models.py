@@ -9,6 +9,9 @@ cbs_code_validator = RegexValidator(
     r"^\d{4}$", _("A CBS municipality code has exactly 4 digits, e.g. 0505.")
 )
 percentage_validators = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(200))]
+THRESHOLD_HELP = _(
+    "Empty: the threshold of the region's dated policy in force (status_thresholds) applies."
+)
 
 
 class Region(models.Model):
@@ -33,22 +36,28 @@ class Region(models.Model):
         _("warning threshold (%)"),
         max_digits=5,
         decimal_places=2,
-        default=Decimal(80),
+        null=True,
+        blank=True,
         validators=percentage_validators,
+        help_text=THRESHOLD_HELP,
     )
     status_critical_pct = models.DecimalField(
         _("critical threshold (%)"),
         max_digits=5,
         decimal_places=2,
-        default=Decimal(95),
+        null=True,
+        blank=True,
         validators=percentage_validators,
+        help_text=THRESHOLD_HELP,
     )
     status_exhausted_pct = models.DecimalField(
         _("exhausted threshold (%)"),
         max_digits=5,
         decimal_places=2,
-        default=Decimal(100),
+        null=True,
+        blank=True,
         validators=percentage_validators,
+        help_text=THRESHOLD_HELP,
     )
 
     class Meta:

@@ -1,25 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The perceel-2 working method as dated policy data (STYLE.md "policy as dated data").
 
-One JSON file per region in ``policies/`` holds, each with a validity period and a source:
-the product rules (basic treatment duration, maximum length of one extension, maximum
+Dated files of the kind ``perceel2`` in the policy tree (``policy/<region>/perceel2/``, read
+by ``jeugdregie.core.policy``) hold, each with a validity period and a source: the product
+rules (basic treatment duration, maximum length of one extension, maximum
 treatment duration), the versions of the working method (how many extensions on mandate,
 from which extension a self-assessment is required) and the CJG review form (questions as
-data). A version's end can be moved or ended early by a recorded decision
-(``PolicyVersionEnd``); the file keeps the original period.
+data). A rule, version or form holds within its own period and its file's. A version's end
+can be moved or ended early by a recorded decision (``PolicyVersionEnd``); the file keeps
+the original period.
 """
 
 import datetime as dt
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
+from jeugdregie.core.policy import PERCEEL2, PolicyFile, policy_regions, policy_versions
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories.models import PolicyVersionEnd
-
-POLICY_DIR = Path(__file__).resolve().parent / "policies"
 
 
 @dataclass(frozen=True)
@@ -79,51 +79,87 @@ def _valid(valid_from: dt.date, valid_to: dt.date | None, day: dt.date) -> bool:
     return valid_from <= day and (valid_to is None or day <= valid_to)
 
 
-@cache
-def region_policy(region_code: str) -> RegionPolicy:
-    """The policy file of a region; a region without a file has no rules at all."""
-    path = POLICY_DIR / f"{region_code}.json"
-    if not path.is_file():
-        return RegionPolicy(region_code, "", (), (), ())
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    products = tuple(
-        ProductRule(
-            product_code=code,
-            valid_from=dt.date.fromisoformat(row["valid_from"]),
-            valid_to=_date(row.get("valid_to")),
-            basic_months=int(row["basic_months"]),
-            max_extension_months=int(row["max_extension_months"]),
-            max_treatment_months=int(row["max_treatment_months"]),
-        )
-        for row in data.get("products", [])
-        for code in row["codes"]
-    )
-    methods = tuple(
+Period = tuple[dt.date, dt.date | None]
+
+
+def _within(row: Mapping[str, Any], file: PolicyFile) -> Period | None:
+    """A row's period cut to its file's; None when the two do not meet."""
+    start = max(dt.date.fromisoformat(row["valid_from"]), file.valid_from)
+    ends = [end for end in (_date(row.get("valid_to")), file.valid_to) if end is not None]
+    end = min(ends) if ends else None
+    return None if end is not None and end < start else (start, end)
+
+
+def _products(file: PolicyFile) -> list[ProductRule]:
+    rules: list[ProductRule] = []
+    for row in file.content.get("products", []):
+        if (period := _within(row, file)) is not None:
+            rules.extend(
+                ProductRule(
+                    product_code=code,
+                    valid_from=period[0],
+                    valid_to=period[1],
+                    basic_months=int(row["basic_months"]),
+                    max_extension_months=int(row["max_extension_months"]),
+                    max_treatment_months=int(row["max_treatment_months"]),
+                )
+                for code in row["codes"]
+            )
+    return rules
+
+
+def _methods(file: PolicyFile) -> list[MethodVersion]:
+    return [
         MethodVersion(
             code=row["code"],
             name=row["name"],
-            valid_from=dt.date.fromisoformat(row["valid_from"]),
-            valid_to=_date(row.get("valid_to")),
-            file_valid_to=_date(row.get("valid_to")),
+            valid_from=period[0],
+            valid_to=period[1],
+            file_valid_to=period[1],
             mandate_extensions=int(row["mandate_extensions"]),
             self_assessment_from=int(row["self_assessment_from"]),
-            source=row.get("source", data["source"]),
+            source=row.get("source", file.source),
         )
-        for row in data.get("methods", [])
-    )
-    forms = tuple(
+        for row in file.content.get("methods", [])
+        if (period := _within(row, file)) is not None
+    ]
+
+
+def _review_forms(file: PolicyFile) -> list[ReviewForm]:
+    return [
         ReviewForm(
-            valid_from=dt.date.fromisoformat(row["valid_from"]),
-            valid_to=_date(row.get("valid_to")),
-            source=row.get("source", data["source"]),
+            valid_from=period[0],
+            valid_to=period[1],
+            source=row.get("source", file.source),
             questions=tuple(
                 ReviewQuestion(code=q["code"], text=q["text"], required=bool(q["required"]))
                 for q in row["questions"]
             ),
         )
-        for row in data.get("review_forms", [])
+        for row in file.content.get("review_forms", [])
+        if (period := _within(row, file)) is not None
+    ]
+
+
+@lru_cache(maxsize=32)
+def _region_policy(region_code: str, files: tuple[PolicyFile, ...]) -> RegionPolicy:
+    return RegionPolicy(
+        region_code,
+        "; ".join(file.source for file in files),
+        tuple(rule for file in files for rule in _products(file)),
+        tuple(version for file in files for version in _methods(file)),
+        tuple(form for file in files for form in _review_forms(file)),
     )
-    return RegionPolicy(region_code, data["source"], products, methods, forms)
+
+
+def region_policy(region_code: str) -> RegionPolicy:
+    """The perceel-2 policy of a region; a region without files has no rules at all."""
+    return _region_policy(region_code, policy_versions(region=region_code, kind=PERCEEL2))
+
+
+def regions_with_policy() -> tuple[str, ...]:
+    """The region codes with perceel-2 files of their own (``default`` when it has them)."""
+    return policy_regions(kind=PERCEEL2)
 
 
 def product_rule(*, region: Region, product_code: str, on: dt.date) -> ProductRule | None:

@@ -263,8 +263,8 @@ def allocations_eligible_for_trajectory(*, user: User) -> QuerySet[Allocation]:
     )
     codes = {
         rule.product_code
-        for path in policy.POLICY_DIR.glob("*.json")
-        for rule in policy.region_policy(path.stem).products
+        for code in policy.regions_with_policy()
+        for rule in policy.region_policy(code).products
     }
     eligible = [
         a.pk

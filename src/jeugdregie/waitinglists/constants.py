@@ -3,9 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
-    "GI_RULING_MONTHS",
     "PERCEEL1_LOT_CODE",
-    "YOUNG_CHILD_AGE",
     "OutflowReason",
     "PrioritySignal",
     "WaitingSource",
@@ -14,11 +12,8 @@ __all__ = [
 PERCEEL1_LOT_CODE = "P1"
 """The lot (perceel) of multi-disciplinary specialist care: its waiting list has no provider."""
 
-YOUNG_CHILD_AGE = 8
-"""A youth younger than this many years (on the day of viewing) is a priority signal."""
-
-GI_RULING_MONTHS = 3
-"""A GI case waiting more than this many calendar months after the court ruling is a signal."""
+# The boundaries of the priority signals (the young child's age, the months after a court
+# ruling) are dated policy: ``waitinglists.policy``.
 
 
 class WaitingSource(models.TextChoices):

@@ -29,6 +29,7 @@ from jeugdregie.waitinglists.figures import (
     waiting_times,
 )
 from jeugdregie.waitinglists.models import WaitingEntry
+from jeugdregie.waitinglists.policy import WaitingListBoundaries, waiting_list_boundaries
 from jeugdregie.waitinglists.signals import priority_signals
 
 __all__ = [
@@ -87,7 +88,7 @@ def entries_visible_to(*, user: User) -> QuerySet[WaitingEntry]:
         "youth",
         "referral__referrer_organisation",
         "provider",
-        "lot",
+        "lot__region",
         "product",
         "bridging_provider",
         "bridging_product",
@@ -138,10 +139,11 @@ def entries_with_signal(
         "referral__referrer_type",
         "referral__referrer_organisation__kind",
         "court_ruling_date",
+        "lot__region__code",
     )
     keys = [
         pk
-        for pk, youth_id, index, submitted_birth, birth, referrer, kind, ruling in rows
+        for pk, youth_id, index, submitted_birth, birth, referrer, kind, ruling, region in rows
         if signal
         in _signals(
             from_submission=youth_id is None or (provider and bool(index)),
@@ -151,6 +153,7 @@ def entries_with_signal(
             referrer_kind=kind,
             court_ruling_date=ruling,
             today=today,
+            boundaries=waiting_list_boundaries(region_code=region, on=today),
         )
     ]
     return entries.filter(pk__in=keys)
@@ -237,10 +240,11 @@ def _signals(
     referrer_kind: str | None,
     court_ruling_date: date | None,
     today: date,
+    boundaries: WaitingListBoundaries,
 ) -> list[PrioritySignal]:
-    """The priority signals of one entry. From a submission: the submitted birth date and a
-    reported court ruling only (reporting a ruling is reporting a GI case); never the youth
-    record or its referral."""
+    """The priority signals of one entry, with the boundaries of its region's policy on
+    ``today``. From a submission: the submitted birth date and a reported court ruling only
+    (reporting a ruling is reporting a GI case); never the youth record or its referral."""
     if from_submission:
         birth = date.fromisoformat(submitted_birth_date) if submitted_birth_date else None
         return priority_signals(
@@ -249,6 +253,7 @@ def _signals(
             referred_by_institution=court_ruling_date is not None,
             court_ruling_date=court_ruling_date,
             today=today,
+            boundaries=boundaries,
         )
     return priority_signals(
         birth_date=birth_date,
@@ -256,6 +261,7 @@ def _signals(
         referred_by_institution=referrer_kind == OrganisationKind.CERTIFIED_INSTITUTION,
         court_ruling_date=court_ruling_date,
         today=today,
+        boundaries=boundaries,
     )
 
 
@@ -270,6 +276,7 @@ def signals_of(entry: WaitingEntry, *, today: date, user: User) -> list[Priority
         referrer_kind=organisation.kind if organisation else None,
         court_ruling_date=entry.court_ruling_date,
         today=today,
+        boundaries=waiting_list_boundaries(region_code=entry.lot.region.code, on=today),
     )
 
 

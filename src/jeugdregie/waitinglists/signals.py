@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Priority signals of a waiting youth, computed on the day of viewing (pure functions)."""
+"""Priority signals of a waiting youth, computed on the day of viewing (pure functions; the
+boundaries are the region's dated policy of that day, ``waitinglists.policy``)."""
 
 import calendar
 from datetime import date
 
 from jeugdregie.clients.constants import ReferrerType
-from jeugdregie.waitinglists.constants import GI_RULING_MONTHS, YOUNG_CHILD_AGE, PrioritySignal
+from jeugdregie.waitinglists.constants import PrioritySignal
+from jeugdregie.waitinglists.policy import WaitingListBoundaries
 
 GI_REFERRERS = frozenset({ReferrerType.CERTIFIED_INSTITUTION, ReferrerType.COURT})
 """COD327 referrer types that make a case a GI case (child protection measure)."""
@@ -22,24 +24,31 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def is_young_child(*, birth_date: date, today: date) -> bool:
-    """Younger than 8 years today: the 8th birthday (29 February: 28 February) is after today."""
-    return add_months(birth_date, 12 * YOUNG_CHILD_AGE) > today
+def is_young_child(*, birth_date: date, today: date, boundaries: WaitingListBoundaries) -> bool:
+    """Younger than ``young_child_age`` (8) years today: that birthday (29 February: 28
+    February) is after today."""
+    return add_months(birth_date, 12 * boundaries.young_child_age) > today
 
 
 def is_gi_case(*, referrer_type: str | None, referred_by_institution: bool) -> bool:
     return referred_by_institution or referrer_type in GI_REFERRERS
 
 
-def is_gi_ruling_overdue(*, gi_case: bool, court_ruling_date: date | None, today: date) -> bool:
-    """A GI case waiting *more than* 3 months after the ruling.
+def is_gi_ruling_overdue(
+    *,
+    gi_case: bool,
+    court_ruling_date: date | None,
+    today: date,
+    boundaries: WaitingListBoundaries,
+) -> bool:
+    """A GI case waiting *more than* ``gi_ruling_months`` (3) months after the ruling.
 
     Ruling 15 January: on 15 April exactly 3 months have passed (no signal yet); from 16
     April the signal shows.
     """
     if not gi_case or court_ruling_date is None:
         return False
-    return today > add_months(court_ruling_date, GI_RULING_MONTHS)
+    return today > add_months(court_ruling_date, boundaries.gi_ruling_months)
 
 
 def priority_signals(
@@ -49,13 +58,18 @@ def priority_signals(
     referred_by_institution: bool,
     court_ruling_date: date | None,
     today: date,
+    boundaries: WaitingListBoundaries,
 ) -> list[PrioritySignal]:
     signals = []
-    if birth_date is not None and is_young_child(birth_date=birth_date, today=today):
+    if birth_date is not None and is_young_child(
+        birth_date=birth_date, today=today, boundaries=boundaries
+    ):
         signals.append(PrioritySignal.YOUNG_CHILD)
     gi_case = is_gi_case(
         referrer_type=referrer_type, referred_by_institution=referred_by_institution
     )
-    if is_gi_ruling_overdue(gi_case=gi_case, court_ruling_date=court_ruling_date, today=today):
+    if is_gi_ruling_overdue(
+        gi_case=gi_case, court_ruling_date=court_ruling_date, today=today, boundaries=boundaries
+    ):
         signals.append(PrioritySignal.GI_RULING)
     return signals

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The afwegingskader rules engine: pure Python (no Django, no database).
 
-registry = default_registry()                  # every rulesets/*.yaml, schema-checked
+registry = default_registry()                  # policy/default/afwegingskader/, checked
 case = parse_case(data, registry.vocabulary, registry.ground_ids)
 result = evaluate(case)                        # version chosen by request_date
 result = evaluate(case, registry.get("2020-08"))   # or a given version

@@ -101,9 +101,10 @@ class RuleSet:
     exceptions: tuple[Rule, ...]
     requirements: tuple[Rule, ...]
     signals: tuple[Signal, ...]
-    content_hash: str
+    content_hash: str  # SHA-256 of the text parsed
     path: str
     literals: Mapping[str, tuple[Any, ...]]  # per fact: the literals it is compared with
+    file_sha256: str = ""  # SHA-256 of the exact bytes of the file it was read from, if any
 
     def valid_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)

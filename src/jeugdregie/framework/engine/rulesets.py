@@ -1,21 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Rule sets: one YAML file per version in `framework/rulesets/`, each checked against a
-strict schema when loaded (`schema.parse_ruleset`); the `Registry` holds the versions,
-refuses two versions with the same id or a fact whose type differs between versions, and
-selects the version that holds on a request date (none or two is a `VersionError`).
+"""Rule sets: one YAML file per version in the policy tree (``policy/default/afwegingskader/``,
+read by ``jeugdregie.core.policy``), each checked against a strict schema when loaded
+(`schema.parse_ruleset`); the `Registry` holds the versions, refuses two versions with the
+same id or a fact whose type differs between versions, and selects the version that holds
+on a request date (none or two is a `VersionError`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from jeugdregie.core.policy import AFWEGINGSKADER, DEFAULT_REGION, PolicyFile, policy_versions
 from jeugdregie.framework.engine.definitions import FactDef, RuleSet, RuleSetError
 from jeugdregie.framework.engine.schema import parse_ruleset
-
-RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 
 
 class VersionError(LookupError):
@@ -23,7 +25,15 @@ class VersionError(LookupError):
 
 
 def load_ruleset(path: Path) -> RuleSet:
-    return parse_ruleset(path.read_text(encoding="utf-8"), str(path))
+    """A rule set from a loose file (tests, tools); the application reads the policy tree."""
+    raw = path.read_bytes()
+    ruleset = parse_ruleset(raw.decode("utf-8"), str(path))
+    return replace(ruleset, file_sha256=hashlib.sha256(raw).hexdigest())
+
+
+def ruleset_from_policy(file: PolicyFile) -> RuleSet:
+    """A rule set from its file in the policy tree, with the SHA-256 of the file's bytes."""
+    return replace(parse_ruleset(file.text, str(file.path)), file_sha256=file.sha256)
 
 
 class Registry:
@@ -79,14 +89,23 @@ class Registry:
         )
 
 
-def load_registry(directory: Path = RULESETS_DIR) -> Registry:
+def load_registry(directory: Path) -> Registry:
+    """Every ``*.yaml`` of a loose directory (tests, tools)."""
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise RuleSetError(str(directory), ["no rule set files (*.yaml)"])
     return Registry(load_ruleset(path) for path in files)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def _registry(files: tuple[PolicyFile, ...]) -> Registry:
+    return Registry(ruleset_from_policy(file) for file in files)
+
+
 def default_registry() -> Registry:
-    """The rule sets shipped in `framework/rulesets/` (loaded once per process)."""
-    return load_registry(RULESETS_DIR)
+    """The afwegingskader of the policy tree: ``default/afwegingskader/``, or the region's
+    own tree's (``JEUGDREGIE_POLICY_DIR``) when it has one; parsed once per set of files."""
+    files = policy_versions(region=DEFAULT_REGION, kind=AFWEGINGSKADER)
+    if not files:
+        raise RuleSetError(f"{DEFAULT_REGION}/{AFWEGINGSKADER}", ["no rule set files"])
+    return _registry(files)

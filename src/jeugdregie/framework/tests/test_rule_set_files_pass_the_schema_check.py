@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from jeugdregie.core.policy import AFWEGINGSKADER, BUILTIN_DIR, DEFAULT_REGION
 from jeugdregie.framework.engine import (
     Registry,
     RuleSetError,
@@ -14,7 +15,8 @@ from jeugdregie.framework.engine import (
     load_registry,
     load_ruleset,
 )
-from jeugdregie.framework.engine.rulesets import RULESETS_DIR
+
+RULESETS_DIR = BUILTIN_DIR / DEFAULT_REGION / AFWEGINGSKADER
 
 
 def test_every_shipped_rule_set_loads():

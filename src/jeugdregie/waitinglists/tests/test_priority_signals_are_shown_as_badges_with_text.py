@@ -16,6 +16,7 @@ from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.clients.services import referral_create
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
+from jeugdregie.waitinglists.policy import waiting_list_boundaries
 from jeugdregie.waitinglists.services import waiting_entry_report
 from jeugdregie.waitinglists.signals import add_months, is_gi_ruling_overdue, is_young_child
 from jeugdregie.waitinglists.tests.hand_fixture import youth_born
@@ -41,12 +42,19 @@ GI_CASES = [
 
 @pytest.mark.parametrize(("birth", "today", "expected"), YOUNG_CHILD_CASES)
 def test_young_child_boundary(birth, today, expected):
-    assert is_young_child(birth_date=birth, today=today) is expected
+    boundaries = waiting_list_boundaries(region_code="zhz", on=today)  # 8 years, 3 months
+
+    assert is_young_child(birth_date=birth, today=today, boundaries=boundaries) is expected
 
 
 @pytest.mark.parametrize(("ruling", "today", "gi_case", "expected"), GI_CASES)
 def test_gi_ruling_boundary_is_exactly_three_calendar_months(ruling, today, gi_case, expected):
-    assert is_gi_ruling_overdue(gi_case=gi_case, court_ruling_date=ruling, today=today) is expected
+    boundaries = waiting_list_boundaries(region_code="zhz", on=today)
+    overdue = is_gi_ruling_overdue(
+        gi_case=gi_case, court_ruling_date=ruling, today=today, boundaries=boundaries
+    )
+
+    assert overdue is expected
 
 
 def test_adding_months_clamps_to_the_end_of_the_month():
