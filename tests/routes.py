@@ -1059,4 +1059,6 @@ UNTABLED = {
     "oidc_authentication_callback": "the identity provider's answer to a sign-in",
     "admin-login": "the management site's login, sent on to the sign-in",
     "favicon": "public: an empty answer (204) to the icon request browsers make on their own",
+    "healthz": "public probe for load balancers: 200 while the process runs (web/tests)",
+    "readyz": "public probe for load balancers: database, migrations, keys (web/tests)",
 }

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.homes.views import home
-from jeugdregie.web.views import no_icon
+from jeugdregie.web.views import healthz, no_icon, readyz
 
 admin.site.site_header = _("jeugdregie management")
 admin.site.site_title = _("jeugdregie management")
@@ -12,6 +12,8 @@ admin.site.site_title = _("jeugdregie management")
 urlpatterns = [
     path("", home, name="home"),
     path("favicon.ico", no_icon, name="favicon"),
+    path("healthz/", healthz, name="healthz"),
+    path("readyz/", readyz, name="readyz"),
     path("", include("jeugdregie.authentication.urls")),  # login, second factor, SSO, logout
     path("", include("jeugdregie.contracting.urls")),
     path("", include("jeugdregie.budgets.urls")),

@@ -11,12 +11,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.selectors import user_can
+from jeugdregie.core import health
 
 PAGE_SIZE = 25
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
@@ -113,3 +116,25 @@ def no_icon(request: HttpRequest) -> HttpResponse:
     """``/favicon.ico``, which browsers ask for on their own: nothing, and no 404 that the
     audit trail would record as a refused access."""
     return HttpResponse(status=204)
+
+
+# --- probes for load balancers (no sign-in; nothing personal in them) ---------------------
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 while the process runs."""
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """200 when every readiness check holds (``core.health``), else 503; the checks by name."""
+    checks = health.readiness()
+    ready = all(checks.values())
+    return JsonResponse(
+        {"status": "ready" if ready else "not ready", "checks": checks},
+        status=200 if ready else 503,
+    )
