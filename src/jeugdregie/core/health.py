@@ -18,10 +18,11 @@ PROBE = "jeugdregie readiness probe"
 
 
 def database_reachable(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """A connection is made (or kept) and the database answers on it."""
+    connection = connections[using]
     try:
-        with connections[using].cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
+        connection.ensure_connection()
+        return connection.is_usable()
     except DatabaseError:
         return False
 
