@@ -34,6 +34,8 @@ CBS_SAMPLE = """code,omschrijving,provincie,jeugdzorgregio
 0397,Heemstede,Noord-Holland,Zuid-Kennemerland
 0453,Velsen,Noord-Holland,Midden Kennemerland
 0473,Zandvoort,Noord-Holland,Zuid-Kennemerland
+0758,Breda,Noord-Brabant,West-Brabant-Oost
+0826,Oosterhout,Noord-Brabant,West-Brabant-Oost
 """
 
 

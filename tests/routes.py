@@ -661,6 +661,7 @@ def api_client(w: World) -> dict[str, Any]:
 ROUTES = [
     #                                          CM  AS  GI  EX  PR  PO  FA  PV
     Route("home",                             "200 200 200 200 200 200 200 200"),
+    Route("region-setup",                     "403 403 403 403 403 403 200 403"),
     # --- contracting ---
     Route("contracting:provider-list",        "200 200 200 200 200 200 200 403"),
     Route("contracting:provider-create",      "200 403 403 403 403 403 200 403"),

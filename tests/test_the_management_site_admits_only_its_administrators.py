@@ -18,10 +18,10 @@ from django.test import Client
 from django.urls import reverse
 
 from jeugdregie.accounts.constants import Role
+from jeugdregie.authentication.constants import MANAGEMENT_APPS as ADMIN_APPS
 from jeugdregie.authentication.tests.test_an_administrator_cannot_grant_itself_power import (
     make_functional_administrator,
 )
-from jeugdregie.demo.services import ADMIN_APPS
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import World
 

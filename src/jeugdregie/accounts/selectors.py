@@ -6,17 +6,24 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from jeugdregie.accounts.constants import Role
-from jeugdregie.accounts.models import User
+from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.accounts.permissions import role_can
 
 __all__ = [
     "ScopePaths",
+    "organisation_by_code",
     "organisation_scope",
     "own_provider_id",
     "region_id_of",
     "user_can",
     "users_list",
 ]
+
+
+def organisation_by_code(code: str) -> Organisation | None:
+    """An organisation by its stable code (the one the sign-in's group mapping, user_create
+    and apiclient_create name)."""
+    return Organisation.objects.filter(code=code.strip()).first()
 
 
 def user_can(user: User | AnonymousUser, capability: str) -> bool:

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.accounts.permissions import Capability
-from jeugdregie.accounts.selectors import region_id_of, user_can
+from jeugdregie.accounts.selectors import organisation_by_code, region_id_of, user_can
 from jeugdregie.apiclients.models import ApiClient
 
 __all__ = [
@@ -43,7 +43,7 @@ def organisation_by_reference(reference: str) -> Organisation | None:
     reference = reference.strip()
     if reference.isdigit():
         return Organisation.objects.filter(pk=int(reference)).first()
-    return Organisation.objects.filter(code=reference).first()
+    return organisation_by_code(reference)
 
 
 def api_client_by_reference(reference: str) -> ApiClient | None:

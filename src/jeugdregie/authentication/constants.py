@@ -3,6 +3,7 @@ from jeugdregie.accounts.constants import Role
 
 __all__ = [
     "LAST_ACTIVITY_SESSION_KEY",
+    "MANAGEMENT_APPS",
     "OIDC_BACKEND",
     "SECOND_FACTOR_ALWAYS",
     "SECOND_FACTOR_FREE_VIEWS",
@@ -37,3 +38,7 @@ SECOND_FACTOR_FREE_VIEWS: frozenset[str] = frozenset(
     }
 )
 """Views a signed-in user may open before passing the second factor."""
+
+MANAGEMENT_APPS: tuple[str, ...] = ("accounts", "regions", "contracting", "budgets")
+"""The apps whose models a functional administrator keeps in the management site (/beheer/):
+view, add and change; deleting is for nobody there."""

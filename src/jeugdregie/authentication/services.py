@@ -6,15 +6,18 @@ provider, TOTP devices."""
 import logging
 from typing import Any
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND
+from jeugdregie.accounts.constants import ROLE_ORGANISATION_KIND, Role
 from jeugdregie.accounts.models import Organisation, User
+from jeugdregie.accounts.selectors import organisation_by_code
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.models import ChangeRecord
 from jeugdregie.audit.services import change_record_create, snapshot
+from jeugdregie.authentication.constants import MANAGEMENT_APPS
 
 __all__ = [
     "PASSWORD_CHANGED",
@@ -27,6 +30,7 @@ __all__ = [
     "totp_device_create",
     "user_change_record",
     "user_create",
+    "user_management_access_grant",
     "user_permissions_snapshot",
     "user_role_set",
     "user_second_factor_reset",
@@ -119,6 +123,32 @@ def user_create(
 
 
 @transaction.atomic
+def user_management_access_grant(*, actor: User | None, user: User) -> User:
+    """Open the management site to a functional administrator: staff status and the view,
+    add and change permissions of ``MANAGEMENT_APPS`` (never delete, never superuser)."""
+    if user.role != Role.FUNCTIONAL_ADMIN:
+        raise ValueError("only a functional administrator gets into the management site")
+    stored = User.objects.get(pk=user.pk)
+    before = {**user_snapshot(stored), **user_permissions_snapshot(stored)}
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=MANAGEMENT_APPS).exclude(
+            codename__startswith="delete_"
+        )
+    )
+    user = User.objects.get(pk=user.pk)  # a fresh permission cache
+    user_change_record(
+        actor=actor,
+        user=user,
+        action=ChangeAction.UPDATE,
+        before=before,
+        after={**user_snapshot(user), **user_permissions_snapshot(user)},
+    )
+    return user
+
+
+@transaction.atomic
 def user_role_set(
     *, user: User, role: str, organisation: Organisation | None, actor: User | None
 ) -> User:
@@ -188,7 +218,7 @@ def user_sso_sync(
     A sign-in never takes over a local account (one with a password): the provider's user
     name could otherwise be made to match a provider's local account.
     """
-    organisation = Organisation.objects.filter(code=organisation_code).first()
+    organisation = organisation_by_code(organisation_code)
     if organisation is None or organisation.kind != ROLE_ORGANISATION_KIND[role]:
         logger.error(
             "JEUGDREGIE_OIDC_GROUPS maps to role %s at organisation '%s', which %s",

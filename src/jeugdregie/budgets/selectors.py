@@ -48,12 +48,18 @@ __all__ = [
     "budget_positions",
     "budget_providers_visible_to",
     "budgets_worklist",
+    "ceilings_count",
     "ceilings_visible_to",
     "client_stops_visible_to",
     "default_budget_year",
     "provider_budget",
     "undeclared_past_care",
 ]
+
+
+def ceilings_count(*, region: Region, year: int) -> int:
+    """How many ceilings the region has set for the year (a figure, no amounts)."""
+    return BudgetCeiling.objects.filter(region=region, year=year).count()
 
 
 def ceilings_visible_to(*, user: User) -> QuerySet[BudgetCeiling]:

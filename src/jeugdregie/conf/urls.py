@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.homes.views import home
+from jeugdregie.homes.views import home, region_setup_page
 from jeugdregie.web.views import healthz, no_icon, readyz
 
 admin.site.site_header = _("jeugdregie management")
@@ -11,6 +11,7 @@ admin.site.site_title = _("jeugdregie management")
 
 urlpatterns = [
     path("", home, name="home"),
+    path("inrichting/", region_setup_page, name="region-setup"),
     path("favicon.ico", no_icon, name="favicon"),
     path("healthz/", healthz, name="healthz"),
     path("readyz/", readyz, name="readyz"),

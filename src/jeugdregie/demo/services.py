@@ -12,13 +12,16 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.authentication.services import totp_device_create, user_create
+from jeugdregie.authentication.services import (
+    totp_device_create,
+    user_create,
+    user_management_access_grant,
+)
 from jeugdregie.casetable.demo import cases_seed_demo
 from jeugdregie.clients.models import Youth
 from jeugdregie.contracting.models import Provider
@@ -43,7 +46,6 @@ from jeugdregie.trajectories.demo import trajectories_seed_demo
 from jeugdregie.waitinglists.demo import demo_waiting_entries
 
 __all__ = [
-    "ADMIN_APPS",
     "DemoRebuildRequiredError",
     "DemoRefusedError",
     "SeedResult",
@@ -56,7 +58,6 @@ __all__ = [
     "regions_not_made_by_the_demo",
 ]
 
-ADMIN_APPS = ("accounts", "regions", "contracting", "budgets")
 """Apps whose master data the functional administrator may view and edit in Django admin."""
 
 
@@ -232,13 +233,7 @@ def _create_login(login: DemoLogin, written: WrittenRegion) -> User:
         email=f"{login.username}@demo.jeugdregie.example",
     )
     if login.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
-        user.user_permissions.set(
-            Permission.objects.filter(content_type__app_label__in=ADMIN_APPS).exclude(
-                codename__startswith="delete_"
-            )
-        )
+        user = user_management_access_grant(actor=None, user=user)
     # The second factor with a published key, like the password (``demo_logins`` prints it).
     totp_device_create(user=user, key=demo_totp_key(login.username), confirmed=True)
     return user

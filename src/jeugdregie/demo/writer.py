@@ -32,7 +32,11 @@ from jeugdregie.contracting.services import contract_create, provider_create
 from jeugdregie.demo.generator import RegionPlan, cost_in_year
 from jeugdregie.demo.profiles.base import ProviderPlan, RegionProfile
 from jeugdregie.regions.models import Municipality, Region
-from jeugdregie.regions.services import municipality_create
+from jeugdregie.regions.services import (
+    municipality_create,
+    municipality_organisation_create,
+    region_office_code,
+)
 
 BATCH_SIZE = 1000
 
@@ -77,7 +81,7 @@ def write_region(plan: RegionPlan, *, seed: int) -> WrittenRegion:
     )
     office = Organisation.objects.create(
         name=profile.office_name,
-        code=f"{region.code}-servicecentrum",
+        code=region_office_code(region),
         kind=OrganisationKind.REGION_OFFICE,
         region=region,
     )
@@ -93,12 +97,8 @@ def write_region(plan: RegionPlan, *, seed: int) -> WrittenRegion:
         for spec in profile.municipalities
     ]
     for municipality in municipalities:
-        written.municipalities[municipality.cbs_code] = Organisation.objects.create(
-            name=f"Gemeente {municipality.name}",
-            code=slugify(f"{region.code}-gemeente-{municipality.name}"),
-            kind=OrganisationKind.MUNICIPALITY,
-            region=region,
-            municipality=municipality,
+        written.municipalities[municipality.cbs_code] = municipality_organisation_create(
+            actor=None, municipality=municipality
         )
     for spec in profile.certified_institutions:
         written.certified_institutions[spec.key] = Organisation.objects.create(

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from django.db.models import QuerySet
 
-from jeugdregie.accounts.constants import Role
-from jeugdregie.accounts.models import User
+from jeugdregie.accounts.constants import OrganisationKind, Role
+from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.accounts.selectors import region_id_of
 from jeugdregie.core.policy import STATUS_THRESHOLDS, PolicyError, PolicyFile, policy_in_force
 from jeugdregie.regions.models import Municipality, Region
@@ -16,9 +16,23 @@ __all__ = [
     "StatusThresholds",
     "municipalities_of_region",
     "municipalities_worked_for",
+    "organisations_of_region",
+    "region_by_code",
     "region_of",
     "status_thresholds",
 ]
+
+
+def region_by_code(code: str) -> Region | None:
+    return Region.objects.filter(code=code.strip().lower()).first()
+
+
+def organisations_of_region(region: Region) -> list[Organisation]:
+    """The region's organisations, the service organisation first, then by kind and name."""
+    return sorted(
+        Organisation.objects.filter(region=region),
+        key=lambda o: (o.kind != OrganisationKind.REGION_OFFICE, o.kind, o.name),
+    )
 
 
 def region_of(*, user: User) -> Region | None:

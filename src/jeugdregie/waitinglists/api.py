@@ -31,6 +31,7 @@ from jeugdregie.apiclients.constants import Scope
 from jeugdregie.apiclients.permissions import HasCapability
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.core.errors import validation_messages
 from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 from jeugdregie.waitinglists import selectors, services
@@ -131,12 +132,6 @@ def _serialised(user: User, entries: list[WaitingEntry]) -> list[Any]:
     return [WaitingEntryOutput(_output(user, entry)).data for entry in entries]
 
 
-def _messages(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [m for messages in error.message_dict.values() for m in messages]
-    return list(error.messages)
-
-
 class WaitingEntryListApi(generics.ListAPIView[WaitingEntry]):
     """GET: the provider's own entries (paged; filtered with the filters of the waiting list on
     screen; every youth's access is logged).
@@ -180,7 +175,7 @@ class WaitingEntryListApi(generics.ListAPIView[WaitingEntry]):
                         created.append(self._report(user, region, provider, item))
                 except ValidationError as error:
                     label = _("entry %(number)s") % {"number": number}
-                    errors[label] = _messages(error)
+                    errors[label] = validation_messages(error)
             if errors:
                 transaction.set_rollback(True)
         if errors:
@@ -225,7 +220,7 @@ class WaitingEntryListApi(generics.ListAPIView[WaitingEntry]):
                 today=timezone.localdate(),
             )
         except ValidationError as error:
-            problems.extend(_messages(error))
+            problems.extend(validation_messages(error))
         if problems:
             raise ValidationError(problems)
         assert lot is not None

@@ -14,8 +14,11 @@ from django.urls import reverse
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.audit.models import ChangeRecord
-from jeugdregie.authentication.services import PASSWORD_CHANGED, PASSWORD_SET
-from jeugdregie.demo.services import ADMIN_APPS
+from jeugdregie.authentication.services import (
+    PASSWORD_CHANGED,
+    PASSWORD_SET,
+    user_management_access_grant,
+)
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import World
 
@@ -23,15 +26,9 @@ pytestmark = pytest.mark.django_db
 
 
 def make_functional_administrator(user: User) -> User:
-    """As ``seed_demo`` makes ``beheer``: staff, with the model permissions of its apps."""
-    user.is_staff = True
-    user.save(update_fields=["is_staff"])
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=ADMIN_APPS).exclude(
-            codename__startswith="delete_"
-        )
-    )
-    return User.objects.get(pk=user.pk)  # fresh permission cache
+    """As ``seed_demo`` and ``user_create`` make ``beheer``: staff, with the model
+    permissions of its apps."""
+    return user_management_access_grant(actor=None, user=user)
 
 
 @pytest.fixture
@@ -66,10 +63,12 @@ def form_data(user: User, **changes: Any) -> dict[str, Any]:
 
 
 def updates_of(user: User) -> list[ChangeRecord]:
-    """The change records of ``user`` after its creation (the test world logs that)."""
+    """The change records of ``user`` that a person made after its creation (the test world
+    and ``user_management_access_grant`` in the fixture act as the system: no actor)."""
     return list(
         ChangeRecord.objects.filter(model="accounts.User", object_pk=str(user.pk))
         .exclude(action="create")
+        .exclude(user__isnull=True)
         .order_by("id")
     )
 

@@ -17,14 +17,20 @@ from jeugdregie.clients.selectors import youth_by_bsn
 from jeugdregie.clients.services import youth_create
 from jeugdregie.contracting.constants import ExecutionVariant, Unit
 from jeugdregie.contracting.models import Lot, Product, Provider
-from jeugdregie.contracting.services import lot_create, product_create, provider_create
+from jeugdregie.contracting.services import (
+    contract_create,
+    lot_create,
+    product_create,
+    provider_create,
+)
 from jeugdregie.regions.models import Municipality, Region
-from jeugdregie.regions.services import municipality_create
+from jeugdregie.regions.services import municipality_create, municipality_organisation_create
 from jeugdregie.workflows.allocations import allocation_grant
 from jeugdregie.workflows.masterdata.checking import check_tables
 from jeugdregie.workflows.masterdata.plan import (
     AllocationRow,
     CeilingRow,
+    ContractRow,
     MunicipalityRow,
     Plan,
     ProductRow,
@@ -48,6 +54,14 @@ COLUMNS = {
         "lot": "perceel",
     },
     "aanbieders": {"agb_code": "agb_code", "name": "naam", "kvk_number": "kvk_nummer"},
+    "contracten": {
+        "provider": "agb_code",
+        "kind": "soort",
+        "reference": "kenmerk",
+        "lots": "percelen",
+        "start": "ingangsdatum",
+        "end": "einddatum",
+    },
     "plafonds": {"amount": "bedrag", "lot": "perceel", "year": "jaar"},
     "realisatie": {"amount": "bedrag", "month": "maand", "year": "jaar"},
     "toewijzingen": {
@@ -142,6 +156,8 @@ class _Writer:
         for a in plan.providers:
             self.row("aanbieders", a.line, partial(self._provider, a))
         providers = {p.agb_code: p for p in Provider.objects.all()}
+        for k in plan.contracts:
+            self.row("contracten", k.line, partial(self._contract, k, providers))
         for c in plan.ceilings:
             self.row("plafonds", c.line, partial(self._ceiling, c, providers))
         for r in plan.realisations:
@@ -150,7 +166,10 @@ class _Writer:
             self.row("toewijzingen", t.line, partial(self._allocation, t, providers))
 
     def _municipality(self, row: MunicipalityRow) -> None:
-        municipality_create(actor=self.actor, region=self.region, cbs_code=row.code, name=row.name)
+        municipality = municipality_create(
+            actor=self.actor, region=self.region, cbs_code=row.code, name=row.name
+        )
+        municipality_organisation_create(actor=self.actor, municipality=municipality)
 
     def _product(self, row: ProductRow) -> None:
         product_create(
@@ -166,6 +185,18 @@ class _Writer:
 
     def _provider(self, row: ProviderRow) -> None:
         provider_create(actor=self.actor, agb_code=row.agb, name=row.name, kvk_number=row.kvk)
+
+    def _contract(self, row: ContractRow, providers: dict[str, Provider]) -> None:
+        contract_create(
+            actor=self.actor,
+            region=self.region,
+            provider=providers[row.agb],
+            kind=row.kind,
+            reference=row.reference,
+            lots=[self.lot(name) for name in row.lots],
+            start=row.start,
+            end=row.end,
+        )
 
     def _ceiling(self, row: CeilingRow, providers: dict[str, Provider]) -> None:
         ceiling_set(
@@ -191,7 +222,11 @@ class _Writer:
         )
 
     def _allocation(self, row: AllocationRow, providers: dict[str, Provider]) -> None:
-        municipality = Municipality.objects.get(cbs_code=row.municipality)
+        municipality = Municipality.objects.filter(cbs_code=row.municipality).first()
+        if municipality is None:  # its row in gemeenten was refused
+            raise ValidationError(
+                {"municipality": f"gemeente '{row.municipality}' is niet ingelezen"}
+            )
         # any region: a BSN is unique nationally, and the import makes the youth when none
         youth = youth_by_bsn(bsn=row.bsn, region=None)
         if youth is None:

@@ -1,15 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Validating every row of the import files and every reference between them."""
 
-import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ijw.codelists import ProductCategorie
 from jeugdregie.contracting.constants import ExecutionVariant, Frequency, Unit
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.core.bsn import passes_eleven_test
 from jeugdregie.regions.models import Municipality, Region
+from jeugdregie.workflows.masterdata.contracts import check_contracts
 from jeugdregie.workflows.masterdata.plan import (
     AllocationRow,
     CeilingRow,
@@ -20,123 +20,13 @@ from jeugdregie.workflows.masterdata.plan import (
     RealisationRow,
 )
 from jeugdregie.workflows.masterdata.reading import Problems, Table
-
-_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
-
-
-class RowReader:
-    """Parses the cells of one row; every problem is reported with file, row and column."""
-
-    def __init__(self, problems: Problems, filename: str, line: int, cells: dict[str, str]):
-        self.problems, self.filename, self.line, self.cells = problems, filename, line, cells
-        self.ok = True
-
-    def error(self, column: str | None, text: str) -> None:
-        self.ok = False
-        self.problems.add(self.filename, self.line, column, text)
-
-    def text(self, column: str, *, required: bool = True) -> str:
-        value = self.cells[column]
-        if required and not value:
-            self.error(column, "is leeg; dit veld is verplicht")
-        return value
-
-    def empty(self, column: str, why: str) -> None:
-        if self.cells[column]:
-            self.error(column, f"'{self.cells[column]}' moet leeg zijn {why}")
-
-    def digits(self, column: str, count: int, *, required: bool = True) -> str:
-        value = self.text(column, required=required)
-        if not value:
-            return ""
-        if not value.isdigit():
-            self.error(column, f"'{value}' mag alleen cijfers bevatten, verwacht {count}")
-            return ""
-        if len(value) != count:
-            self.error(column, f"'{value}' heeft {len(value)} cijfers, verwacht {count}")
-            return ""
-        return value
-
-    def integer(
-        self, column: str, low: int, high: int, *, required: bool = True, what: str = "getal"
-    ) -> int | None:
-        value = self.text(column, required=required)
-        if not value:
-            return None
-        if not re.fullmatch(r"-?\d+", value):
-            self.error(column, f"'{value}' is geen geheel getal")
-            return None
-        number = int(value)
-        if not low <= number <= high:
-            self.error(column, f"{what} {number} bestaat niet; verwacht {low} tot en met {high}")
-            return None
-        return number
-
-    def amount(self, column: str, *, required: bool = True) -> Decimal | None:
-        value = self.text(column, required=required).replace(" ", "")
-        if not value:
-            return None
-        if "." in value and "," in value:  # the last mark is the decimal one
-            thousands = "." if value.rfind(",") > value.rfind(".") else ","
-            value = value.replace(thousands, "")
-        value = value.replace(",", ".")
-        if not _AMOUNT.match(value):
-            self.error(column, f"'{self.cells[column]}' is geen bedrag (bijvoorbeeld 1234,56)")
-            return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            self.error(column, f"'{self.cells[column]}' is geen bedrag")
-            return None
-        if number < 0:
-            self.error(column, f"'{self.cells[column]}' is negatief; een bedrag is 0 of meer")
-            return None
-        return number.quantize(Decimal("0.01"))
-
-    def day(self, column: str, *, required: bool = True) -> dt.date | None:
-        value = self.text(column, required=required)
-        if not value:
-            return None
-        for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
-            try:
-                return dt.datetime.strptime(value, pattern).date()  # noqa: DTZ007
-            except ValueError:
-                continue
-        self.error(column, f"'{value}' is geen datum; gebruik JJJJ-MM-DD")
-        return None
-
-    def choice(self, column: str, choices: list[str], *, required: bool = True) -> str:
-        value = self.text(column, required=required)
-        if value and value not in choices:
-            self.error(column, f"'{value}' is geen geldige waarde; kies uit {', '.join(choices)}")
-            return ""
-        return value
-
-
-class _Duplicates:
-    def __init__(self, reader_columns: tuple[str, ...]):
-        self.columns, self.seen = reader_columns, dict[tuple[object, ...], int]()
-
-    def check(self, row: RowReader, key: tuple[object, ...]) -> bool:
-        first = self.seen.setdefault(key, row.line)
-        if first != row.line:
-            names = ", ".join(self.columns)
-            row.error(self.columns[0], f"dubbele regel: {names} gelijk aan regel {first}")
-            return False
-        return True
-
+from jeugdregie.workflows.masterdata.rows import Duplicates, RowReader, known_provider, rows
 
 YEARS = (2000, 2100)
 UNITS = [choice.value for choice in Unit]
 FREQUENCIES = [choice.value for choice in Frequency]
 VARIANTS = [choice.value for choice in ExecutionVariant]
 CATEGORIES = [choice.value for choice in ProductCategorie]
-
-
-def _rows(table: Table | None, problems: Problems) -> list[RowReader]:
-    if table is None:
-        return []
-    return [RowReader(problems, table.filename, line, cells) for line, cells in table.rows]
 
 
 def check_tables(tables: dict[str, Table], region: Region, problems: Problems) -> Plan:
@@ -154,31 +44,24 @@ def check_tables(tables: dict[str, Table], region: Region, problems: Problems) -
         for name in pair
     }
     lots |= {item.lot.lower() for item in plan.products if item.lot}
+    check_contracts(tables.get("contracten"), plan, problems, providers, lots)
     _check_ceilings(tables.get("plafonds"), plan, problems, providers, lots)
     _check_realisations(tables.get("realisatie"), plan, problems, providers)
     _check_allocations(tables.get("toewijzingen"), region, plan, problems, providers)
     return plan
 
 
-def _known_provider(row: RowReader, agb: str, providers: set[str]) -> None:
-    if agb and agb not in providers:
-        row.error(
-            "agb_code",
-            f"onbekende aanbieder '{agb}': niet in de database en niet in aanbieders",
-        )
-
-
 def _check_municipalities(table: Table | None, plan: Plan, problems: Problems) -> None:
-    duplicates = _Duplicates(("code",))
-    for row in _rows(table, problems):
+    duplicates = Duplicates(("code",))
+    for row in rows(table, problems):
         code, name = row.digits("code", 4), row.text("naam")
         if row.ok and duplicates.check(row, (code,)):
             plan.municipalities.append(MunicipalityRow(row.line, code, name))
 
 
 def _check_products(table: Table | None, plan: Plan, problems: Problems) -> None:
-    duplicates = _Duplicates(("productcode",))
-    for row in _rows(table, problems):
+    duplicates = Duplicates(("productcode",))
+    for row in rows(table, problems):
         category = row.choice("productcategorie", CATEGORIES)
         code = row.text("productcode")
         if code and not re.fullmatch(r"[0-9A-Z]{5}", code):
@@ -197,8 +80,8 @@ def _check_products(table: Table | None, plan: Plan, problems: Problems) -> None
 
 
 def _check_providers(table: Table | None, plan: Plan, problems: Problems) -> None:
-    duplicates = _Duplicates(("agb_code",))
-    for row in _rows(table, problems):
+    duplicates = Duplicates(("agb_code",))
+    for row in rows(table, problems):
         agb, name = row.digits("agb_code", 8), row.text("naam")
         kvk = row.digits("kvk_nummer", 8, required=False)
         if row.ok and duplicates.check(row, (agb,)):
@@ -208,13 +91,13 @@ def _check_providers(table: Table | None, plan: Plan, problems: Problems) -> Non
 def _check_ceilings(
     table: Table | None, plan: Plan, problems: Problems, providers: set[str], lots: set[str]
 ) -> None:
-    duplicates = _Duplicates(("agb_code", "jaar", "perceel"))
-    for row in _rows(table, problems):
+    duplicates = Duplicates(("agb_code", "jaar", "perceel"))
+    for row in rows(table, problems):
         agb = row.digits("agb_code", 8)
         year = row.integer("jaar", *YEARS, what="jaar")
         lot = row.text("perceel", required=False)
         amount = row.amount("bedrag")
-        _known_provider(row, agb, providers)
+        known_provider(row, agb, providers)
         if lot and lot.lower() not in lots:
             row.error(
                 "perceel", f"onbekend perceel '{lot}': niet in de database en niet in producten"
@@ -228,13 +111,13 @@ def _check_ceilings(
 def _check_realisations(
     table: Table | None, plan: Plan, problems: Problems, providers: set[str]
 ) -> None:
-    duplicates = _Duplicates(("agb_code", "jaar", "maand"))
-    for row in _rows(table, problems):
+    duplicates = Duplicates(("agb_code", "jaar", "maand"))
+    for row in rows(table, problems):
         agb = row.digits("agb_code", 8)
         year = row.integer("jaar", *YEARS, what="jaar")
         month = row.integer("maand", 1, 12, what="maand")
         amount = row.amount("bedrag")
-        _known_provider(row, agb, providers)
+        known_provider(row, agb, providers)
         if row.ok and duplicates.check(row, (agb, year, month)):
             assert year is not None
             assert month is not None
@@ -254,8 +137,8 @@ def _check_allocations(
         )
     }
     products |= {item.code: (item.category, item.unit) for item in plan.products}
-    duplicates = _Duplicates(("toewijzingnummer", "gemeente"))
-    for row in _rows(table, problems):
+    duplicates = Duplicates(("toewijzingnummer", "gemeente"))
+    for row in rows(table, problems):
         number = row.text("toewijzingnummer")
         if number and not re.fullmatch(r"\d{1,8}", number):
             row.error("toewijzingnummer", f"'{number}' moet 1 tot 8 cijfers hebben")
@@ -266,7 +149,7 @@ def _check_allocations(
             row.error("bsn", f"'{bsn}' is geen geldig BSN (elfproef)")
         birth_date = row.day("geboortedatum")
         agb = row.digits("agb_code", 8)
-        _known_provider(row, agb, providers)
+        known_provider(row, agb, providers)
         category = row.choice("productcategorie", CATEGORIES)
         product_code = row.text("productcode", required=False)
         start, end = row.day("ingangsdatum"), row.day("einddatum", required=False)

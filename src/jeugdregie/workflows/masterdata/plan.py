@@ -34,6 +34,17 @@ class ProviderRow:
 
 
 @dataclass
+class ContractRow:
+    line: int
+    agb: str
+    kind: str
+    reference: str
+    lots: list[str]
+    start: dt.date
+    end: dt.date | None
+
+
+@dataclass
 class CeilingRow:
     line: int
     agb: str
@@ -78,6 +89,7 @@ class Plan:
     municipalities: list[MunicipalityRow] = field(default_factory=list)
     products: list[ProductRow] = field(default_factory=list)
     providers: list[ProviderRow] = field(default_factory=list)
+    contracts: list[ContractRow] = field(default_factory=list)
     ceilings: list[CeilingRow] = field(default_factory=list)
     realisations: list[RealisationRow] = field(default_factory=list)
     allocations: list[AllocationRow] = field(default_factory=list)

@@ -23,6 +23,7 @@ FILES: dict[str, tuple[str, ...]] = {
         "perceel",
     ),
     "aanbieders": ("agb_code", "naam", "kvk_nummer"),
+    "contracten": ("agb_code", "soort", "kenmerk", "percelen", "ingangsdatum", "einddatum"),
     "plafonds": ("agb_code", "jaar", "perceel", "bedrag"),
     "realisatie": ("agb_code", "jaar", "maand", "bedrag"),
     "toewijzingen": (

@@ -9,12 +9,11 @@ from jeugdregie.accounts.models import User
 from jeugdregie.apiclients.constants import Scope
 from jeugdregie.apiclients.selectors import organisation_by_reference
 from jeugdregie.apiclients.services import api_client_create, end_of_day
+from jeugdregie.core.errors import validation_messages
 
 
 def _errors(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return " ".join(m for messages in error.message_dict.values() for m in messages)
-    return " ".join(error.messages)
+    return " ".join(validation_messages(error))
 
 
 class Command(BaseCommand):

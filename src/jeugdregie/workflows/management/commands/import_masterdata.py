@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdregie.regions.models import Region
+from jeugdregie.regions.selectors import region_by_code
 from jeugdregie.workflows.masterdata import ImportRefusedError, import_masterdata
 
 
@@ -20,14 +21,18 @@ class Command(BaseCommand):
         parser.add_argument("--region", help="region code; may be left out with one region")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        regions = Region.objects.order_by("code")
         if options["region"]:
-            regions = regions.filter(code=options["region"])
-            if not regions.exists():
-                raise CommandError(f"Onbekende regio '{options['region']}'.")
-        elif regions.count() != 1:
-            raise CommandError("Geef de regio met --region (er is niet precies één regio).")
-        region = regions.get()
+            region = region_by_code(options["region"])
+            if region is None:
+                raise CommandError(
+                    f"Onbekende regio '{options['region']}'. Een nieuwe regio maakt u met "
+                    "'jeugdregie region_create' (README: Een regio inrichten)."
+                )
+        else:
+            regions = list(Region.objects.all()[:2])
+            if len(regions) != 1:
+                raise CommandError("Geef de regio met --region (er is niet precies één regio).")
+            region = regions[0]
         try:
             counts = import_masterdata(directory=options["directory"], region=region)
         except ImportRefusedError as refused:
