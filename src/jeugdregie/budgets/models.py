@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,7 +15,8 @@ from jeugdregie.budgets.constants import (
     ExceptionStatus,
     RealisationSource,
 )
-from jeugdregie.core.fields import EncryptedTextField
+from jeugdregie.core.bsn import normalise_bsn
+from jeugdregie.core.fields import BlindIndex, EncryptedTextField
 
 
 class BudgetCeiling(models.Model):
@@ -340,6 +342,10 @@ class CeilingException(RequestDecision):
     is linked to. The youth is linked when the region knows a youth with that BSN; otherwise
     the request has no youth (contract management sees the submission only).
     """
+
+    BLIND_INDEXES: ClassVar[tuple[BlindIndex, ...]] = (
+        BlindIndex("submitted_bsn_index", "submitted_bsn", "bsn", normalise_bsn),
+    )
 
     region = models.ForeignKey(
         "regions.Region",

@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.clients.constants import CareProfile, Gender, ReferrerType
-from jeugdregie.core.fields import EncryptedTextField
+from jeugdregie.core.bsn import normalise_bsn
+from jeugdregie.core.fields import BlindIndex, EncryptedTextField, normalise_name
 
 
 class Youth(models.Model):
@@ -11,6 +14,12 @@ class Youth(models.Model):
 
     The BSN can be unknown (empty, no index): youth whose BSN is not (yet) known still get care.
     """
+
+    BSN_INDEX = BlindIndex("bsn_index", "bsn", "bsn", normalise_bsn)
+    FAMILY_NAME_INDEX = BlindIndex(
+        "family_name_index", "family_name", "family_name", normalise_name
+    )
+    BLIND_INDEXES: ClassVar[tuple[BlindIndex, ...]] = (BSN_INDEX, FAMILY_NAME_INDEX)
 
     bsn = EncryptedTextField(_("BSN"), blank=True)
     # NULL, not "", when the BSN is unknown: many youth may lack one under a unique index.

@@ -13,7 +13,6 @@ from jeugdregie.audit.services import change_record_create
 from jeugdregie.clients.constants import Gender
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.core.bsn import normalise_bsn, validate_bsn
-from jeugdregie.core.crypto import blind_index
 from jeugdregie.regions.models import Municipality
 
 __all__ = [
@@ -28,11 +27,11 @@ PERSONAL_FIELDS = ("bsn", "given_name", "family_name", "birth_date")
 
 
 def bsn_lookup_key(bsn: str) -> str:
-    return blind_index(normalise_bsn(bsn), purpose="bsn")
+    return Youth.BSN_INDEX.of(bsn)
 
 
 def family_name_lookup_key(name: str) -> str:
-    return blind_index(" ".join(name.lower().split()), purpose="family_name")
+    return Youth.FAMILY_NAME_INDEX.of(name)
 
 
 def _check_municipality(actor: User | None, municipality: Municipality) -> None:

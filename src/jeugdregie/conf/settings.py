@@ -228,10 +228,12 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Privacy: keys for personal data come from the environment, never from SECRET_KEY.
-# In development a key file is generated under var/ on first use.
+# Privacy: keys for personal data come from the environment, never from SECRET_KEY; newest
+# first (jeugdregie keys_rotate). Outside demo mode jeugdregie refuses to start without them
+# (core.crypto, check E301); in demo mode a key file is generated under var/ on first use.
 JEUGDREGIE_ENCRYPTION_KEYS = env_list("JEUGDREGIE_ENCRYPTION_KEYS", [])
-JEUGDREGIE_BLIND_INDEX_KEY = env_str("JEUGDREGIE_BLIND_INDEX_KEY", "")
+JEUGDREGIE_BLIND_INDEX_KEYS = env_list("JEUGDREGIE_BLIND_INDEX_KEYS", [])
+JEUGDREGIE_BLIND_INDEX_KEY = env_str("JEUGDREGIE_BLIND_INDEX_KEY", "")  # one key: the same
 JEUGDREGIE_KEY_FILE = VAR_DIR / "keys" / "personal-data.json"
 
 # iJw messages: optional folder with the official XSDs for an extra check, and the size limit.

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Start-up check of the policy files (``jeugdregie check`` and runserver): a file without a
-date or a source, or two versions that overlap, is named before anybody relies on it."""
+"""Start-up checks (``jeugdregie check``, runserver, migrate and every command that runs the
+system checks): a policy file without a date or a source, or two versions that overlap, is
+named before anybody relies on it (E201); outside demo mode the personal-data keys must be
+in the environment (E301)."""
 
 from typing import Any
 
 from django.core.checks import CheckMessage, Error, register
 
+from jeugdregie.core.crypto import keys_problem
 from jeugdregie.core.policy import PolicyError, policy_tree
 
 
@@ -15,4 +18,11 @@ def policy_files(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         policy_tree()
     except PolicyError as error:
         return [Error(problem, id="jeugdregie.E201") for problem in error.problems]
+    return []
+
+
+@register()
+def personal_data_keys(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    if problem := keys_problem():
+        return [Error(problem, id="jeugdregie.E301")]
     return []

@@ -2,6 +2,8 @@
 """Model fields that keep personal data encrypted at rest."""
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
@@ -80,3 +82,26 @@ class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
 
     def value_to_string(self, obj: models.Model) -> str:
         return json.dumps(self.value_from_object(obj), sort_keys=True)
+
+
+def normalise_name(name: str) -> str:
+    """A name as its blind index sees it: lower case, single spaces."""
+    return " ".join(name.lower().split())
+
+
+@dataclass(frozen=True)
+class BlindIndex:
+    """A column holding the keyed hash (``crypto.blind_index``) of an encrypted column.
+
+    A model lists its blind indexes in ``BLIND_INDEXES``; ``jeugdregie keys_rotate``
+    recomputes them from the decrypted ``source`` with the newest blind-index key. An index
+    whose source is empty stays as it is (empty or NULL).
+    """
+
+    index: str  # the column with the keyed hash
+    source: str  # the encrypted column it is the hash of
+    purpose: str  # as passed to crypto.blind_index
+    normalise: Callable[[str], str]
+
+    def of(self, plaintext: str) -> str:
+        return crypto.blind_index(self.normalise(plaintext), purpose=self.purpose)

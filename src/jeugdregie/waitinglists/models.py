@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jeugdregie.core.fields import EncryptedTextField
+from jeugdregie.core.bsn import normalise_bsn
+from jeugdregie.core.fields import BlindIndex, EncryptedTextField
 from jeugdregie.waitinglists.constants import OutflowReason, WaitingSource
 
 ENCRYPTED_FIELDS = (
@@ -32,6 +34,10 @@ class WaitingEntry(models.Model):
     is linked to. The youth is linked when the region knows a youth with that BSN; otherwise
     the entry has no youth (the region sees the submission only).
     """
+
+    BLIND_INDEXES: ClassVar[tuple[BlindIndex, ...]] = (
+        BlindIndex("submitted_bsn_index", "submitted_bsn", "bsn", normalise_bsn),
+    )
 
     youth = models.ForeignKey(
         "clients.Youth",

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Log records are only ever inserted: not through a model, not through a queryset, and on
-PostgreSQL not through plain SQL either (the database refuses UPDATE and DELETE)."""
+PostgreSQL not through plain SQL either (the database refuses UPDATE and DELETE). The one
+exception is key rotation's: a new ciphertext in the change log's encrypted columns, which
+the hash chain (over the plain values) checks."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -8,6 +10,8 @@ from django.db import DatabaseError, connection, transaction
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import AccessRecord, AppendOnlyError, ChangeRecord, Checkpoint
 from jeugdregie.audit.services import access_record_create
+from jeugdregie.audit.verification import log_verify
+from jeugdregie.core import crypto
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +73,7 @@ def test_allocation_changes_are_in_the_change_log(world):
         "UPDATE audit_accessrecord SET route = '/anders/'",
         "DELETE FROM audit_accessrecord",
         "UPDATE audit_changerecord SET object_pk = '0'",
+        "UPDATE audit_changerecord SET object_repr = changes, object_pk = '0'",
         "DELETE FROM audit_changerecord",
         "UPDATE audit_checkpoint SET up_to_seq = 0",
         "DELETE FROM audit_checkpoint",
@@ -99,3 +104,19 @@ def test_on_postgresql_truncate_stays_possible_for_a_rebuild(world):
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the insert's foreign-key checks
         cursor.execute("TRUNCATE audit_accessrecord")
     assert not AccessRecord.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="database triggers: PostgreSQL")
+def test_on_postgresql_only_the_change_logs_ciphertext_can_be_rewritten(world):
+    record = ChangeRecord.objects.order_by("seq").last()
+    assert record is not None
+    update = "UPDATE audit_changerecord SET object_repr = %s WHERE id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(update, [crypto.encrypt(record.object_repr), record.pk])
+    assert log_verify(ChangeRecord).ok  # the same plaintext: the chain holds
+
+    with connection.cursor() as cursor:
+        cursor.execute(update, [crypto.encrypt("iets anders"), record.pk])
+    report = log_verify(ChangeRecord)
+    assert report.problem is not None
+    assert report.problem.seq == record.seq  # another plaintext: the chain breaks there

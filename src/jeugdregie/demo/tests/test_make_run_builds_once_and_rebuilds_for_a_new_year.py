@@ -33,6 +33,7 @@ def _jeugdregie(var_dir: Path, *args: str) -> str:
     }
     env.pop("JEUGDREGIE_ENCRYPTION_KEYS", None)
     env.pop("JEUGDREGIE_BLIND_INDEX_KEY", None)
+    env.pop("JEUGDREGIE_BLIND_INDEX_KEYS", None)
     command = [str(Path(sys.executable).with_name("jeugdregie")), *args]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     assert done.returncode == 0, done.stdout + done.stderr

@@ -16,6 +16,7 @@ ASSETS = [
 
 class Command(BaseCommand):
     help = "Copy the front-end packages installed from npm into build/static (not committed)."
+    requires_system_checks: list[str] = []  # copies front-end files: no database, no keys
 
     def handle(self, *args: Any, **options: Any) -> None:
         modules = Path(settings.PROJECT_DIR) / "frontend" / "node_modules"

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = "Compile the .po translation files to .mo (pure Python; no GNU gettext needed)."
+    requires_system_checks: list[str] = []  # a build step: no database, no keys
 
     def handle(self, *args: Any, **options: Any) -> None:
         count = 0
