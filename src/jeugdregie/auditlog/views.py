@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
+import json
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from jeugdregie.accounts.models import User
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import region_id_of, users_list
 from jeugdregie.audit import selectors
@@ -13,7 +16,10 @@ from jeugdregie.audit.services import access_record_create, bsn_hash
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.selectors import youth_by_bsn_index
 from jeugdregie.core.bsn import mask_bsn, normalise_bsn
+from jeugdregie.web.exports import file_response
 from jeugdregie.web.views import acting_user, paginate, requires
+from jeugdregie.workflows.subject_access import SubjectAccessReport, subject_access_report
+from jeugdregie.workflows.subject_access_pdf import subject_access_pdf
 
 SECURITY_EVENTS = [(e.value, e.label) for e in AccessEvent if e != AccessEvent.READ]
 
@@ -48,13 +54,18 @@ def privacy_home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _region_youth(user: User, pk: int) -> Youth:
+    youth = Youth.objects.filter(pk=pk, municipality__region_id=region_id_of(user)).first()
+    if youth is None:
+        raise Http404
+    return youth
+
+
 @requires(Capability.VIEW_PRIVACY_LOG)
 @require_safe
 def privacy_youth(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
-    youth = Youth.objects.filter(pk=pk, municipality__region_id=region_id_of(user)).first()
-    if youth is None:
-        raise Http404
+    youth = _region_youth(user, pk)
     # Looking at who saw a youth identifies the youth: that is an access too.
     access_record_create(
         user=user, youth_ids=[youth.pk], purpose=AccessPurpose.AUDIT, route=request.path
@@ -123,4 +134,41 @@ def privacy_events(request: HttpRequest) -> HttpResponse:
         request,
         "audit/privacy_events.html",
         {"page": paginate(request, records), "events": SECURITY_EVENTS, "event": event},
+    )
+
+
+def _subject_access(request: HttpRequest, pk: int) -> SubjectAccessReport:
+    """The report of a youth of the privacy officer's region; handing it over is an export of
+    the youth's personal data, recorded as such."""
+    user = acting_user(request)
+    youth = _region_youth(user, pk)
+    access_record_create(
+        user=user, youth_ids=[youth.pk], purpose=AccessPurpose.EXPORT, route=request.path
+    )
+    return subject_access_report(actor=user, youth=youth)
+
+
+@requires(Capability.VIEW_PRIVACY_LOG)
+@require_safe
+def privacy_youth_report_json(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _subject_access(request, pk)
+    return file_response(
+        request=request,
+        filename=f"inzageverzoek-{pk}.json",
+        content=json.dumps(report.as_json(), ensure_ascii=False, indent=2).encode(),
+        content_type="application/json",
+        rows=sum(len(section.rows) for section in report.sections),
+    )
+
+
+@requires(Capability.VIEW_PRIVACY_LOG)
+@require_safe
+def privacy_youth_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _subject_access(request, pk)
+    return file_response(
+        request=request,
+        filename=f"inzageverzoek-{pk}.pdf",
+        content=subject_access_pdf(report),
+        content_type="application/pdf",
+        rows=sum(len(section.rows) for section in report.sections),
     )

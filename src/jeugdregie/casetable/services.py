@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from jeugdregie.budgets.models import CeilingException
     from jeugdregie.contracting.models import Contract
 
+from jeugdregie.casetable.retention import cases_anonymise
+
 __all__ = [
     "DERIVED_FACTS",
     "PERSONAL",
@@ -62,6 +64,7 @@ __all__ = [
     "case_decision_record_direct",
     "case_request",
     "case_schedule",
+    "cases_anonymise",
     "concurrent_allocations",
     "follow_up_create",
     "follow_ups_remind",

@@ -40,6 +40,9 @@ class Youth(models.Model):
         verbose_name=_("municipality"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set when the retention period passed: name, BSN and day of birth are gone, the row stays
+    # so every count and amount keeps adding up (workflows.retention).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("youth")

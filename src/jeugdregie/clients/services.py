@@ -16,14 +16,18 @@ from jeugdregie.core.bsn import normalise_bsn, validate_bsn
 from jeugdregie.regions.models import Municipality
 
 __all__ = [
+    "ANONYMOUS",
     "PERSONAL_FIELDS",
     "bsn_lookup_key",
     "family_name_lookup_key",
     "referral_create",
+    "youth_anonymise",
     "youth_create",
 ]
 
 PERSONAL_FIELDS = ("bsn", "given_name", "family_name", "birth_date")
+ANONYMOUS = "(geanonimiseerd)"
+"""The name an anonymised youth keeps (data, not interface text: it is stored)."""
 
 
 def bsn_lookup_key(bsn: str) -> str:
@@ -111,3 +115,39 @@ def referral_create(
     referral.save()
     change_record_create(user=actor, instance=referral, action=ChangeAction.CREATE)
     return referral
+
+
+@transaction.atomic
+def youth_anonymise(*, youth: Youth) -> Youth:
+    """Remove what identifies the youth once its retention period passed: name and BSN (and
+    their keyed hashes), the day of birth (the month stays, so age figures keep counting).
+    The row, its municipality and everything pointing at it stay; the change log records the
+    anonymisation, never the values that were removed."""
+    if youth.anonymised_at is not None:
+        return youth
+    youth.given_name = ANONYMOUS
+    youth.family_name = ANONYMOUS
+    youth.family_name_index = family_name_lookup_key(ANONYMOUS)
+    youth.bsn = ""
+    youth.bsn_index = None
+    youth.birth_date = youth.birth_date.replace(day=1)
+    youth.anonymised_at = timezone.now()
+    youth.save(
+        update_fields=[
+            "given_name",
+            "family_name",
+            "family_name_index",
+            "bsn",
+            "bsn_index",
+            "birth_date",
+            "anonymised_at",
+        ]
+    )
+    change_record_create(
+        user=None,
+        instance=youth,
+        action=ChangeAction.UPDATE,
+        before={"anonymised_at": None},
+        after={"anonymised_at": youth.anonymised_at.isoformat()},
+    )
+    return youth

@@ -50,9 +50,12 @@ DEFAULT_REGION = "default"
 AFWEGINGSKADER = "afwegingskader"
 CEILING_NORMS = "ceiling_norms"
 PERCEEL2 = "perceel2"
+RETENTION = "retention"
 STATUS_THRESHOLDS = "status_thresholds"
 WAITING_LIST = "waiting_list"
-KINDS = frozenset({AFWEGINGSKADER, CEILING_NORMS, PERCEEL2, STATUS_THRESHOLDS, WAITING_LIST})
+KINDS = frozenset(
+    {AFWEGINGSKADER, CEILING_NORMS, PERCEEL2, RETENTION, STATUS_THRESHOLDS, WAITING_LIST}
+)
 ONE_FOR_EVERY_REGION = frozenset({AFWEGINGSKADER})  # only under default/
 
 SUFFIXES = frozenset({".yaml", ".yml", ".json"})

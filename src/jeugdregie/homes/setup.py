@@ -31,6 +31,7 @@ __all__ = ["SetupStep", "region_setup"]
 POLICY_LABELS = {
     "ceiling_norms": gettext_lazy("ceiling norms"),
     "perceel2": gettext_lazy("perceel-2 working method"),
+    "retention": gettext_lazy("retention periods"),
     "status_thresholds": gettext_lazy("budget status thresholds"),
     "waiting_list": gettext_lazy("waiting-list signals"),
 }

@@ -34,12 +34,14 @@ from jeugdregie.messaging.models import AllocationRequest
 from jeugdregie.regions.models import Region
 from jeugdregie.waitinglists.constants import PERCEEL1_LOT_CODE, OutflowReason, WaitingSource
 from jeugdregie.waitinglists.models import ENCRYPTED_FIELDS, WaitingEntry
+from jeugdregie.waitinglists.retention import waiting_entries_anonymise
 
 __all__ = [
     "REDACTED_FIELDS",
     "UPDATABLE",
     "duplicate_open_entry",
     "perceel1_lot",
+    "waiting_entries_anonymise",
     "waiting_entry_close",
     "waiting_entry_for_perceel1",
     "waiting_entry_report",

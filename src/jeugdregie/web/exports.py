@@ -196,6 +196,16 @@ def _csv_lines(header: Sequence[object], rows: Rows) -> Iterator[str]:
         yield writer.writerow([csv_cell(value) for value in row])
 
 
+def file_response(
+    *, request: HttpRequest, filename: str, content: bytes, content_type: str, rows: int
+) -> HttpResponse:
+    """A download that is no table (a PDF, a JSON report): attached, never cached, recorded."""
+    _record_export(request=request, rows=rows)
+    response = HttpResponse(content, content_type=content_type)
+    _attach(response, filename)
+    return response
+
+
 def csv_response(
     *,
     request: HttpRequest,

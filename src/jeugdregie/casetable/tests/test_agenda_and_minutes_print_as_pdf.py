@@ -2,10 +2,7 @@
 """The table prints its agenda before a meeting and the minutes after: PDFs that name the
 meeting, its members, every case on the agenda and, in the minutes, each decision."""
 
-import base64
 import datetime as dt
-import re
-import zlib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -19,6 +16,7 @@ from jeugdregie.casetable.constants import CaseKind, TableDecision
 from jeugdregie.casetable.services import case_create, case_schedule, meeting_create
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.testing.factories import ProviderFactory, World
+from jeugdregie.testing.pdf import pdf_text
 from jeugdregie.workflows.cases import agenda_decide
 
 pytestmark = pytest.mark.django_db
@@ -30,18 +28,7 @@ def _frozen() -> Iterator[None]:
         yield
 
 
-def _text(pdf: bytes) -> str:
-    """The text drawn on the pages (content streams are Flate-compressed)."""
-    assert pdf.startswith(b"%PDF-")
-    drawn = []
-    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.DOTALL):
-        # reportlab writes ASCII85 over Flate; the text operators are "(...) Tj"
-        try:
-            content = zlib.decompress(base64.a85decode(stream.strip().removesuffix(b"~>")))
-        except (ValueError, zlib.error):
-            continue
-        drawn += [m.decode("latin-1") for m in re.findall(rb"\((.*?)\) Tj", content)]
-    return " ".join(drawn)
+_text = pdf_text
 
 
 def test_agenda_and_minutes_name_the_cases_and_the_decisions(world: World) -> None:
