@@ -24,6 +24,7 @@ def test_the_personal_data_routes_are_the_expected_ones():
         ("get", "allocations:allocation-list"),
         ("get", "allocations:allocation-export"),
         ("get", "audit:privacy-youth"),
+        ("get", "audit:privacy-youth-rectify"),
         ("get", "audit:privacy-youth-report-json"),
         ("get", "audit:privacy-youth-report-pdf"),
         ("post", "api-youth-search"),

@@ -8,6 +8,11 @@ urlpatterns = [
     path("privacy/", views.privacy_home, name="privacy"),
     path("privacy/jeugdige/<int:pk>/", views.privacy_youth, name="privacy-youth"),
     path(
+        "privacy/jeugdige/<int:pk>/corrigeren/",
+        views.privacy_youth_rectify,
+        name="privacy-youth-rectify",
+    ),
+    path(
         "privacy/jeugdige/<int:pk>/inzageverzoek.json",
         views.privacy_youth_report_json,
         name="privacy-youth-report-json",

@@ -2,6 +2,8 @@
 import json
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -13,11 +15,14 @@ from jeugdregie.accounts.selectors import region_id_of, users_list
 from jeugdregie.audit import selectors
 from jeugdregie.audit.constants import AccessEvent, AccessPurpose
 from jeugdregie.audit.services import access_record_create, bsn_hash
+from jeugdregie.clients.constants import Gender
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.selectors import youth_by_bsn_index
+from jeugdregie.clients.services import youth_rectify
 from jeugdregie.core.bsn import mask_bsn, normalise_bsn
+from jeugdregie.core.forms import BoundedDateField
 from jeugdregie.web.exports import file_response
-from jeugdregie.web.views import acting_user, paginate, requires
+from jeugdregie.web.views import acting_user, apply_service_errors, paginate, requires
 from jeugdregie.workflows.subject_access import SubjectAccessReport, subject_access_report
 from jeugdregie.workflows.subject_access_pdf import subject_access_pdf
 
@@ -26,6 +31,15 @@ SECURITY_EVENTS = [(e.value, e.label) for e in AccessEvent if e != AccessEvent.R
 
 class YouthLookupForm(forms.Form):
     bsn = forms.CharField(label=_("BSN of the youth"), max_length=20)
+
+
+class YouthRectifyForm(forms.Form):
+    given_name = forms.CharField(label=_("Given name"), max_length=200)
+    family_name = forms.CharField(label=_("Family name"), max_length=200)
+    birth_date = BoundedDateField(
+        label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
 
 
 @requires(Capability.VIEW_PRIVACY_LOG)
@@ -171,4 +185,40 @@ def privacy_youth_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         content=subject_access_pdf(report),
         content_type="application/pdf",
         rows=sum(len(section.rows) for section in report.sections),
+    )
+
+
+@requires(Capability.VIEW_PRIVACY_LOG)
+@require_http_methods(["GET", "HEAD", "POST"])
+def privacy_youth_rectify(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a youth's personal details (AVG art. 16); the change log records it."""
+    user = acting_user(request)
+    youth = _region_youth(user, pk)
+    if request.method == "POST":
+        form = YouthRectifyForm(request.POST)
+        if form.is_valid():
+            try:
+                youth_rectify(actor=user, youth=youth, **form.cleaned_data)
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, _("The personal details are corrected."))
+                return redirect("audit:privacy-youth", pk=youth.pk)
+    else:
+        access_record_create(
+            user=user, youth_ids=[youth.pk], purpose=AccessPurpose.DETAIL, route=request.path
+        )
+        form = YouthRectifyForm(
+            initial={
+                "given_name": youth.given_name,
+                "family_name": youth.family_name,
+                "birth_date": youth.birth_date.isoformat(),
+                "gender": youth.gender,
+            }
+        )
+    return render(
+        request,
+        "audit/privacy_youth_rectify.html",
+        {"youth": youth, "form": form, "masked_bsn": mask_bsn(youth.bsn) or f"nr. {youth.pk}"},
+        status=400 if form.is_bound else 200,
     )

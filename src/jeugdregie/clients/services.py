@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import Organisation, User
 from jeugdregie.audit.constants import ChangeAction
-from jeugdregie.audit.services import change_record_create
+from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.constants import Gender
 from jeugdregie.clients.models import Referral, Youth
 from jeugdregie.core.bsn import normalise_bsn, validate_bsn
@@ -23,6 +23,7 @@ __all__ = [
     "referral_create",
     "youth_anonymise",
     "youth_create",
+    "youth_rectify",
 ]
 
 PERSONAL_FIELDS = ("bsn", "given_name", "family_name", "birth_date")
@@ -149,5 +150,43 @@ def youth_anonymise(*, youth: Youth) -> Youth:
         action=ChangeAction.UPDATE,
         before={"anonymised_at": None},
         after={"anonymised_at": youth.anonymised_at.isoformat()},
+    )
+    return youth
+
+
+@transaction.atomic
+def youth_rectify(
+    *,
+    actor: User,
+    youth: Youth,
+    given_name: str,
+    family_name: str,
+    birth_date: date,
+    gender: str,
+) -> Youth:
+    """Correct a youth's personal details (AVG art. 16), on the privacy officer's decision.
+    The change log records which fields changed and by whom, the values encrypted away like
+    at registration. The BSN is not corrected here: a wrong BSN is another person."""
+    if youth.anonymised_at is not None:
+        raise ValidationError(_("This youth is anonymised; there is nothing left to correct."))
+    given_name, family_name = given_name.strip(), family_name.strip()
+    if not given_name or not family_name:
+        raise ValidationError(_("Give both the given name and the family name."))
+    if birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("The birth date lies in the future.")})
+    before = snapshot(youth, redact=PERSONAL_FIELDS)
+    youth.given_name, youth.family_name = given_name, family_name
+    youth.family_name_index = family_name_lookup_key(family_name)
+    youth.birth_date, youth.gender = birth_date, gender
+    youth.full_clean(exclude=["bsn_index", "family_name_index"])
+    youth.save(
+        update_fields=["given_name", "family_name", "family_name_index", "birth_date", "gender"]
+    )
+    change_record_create(
+        user=actor,
+        instance=youth,
+        action=ChangeAction.UPDATE,
+        before=before,
+        redact=PERSONAL_FIELDS,
     )
     return youth
