@@ -45,6 +45,7 @@ class Capability(models.TextChoices):
     VIEW_MEETINGS = "view_meetings"
     VIEW_CASE_OVERVIEW = "view_case_overview"
     MANAGE_API_CLIENTS = "manage_api_clients"
+    VIEW_JOBS = "view_jobs"
 
 
 _ALL_STAFF = frozenset(Role)
@@ -141,6 +142,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     # Registering and revoking the API clients of the region's organisations (their tokens).
     Capability.MANAGE_API_CLIENTS: frozenset({Role.CONTRACT_MANAGER, Role.FUNCTIONAL_ADMIN}),
+    # The background jobs' runs and the worker's heartbeat (counts only): who runs the system.
+    Capability.VIEW_JOBS: frozenset({Role.FUNCTIONAL_ADMIN}),
 }
 
 
