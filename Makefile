@@ -56,10 +56,11 @@ demo: setup
 	$(JR) seed_demo --scale $(SCALE)
 	$(JR) budget_recompute
 
+# The web server, one worker and the scheduler (scripts/run.sh stops all three on Ctrl+C).
 run: demo
 	@$(JR) demo_logins
-	@echo "jeugdregie draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
-	$(JR) runserver --noreload --insecure $(HOST):$(PORT)
+	@echo "jeugdregie draait op http://$(HOST):$(PORT)/ met een worker en de planner  (stoppen: Ctrl+C)"
+	scripts/run.sh $(JR) $(HOST):$(PORT)
 
 test: setup
 	$(BIN)/python scripts/ensure_test_tools.py

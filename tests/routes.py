@@ -1056,6 +1056,8 @@ ROUTES = [
     Route("apiclients:client-revoke",         "302 403 403 403 403 403 302 403",
           kwargs=api_client, method="post",
           state=fields("apiclients.ApiClient", api_client, "revoked_at")),
+    # The background jobs' runs and the worker's heartbeat: the functional administrator.
+    Route("jobs:job-list",                    "403 403 403 403 403 403 200 403"),
     Route("api-schema",                       "200 200 200 200 200 200 200 200", api=True),
 ]
 # fmt: on
@@ -1072,5 +1074,8 @@ UNTABLED = {
     "admin-login": "the management site's login, sent on to the sign-in",
     "favicon": "public: an empty answer (204) to the icon request browsers make on their own",
     "healthz": "public probe for load balancers: 200 while the process runs (web/tests)",
-    "readyz": "public probe for load balancers: database, migrations, keys (web/tests)",
+    "readyz": (
+        "public probe for load balancers: database, migrations, keys, a worker's heartbeat "
+        "(web/tests)"
+    ),
 }

@@ -46,6 +46,7 @@ class Capability(models.TextChoices):
     VIEW_CASE_OVERVIEW = "view_case_overview"
     MANAGE_API_CLIENTS = "manage_api_clients"
     VIEW_REGION_SETUP = "view_region_setup"
+    VIEW_JOBS = "view_jobs"
 
 
 _ALL_STAFF = frozenset(Role)
@@ -144,6 +145,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Capability.MANAGE_API_CLIENTS: frozenset({Role.CONTRACT_MANAGER, Role.FUNCTIONAL_ADMIN}),
     # The first-run page: how far the region's installation is (counts, no personal data).
     Capability.VIEW_REGION_SETUP: frozenset({Role.FUNCTIONAL_ADMIN}),
+    # The background jobs' runs and the worker's heartbeat (counts only): who runs the system.
+    Capability.VIEW_JOBS: frozenset({Role.FUNCTIONAL_ADMIN}),
 }
 
 

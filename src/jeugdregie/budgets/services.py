@@ -15,13 +15,16 @@ from jeugdregie.audit.services import change_records_create
 from jeugdregie.budgets import ledger
 from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange, Realisation
+from jeugdregie.budgets.reconciliation import LedgerCheck, ledger_reconcile
 from jeugdregie.contracting.models import Lot, Provider
 from jeugdregie.regions.models import Region
 
 __all__ = [
+    "LedgerCheck",
     "RealisationLine",
     "ceiling_raise_refusal",
     "ceiling_set",
+    "ledger_reconcile",
     "realisation_book",
     "realisation_credit",
     "realisations_book",

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "jeugdregie.core",
     "jeugdregie.accounts",
     "jeugdregie.authentication",
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "jeugdregie.casetable",
     "jeugdregie.apiclients",
     "jeugdregie.workflows",
+    "jeugdregie.jobs",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +253,17 @@ JEUGDREGIE_CBS_CODES_FILE = env_str(
     "JEUGDREGIE_CBS_CODES_FILE",
     str(PROJECT_DIR.parent / "shared" / "ijw" / "codelists" / "CBS_gemeentecodes_2026.csv"),
 )
+
+# Background work (django-tasks with its database backend, django-tasks-db): tasks wait in
+# the default database until a worker (`jeugdregie worker`, on this machine or another one
+# against the same database) runs them; `jeugdregie scheduler` enqueues the nightly jobs
+# (jeugdregie.jobs). A worker records a heartbeat; /readyz/ fails when the newest one is
+# older than JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE seconds.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE = env_int("JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE", 300)
+# The nightly audit-log prune removes records older than this many years (NEN 7513: the
+# region decides the period); 0 keeps every record (the job then prunes nothing).
+JEUGDREGIE_AUDIT_LOG_RETENTION_YEARS = env_int("JEUGDREGIE_AUDIT_LOG_RETENTION_YEARS", 0)
 
 LOGGING = {
     "version": 1,

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("jeugdregie.trajectories.urls")),
     path("", include("jeugdregie.casetable.urls")),
     path("", include("jeugdregie.apiclients.urls")),
+    path("", include("jeugdregie.jobs.urls")),
     path("api/", include("jeugdregie.conf.api_urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -3,8 +3,11 @@
 
 Each check answers True or False and never raises: the database answers a query, every
 migration is applied, and the personal-data keys are loaded (a value encrypts and decrypts).
-``/healthz/`` asks nothing: it answers while the process runs.
+An app higher up adds its own check with ``check_register`` when it is loaded (the jobs app:
+a worker's heartbeat is recent). ``/healthz/`` asks nothing: it answers while the process runs.
 """
+
+from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -12,7 +15,14 @@ from django.db.migrations.executor import MigrationExecutor
 
 from jeugdregie.core import crypto
 
-__all__ = ["CHECKS", "database_reachable", "keys_loaded", "migrations_applied", "readiness"]
+__all__ = [
+    "CHECKS",
+    "check_register",
+    "database_reachable",
+    "keys_loaded",
+    "migrations_applied",
+    "readiness",
+]
 
 PROBE = "jeugdregie readiness probe"
 
@@ -44,11 +54,16 @@ def keys_loaded() -> bool:
         return False
 
 
-CHECKS = {
+CHECKS: dict[str, Callable[[], bool]] = {
     "database": database_reachable,
     "migrations": migrations_applied,
     "keys": keys_loaded,
 }
+
+
+def check_register(name: str, check: Callable[[], bool]) -> None:
+    """Add a check (by an app's ``ready()``); it answers True or False and never raises."""
+    CHECKS[name] = check
 
 
 def readiness() -> dict[str, bool]:

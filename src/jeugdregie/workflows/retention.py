@@ -3,8 +3,8 @@
 removed from the youth, its afwegingskader cases and its waiting-list entries, per the dated
 policy ``retention`` of the youth's region (policy/<region>/retention/). Rows stay, so every
 count and amount on the region's pages keeps adding up; the access log is never edited and
-keeps pointing at the now anonymous youth. Runs daily (``jeugdregie retention_apply``;
-``--dry-run`` shows what it would do)."""
+keeps pointing at the now anonymous youth. Runs daily (job ``personal_data_retention``); by
+hand ``jeugdregie retention_apply``, whose ``--dry-run`` shows what it would do."""
 
 import datetime as dt
 import logging

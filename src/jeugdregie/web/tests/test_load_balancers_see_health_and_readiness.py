@@ -1,19 +1,31 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``/healthz/`` and ``/readyz/`` for load balancers: open to anyone, nothing personal, never
-cached; ``/readyz/`` turns 503 and names the check when the database lacks a migration or the
-personal-data keys cannot be used."""
+cached; ``/readyz/`` turns 503 and names the check when the database lacks a migration, the
+personal-data keys cannot be used or no worker's heartbeat is recent enough."""
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
+from django.utils import timezone
 
 from jeugdregie.audit.models import AccessRecord
 from jeugdregie.core import crypto
+from jeugdregie.jobs.models import WorkerHeartbeat
+from jeugdregie.jobs.services import worker_heartbeat_record
 
 pytestmark = pytest.mark.django_db
+
+ALL_READY = {"database": True, "migrations": True, "keys": True, "worker": True}
+
+
+@pytest.fixture(autouse=True)
+def worker_alive() -> WorkerHeartbeat:
+    """A worker reported just now (``jeugdregie worker`` does every 30 seconds)."""
+    return worker_heartbeat_record(name="worker-1")
 
 
 @pytest.fixture
@@ -40,7 +52,7 @@ def test_readyz_is_ready_when_database_migrations_and_keys_are(client: Client):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ready",
-        "checks": {"database": True, "migrations": True, "keys": True},
+        "checks": ALL_READY,
     }
     assert "no-store" in response.headers["Cache-Control"]
     assert AccessRecord.objects.count() == logged_before  # a probe is no access to data
@@ -56,7 +68,7 @@ def test_readyz_is_503_while_a_migration_is_missing(client: Client):
     assert response.status_code == 503
     assert response.json() == {
         "status": "not ready",
-        "checks": {"database": True, "migrations": False, "keys": True},
+        "checks": {**ALL_READY, "migrations": False},
     }
 
 
@@ -64,7 +76,32 @@ def test_readyz_is_503_when_the_keys_cannot_be_used(client: Client, broken_keys:
     response = client.get("/readyz/")
 
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": True, "migrations": True, "keys": False}
+    assert response.json()["checks"] == {**ALL_READY, "keys": False}
+
+
+def test_readyz_is_503_when_the_newest_heartbeat_is_older_than_its_limit(
+    client: Client, settings: Any, worker_alive: WorkerHeartbeat
+):
+    settings.JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE = 300
+    worker_alive.last_seen = timezone.now() - dt.timedelta(seconds=299)
+    worker_alive.save()
+    assert client.get("/readyz/").status_code == 200
+
+    worker_alive.last_seen = timezone.now() - dt.timedelta(seconds=301)
+    worker_alive.save()
+    response = client.get("/readyz/")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "not ready", "checks": {**ALL_READY, "worker": False}}
+
+
+def test_readyz_is_503_when_no_worker_ever_reported(client: Client):
+    WorkerHeartbeat.objects.all().delete()
+
+    response = client.get("/readyz/")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"] is False
 
 
 @pytest.mark.parametrize("path", ["/healthz/", "/readyz/"])
