@@ -96,102 +96,110 @@ def _youth_section(youth: Youth) -> ReportSection:
     return _section("youth", _("Personal details"), [_("Field"), _("Value")], rows)
 
 
-def _care_sections(youth: Youth) -> list[ReportSection]:
+def _referrals(youth: Youth) -> ReportSection:
     referrals = Referral.objects.filter(youth=youth).order_by("date", "pk")
+    return _section(
+        "referrals",
+        _("Referrals"),
+        [_("Date"), _("Referrer"), _("Referrer name"), _("Care profile")],
+        (
+            [_day(r.date), _label(r, "referrer_type"), r.referrer_name, _label(r, "care_profile")]
+            for r in referrals
+        ),
+    )
+
+
+def _allocations(youth: Youth) -> ReportSection:
     allocations = (
         Allocation.objects.filter(youth=youth)
         .select_related("provider", "product")
         .order_by("start", "pk")
     )
+    return _section(
+        "allocations",
+        _("Allocations"),
+        [_("Number"), _("Provider"), _("Product"), _("Start"), _("End"), _("Status")],
+        (
+            [
+                a.number,
+                a.provider.name,
+                f"{a.product.code} {a.product.name}",
+                _day(a.start),
+                _day(a.end),
+                _label(a, "status"),
+            ]
+            for a in allocations
+        ),
+    )
+
+
+def _requests(youth: Youth) -> ReportSection:
     requests = (
         AllocationRequest.objects.filter(youth=youth)
         .select_related("provider")
         .order_by("start", "pk")
     )
+    return _section(
+        "allocation_requests",
+        _("Requests for an allocation (JW315)"),
+        [_("Provider"), _("Start"), _("Status"), _("Decided at")],
+        (
+            [q.provider.name, _day(q.start), _label(q, "status"), _moment(q.decided_at)]
+            for q in requests
+        ),
+    )
+
+
+def _cases(youth: Youth) -> ReportSection:
     cases = Case.objects.filter(youth=youth).select_related("provider").order_by("request_date")
+    return _section(
+        "cases",
+        _("Afwegingskader cases"),
+        [_("Case number"), _("Kind"), _("Provider"), _("Status"), _("Decided at"), _("Motivation")],
+        (
+            [
+                c.number,
+                _label(c, "kind"),
+                c.provider.name if c.provider else "",
+                _label(c, "status"),
+                _moment(c.decided_at),
+                c.decision_motivation,
+            ]
+            for c in cases
+        ),
+    )
+
+
+def _waiting_entries(youth: Youth) -> ReportSection:
     waiting = (
         WaitingEntry.objects.filter(youth=youth)
         .select_related("provider", "lot")
         .order_by("waiting_since", "pk")
     )
-    return [
-        _section(
-            "referrals",
-            _("Referrals"),
-            [_("Date"), _("Referrer"), _("Referrer name"), _("Care profile")],
-            (
-                [
-                    _day(r.date),
-                    _label(r, "referrer_type"),
-                    r.referrer_name,
-                    _label(r, "care_profile"),
-                ]
-                for r in referrals
-            ),
-        ),
-        _section(
-            "allocations",
-            _("Allocations"),
-            [_("Number"), _("Provider"), _("Product"), _("Start"), _("End"), _("Status")],
-            (
-                [
-                    a.number,
-                    a.provider.name,
-                    f"{a.product.code} {a.product.name}",
-                    _day(a.start),
-                    _day(a.end),
-                    _label(a, "status"),
-                ]
-                for a in allocations
-            ),
-        ),
-        _section(
-            "allocation_requests",
-            _("Requests for an allocation (JW315)"),
-            [_("Provider"), _("Start"), _("Status"), _("Decided at")],
-            (
-                [q.provider.name, _day(q.start), _label(q, "status"), _moment(q.decided_at)]
-                for q in requests
-            ),
-        ),
-        _section(
-            "cases",
-            _("Afwegingskader cases"),
+    return _section(
+        "waiting_entries",
+        _("Waiting lists"),
+        [_("Provider"), _("Lot"), _("Waiting since"), _("Outflow"), _("Reason")],
+        (
             [
-                _("Case number"),
-                _("Kind"),
-                _("Provider"),
-                _("Status"),
-                _("Decided at"),
-                _("Motivation"),
-            ],
-            (
-                [
-                    c.number,
-                    _label(c, "kind"),
-                    c.provider.name if c.provider else "",
-                    _label(c, "status"),
-                    _moment(c.decided_at),
-                    c.decision_motivation,
-                ]
-                for c in cases
-            ),
+                w.provider.name if w.provider else "",
+                w.lot.name,
+                _day(w.waiting_since),
+                _day(w.outflow_date),
+                _label(w, "outflow_reason"),
+            ]
+            for w in waiting
         ),
-        _section(
-            "waiting_entries",
-            _("Waiting lists"),
-            [_("Provider"), _("Lot"), _("Waiting since"), _("Outflow"), _("Reason")],
-            (
-                [
-                    w.provider.name if w.provider else "",
-                    w.lot.name,
-                    _day(w.waiting_since),
-                    _day(w.outflow_date),
-                    _label(w, "outflow_reason"),
-                ]
-                for w in waiting
-            ),
-        ),
+    )
+
+
+def _care_sections(youth: Youth) -> list[ReportSection]:
+    return [
+        _referrals(youth),
+        _allocations(youth),
+        _requests(youth),
+        _cases(youth),
+        _waiting_entries(youth),
     ]
 
 
