@@ -72,7 +72,7 @@ def test_create_explains_what_is_wrong(world):
             "clientenstops:aanvragen",
         )
     for expires in ("9999-12-31", "31-12-2030"):  # past the calendar, not ISO
-        with pytest.raises(CommandError, match="Datum"):
+        with pytest.raises(CommandError, match=f"--expires .{expires}. "):
             _run(
                 "apiclient_create",
                 "--organisation",

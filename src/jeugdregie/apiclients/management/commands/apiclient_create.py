@@ -1,5 +1,4 @@
 # SPDX-License-Identifier: EUPL-1.2
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,6 +8,7 @@ from jeugdregie.accounts.models import User
 from jeugdregie.apiclients.constants import Scope
 from jeugdregie.apiclients.selectors import organisation_by_reference
 from jeugdregie.apiclients.services import api_client_create, end_of_day
+from jeugdregie.core.commands import command_date
 from jeugdregie.core.errors import validation_messages
 
 
@@ -34,6 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--actor", help="username of the person registering (change log)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        last_day = command_date(options["expires"], option="--expires")
         organisation = organisation_by_reference(options["organisation"])
         if organisation is None:
             raise CommandError(f"Onbekende organisatie '{options['organisation']}'.")
@@ -42,19 +43,7 @@ class Command(BaseCommand):
             actor = User.objects.filter(username=options["actor"]).first()
             if actor is None:
                 raise CommandError(f"Onbekende gebruiker '{options['actor']}'.")
-        expires_at = None
-        if options["expires"]:
-            try:
-                last_day = date.fromisoformat(options["expires"])
-            except ValueError as exc:
-                raise CommandError(
-                    f"Datum '{options['expires']}' is geen geldige datum; gebruik JJJJ-MM-DD."
-                ) from exc
-            if not date(1900, 1, 1) <= last_day <= date(2999, 12, 31):
-                raise CommandError(
-                    f"Datum '{options['expires']}' valt buiten 1-1-1900 tot en met 31-12-2999."
-                )
-            expires_at = end_of_day(last_day)
+        expires_at = end_of_day(last_day) if last_day is not None else None
         try:
             registration = api_client_create(
                 actor=actor,

@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 import getpass
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdregie.audit.services import logs_prune
+from jeugdregie.core.commands import command_date
 
 NAMES = {"access": "Toegangslog", "change": "Wijzigingslog"}
 
@@ -28,12 +28,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            before = date.fromisoformat(options["before"])
-        except ValueError as exc:
-            raise CommandError(
-                f"Datum '{options['before']}' is geen geldige datum; gebruik JJJJ-MM-DD."
-            ) from exc
+        before = command_date(options["before"], option="--before")
+        if before is None:
+            raise CommandError("Geef --before met een datum (JJJJ-MM-DD).")
         by = options["by"] or getpass.getuser()
         try:
             checkpoints = logs_prune(before=before, by=by)

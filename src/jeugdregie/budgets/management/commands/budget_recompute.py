@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 import time
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdregie.budgets.ledger import ledger_recompute
+from jeugdregie.core.commands import command_date
 from jeugdregie.regions.models import Region
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             region = Region.objects.filter(code=options["region"]).first()
             if region is None:
                 raise CommandError(f"Onbekende regio '{options['region']}'.")
-        on = date.fromisoformat(options["date"]) if options["date"] else None
+        on = command_date(options["date"])
         started = time.perf_counter()
         rows = ledger_recompute(region=region, on=on)
         seconds = time.perf_counter() - started

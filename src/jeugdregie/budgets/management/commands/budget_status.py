@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
 import json
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -8,6 +7,7 @@ from django.utils import timezone
 
 from jeugdregie.budgets.selectors import budget_positions
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.commands import command_date
 from jeugdregie.regions.models import Region
 
 
@@ -30,12 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="a JSON list")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            on = date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
-        except ValueError as exc:
-            raise CommandError(
-                f"Datum '{options['date']}' is geen geldige datum; gebruik JJJJ-MM-DD."
-            ) from exc
+        on = command_date(options["date"]) or timezone.localdate()
         year = options["year"] or on.year
         regions = Region.objects.order_by("code")
         if options["region"]:

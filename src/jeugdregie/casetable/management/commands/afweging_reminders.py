@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Send the reminders of evaluation moments that are due (run daily, e.g. from cron)."""
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from jeugdregie.casetable.services import follow_ups_remind
+from jeugdregie.core.commands import command_date
 
 
 class Command(BaseCommand):
@@ -17,13 +17,6 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="reference date YYYY-MM-DD (default: today)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = timezone.localdate()
-        if options["date"]:
-            try:
-                today = dt.date.fromisoformat(options["date"])
-            except ValueError as error:
-                raise CommandError(
-                    f"--date '{options['date']}' is geen datum (JJJJ-MM-DD)."
-                ) from error
+        today = command_date(options["date"]) or timezone.localdate()
         sent = follow_ups_remind(today=today)
         self.stdout.write(f"{sent} herinnering(en) voor evaluatiemomenten verstuurd.")

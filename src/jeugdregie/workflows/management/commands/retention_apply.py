@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from jeugdregie.core.commands import command_date
 from jeugdregie.workflows.retention import retention_apply
 
 
@@ -19,14 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="the day to apply the periods on, YYYY-MM-DD")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        on = timezone.localdate()
-        if options["date"]:
-            try:
-                on = dt.date.fromisoformat(options["date"])
-            except ValueError as exc:
-                raise CommandError(
-                    f"'{options['date']}' is geen datum; gebruik JJJJ-MM-DD."
-                ) from exc
+        on = command_date(options["date"]) or timezone.localdate()
         report = retention_apply(on=on, dry_run=options["dry_run"])
         verb = "zou anonimiseren" if report.dry_run else "geanonimiseerd"
         self.stdout.write(
