@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The log configuration (README "Wat wordt gelogd, en waar"): structlog and the standard
-library's ``logging`` through one chain of processors, one line per event on standard output.
+library's ``logging`` through one chain of processors, one line per event on standard error
+(standard output stays free for what a command prints, such as ``ijw_import --json``).
 
 ``json`` (the default) writes one JSON object per line for a log collector; ``console``
 (the default in demo mode) a readable line for a developer. Both go through the same
@@ -90,7 +91,7 @@ def structured_formatter(
 
 
 def logging_config(*, level: str, fmt: str) -> dict[str, Any]:
-    """``LOGGING``: everything to standard output through ``structured_formatter``."""
+    """``LOGGING``: everything to standard error through ``structured_formatter``."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -99,20 +100,20 @@ def logging_config(*, level: str, fmt: str) -> dict[str, Any]:
         },
         "filters": {"no_query_string": {"()": "jeugdregie.core.logs.DropQueryStrings"}},
         "handlers": {
-            "stdout": {
+            "stderr": {
                 "class": "logging.StreamHandler",
-                "stream": "ext://sys.stdout",
+                "stream": "ext://sys.stderr",
                 "formatter": "structured",
                 "level": level,
             }
         },
-        "root": {"handlers": ["stdout"], "level": level},
+        "root": {"handlers": ["stderr"], "level": level},
         "loggers": {
             # SQL with its parameters: never, whatever JEUGDREGIE_LOG_LEVEL says
             "django.db.backends": {"level": "WARNING"},
             # the development server's request lines, without their query strings
             "django.server": {
-                "handlers": ["stdout"],
+                "handlers": ["stderr"],
                 "filters": ["no_query_string"],
                 "level": "INFO",
                 "propagate": False,

@@ -60,7 +60,7 @@ def test_sql_is_never_logged_with_its_parameters_whatever_the_level():
     config = logging_config(level="DEBUG", fmt="json")
 
     assert config["loggers"]["django.db.backends"]["level"] == "WARNING"
-    assert config["handlers"]["stdout"]["stream"] == "ext://sys.stdout"
+    assert config["handlers"]["stderr"]["stream"] == "ext://sys.stderr"
     assert config["root"]["level"] == "DEBUG"
 
 
