@@ -16,6 +16,10 @@ from jeugdregie.regions import codelists
 if TYPE_CHECKING:
     from jeugdregie.testing.factories import World
 
+# The log leak watch fails the run on a logged BSN or name (jeugdregie.testing.log_leaks);
+# pytester runs it in a session of its own to prove it can fail.
+pytest_plugins = ["pytester", "jeugdregie.testing.log_leaks"]
+
 CBS_SAMPLE = """code,omschrijving,provincie,jeugdzorgregio
 0482,Alblasserdam,Zuid-Holland,Zuid-Holland Zuid
 0505,Dordrecht,Zuid-Holland,Zuid-Holland Zuid

@@ -78,7 +78,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
                 email=str(claims.get("email") or ""),
             )
         except SignInRefused as refusal:
-            logger.warning("Sign-in of '%s' refused: %s", username, refusal.reason)
+            # never the user name (often a person's name or e-mail address): only the reason
+            logger.warning("Sign-in through the identity provider refused: %s", refusal.reason)
             setattr(self.request, SSO_REFUSAL_ATTRIBUTE, refusal.reason)
             return None
 

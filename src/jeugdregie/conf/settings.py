@@ -16,6 +16,7 @@ from jeugdregie.conf.env import (
     secret_from_var,
 )
 from jeugdregie.conf.headers import content_security_policy, proxy_ssl_header
+from jeugdregie.conf.logs import configure_structlog, log_format, log_level, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/jeugdregie
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_structlog",
     "jeugdregie.core",
     "jeugdregie.accounts",
     "jeugdregie.authentication",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     # audit records know the request's address and session; 403/404 to a user is logged
     "jeugdregie.audit.middleware.AuditMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # request_id, user_id and role on every log line; X-Request-ID on every response
+    "jeugdregie.core.request_logs.RequestLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Sign-in: log out after the idle time, then the second factor for every route.
     "jeugdregie.authentication.middleware.IdleTimeoutMiddleware",
@@ -265,13 +269,16 @@ JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE = env_int("JEUGDREGIE_WORKER_HEARTBEAT_MAX_A
 # region decides the period); 0 keeps every record (the job then prunes nothing).
 JEUGDREGIE_AUDIT_LOG_RETENTION_YEARS = env_int("JEUGDREGIE_AUDIT_LOG_RETENTION_YEARS", 0)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("JEUGDREGIE_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Structured logs (README "Wat wordt gelogd, en waar", jeugdregie.conf.logs): JSON lines on
+# standard output (console lines in demo mode) with request_id, user_id and role; never a
+# BSN, a name, a message body, a query string or an IP address.
+LOGGING = logging_config(
+    level=log_level(env_str("JEUGDREGIE_LOG_LEVEL", "INFO")),
+    fmt=log_format(env_str("JEUGDREGIE_LOG_FORMAT", ""), demo=JEUGDREGIE_DEMO),
+)
+configure_structlog()
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True  # checked first by RequestLogMiddleware
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
 
 # Sign-in (README "Beveiliging"): single sign-on with the organisation's identity provider
 # (OpenID Connect, mozilla-django-oidc, configured only here from the environment), local

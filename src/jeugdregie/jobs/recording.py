@@ -28,6 +28,16 @@ class JobFailedError(Exception):
     only the exception's class goes along."""
 
 
+def _where(error: BaseException) -> str:
+    """Where it failed, not whom it was about: file, line and function of every frame, without
+    the exception's message and without the lines of source code (a test's source line may
+    hold a BSN or a name)."""
+    return " < ".join(
+        f"{frame.filename}:{frame.lineno} {frame.name}"
+        for frame in reversed(traceback.extract_tb(error.__traceback__))
+    )
+
+
 def job_run_execute(*, run_id: int, work: Callable[[], Done]) -> dict[str, int]:
     """Run ``work`` for the job run ``run_id`` and record the run; the summary is returned
     (the task's result). A failure is recorded as such and raised again as JobFailedError."""
@@ -38,9 +48,7 @@ def job_run_execute(*, run_id: int, work: Callable[[], Done]) -> dict[str, int]:
     except Exception as error:
         kind = f"{type(error).__module__}.{type(error).__qualname__}"
         runs.update(finished_at=timezone.now(), outcome=Outcome.FAILED, error=kind[:200])
-        # The frames without the message: where it failed, not whom it was about.
-        frames = "".join(traceback.format_tb(error.__traceback__))
-        logger.error("job run %s failed with %s\n%s", run_id, kind, frames)
+        logger.error("job run %s failed with %s at %s", run_id, kind, _where(error))
         raise JobFailedError(kind) from None
     outcome = Outcome.ALERT if done.alert else Outcome.OK
     runs.update(finished_at=timezone.now(), outcome=outcome, summary=done.summary)
