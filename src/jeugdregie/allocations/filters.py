@@ -8,7 +8,6 @@ screen's choices of provider and municipality and gives every parameter its Dutc
 from datetime import date
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +15,7 @@ from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.contracting.models import Provider
 from jeugdregie.core.filters import NamedFilterSet
+from jeugdregie.core.forms import IsoDateInput
 from jeugdregie.regions.models import Municipality
 
 
@@ -31,7 +31,7 @@ class AllocationFilterSet(django_filters.FilterSet):
     active_on = django_filters.DateFilter(
         label=_("Active on"),
         method="filter_active_on",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_("Started on or before this date and not ended before it."),
     )
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
+from jeugdregie.core.forms import IsoDateInput
 from jeugdregie.web.views import limit_choices
 
 
@@ -16,10 +17,8 @@ class AllocationCreateForm(forms.Form):
     bsn = forms.CharField(label=_("BSN of the youth"), max_length=11)
     provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none())
     product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
-    start = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(
-        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("Start"), widget=IsoDateInput())
+    end = forms.DateField(label=_("End"), required=False, widget=IsoDateInput())
     volume = forms.IntegerField(label=_("Volume"), required=False, min_value=1)
     frequency = forms.ChoiceField(
         label=_("Frequency"), required=False, choices=[("", "—"), *Frequency.choices]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.accounts.models import Organisation
 from jeugdregie.apiclients.constants import Scope
-from jeugdregie.core.forms import BoundedDateField
+from jeugdregie.core.forms import BoundedDateField, IsoDateInput
 
 
 class ApiClientRegisterForm(forms.Form):
@@ -29,7 +29,7 @@ class ApiClientRegisterForm(forms.Form):
     expires_on = BoundedDateField(
         label=_("Valid until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_("Last day the token works; leave empty for no end date."),
     )
 

@@ -20,7 +20,7 @@ from jeugdregie.clients.models import Youth
 from jeugdregie.clients.selectors import youth_by_bsn_index
 from jeugdregie.clients.services import youth_rectify
 from jeugdregie.core.bsn import mask_bsn, normalise_bsn
-from jeugdregie.core.forms import BoundedDateField
+from jeugdregie.core.forms import BoundedDateField, IsoDateInput
 from jeugdregie.web.exports import file_response
 from jeugdregie.web.views import acting_user, apply_service_errors, paginate, requires
 from jeugdregie.workflows.subject_access import SubjectAccessReport, subject_access_report
@@ -36,9 +36,7 @@ class YouthLookupForm(forms.Form):
 class YouthRectifyForm(forms.Form):
     given_name = forms.CharField(label=_("Given name"), max_length=200)
     family_name = forms.CharField(label=_("Family name"), max_length=200)
-    birth_date = BoundedDateField(
-        label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    birth_date = BoundedDateField(label=_("Birth date"), widget=IsoDateInput())
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.contracting.selectors import providers_of_region
-from jeugdregie.core.forms import BoundedDateField
+from jeugdregie.core.forms import BoundedDateField, IsoDateInput
 from jeugdregie.regions.models import Municipality
 from jeugdregie.web.views import limit_choices
 
@@ -41,9 +41,7 @@ class CeilingFilterForm(forms.Form):
 
 
 class ClientStopRequestForm(forms.Form):
-    start = forms.DateField(
-        label=_("Start of the stop"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("Start of the stop"), widget=IsoDateInput())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -56,7 +54,7 @@ class ClientStopDecisionForm(forms.Form):
     start = forms.DateField(
         label=_("Start of the stop"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_("Empty: the requested start date (not before today)."),
     )
     decision_reason = forms.CharField(
@@ -80,9 +78,7 @@ class ExceptionRequestForm(forms.Form):
     )
     given_name = forms.CharField(label=_("Given name of the youth"), max_length=200)
     family_name = forms.CharField(label=_("Family name of the youth"), max_length=200)
-    birth_date = BoundedDateField(
-        label=_("Birth date of the youth"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    birth_date = BoundedDateField(label=_("Birth date of the youth"), widget=IsoDateInput())
     product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
     cannot_wait = forms.BooleanField(label=_("The care cannot wait"), required=False)
     only_here = forms.BooleanField(

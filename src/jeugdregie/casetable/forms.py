@@ -11,12 +11,12 @@ from jeugdregie.casetable.constants import CaseKind, CaseStatus, Outcome, TableD
 from jeugdregie.casetable.models import Meeting
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
-from jeugdregie.core.forms import BoundedDateField
+from jeugdregie.core.forms import BoundedDateField, IsoDateInput
 from jeugdregie.framework.engine.definitions import FactDef
 from jeugdregie.web.views import limit_choices
 
 YES_NO_UNKNOWN = [("", _("Unknown")), ("ja", _("Yes")), ("nee", _("No"))]
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = IsoDateInput()
 
 
 class CaseFilterForm(forms.Form):

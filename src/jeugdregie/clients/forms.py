@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.clients.constants import Gender
+from jeugdregie.core.forms import IsoDateInput
 from jeugdregie.regions.models import Municipality
 from jeugdregie.web.views import limit_choices
 
@@ -24,9 +25,7 @@ class YouthCreateForm(forms.Form):
     )
     given_name = forms.CharField(label=_("Given name"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=100)
-    birth_date = forms.DateField(
-        label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    birth_date = forms.DateField(label=_("Birth date"), widget=IsoDateInput())
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.none()

@@ -15,6 +15,17 @@ LATEST_DATE = dt.date(2999, 12, 31)
 DATE_RANGE_MESSAGE = _("Give a date from 1-1-1900 up to and including 31-12-2999.")
 
 
+class IsoDateInput(forms.DateInput):
+    """The browser's date picker. Its value is YYYY-MM-DD in every language (the HTML
+    standard): a localised "17-10-2025" would show an empty picker, and saving the form
+    unchanged would empty the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class BoundedDateField(forms.DateField):
     """A date from 1-1-1900 up to and including 31-12-2999, refused in Dutch otherwise."""
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Provider
-from jeugdregie.core.forms import BoundedDateField
+from jeugdregie.core.forms import BoundedDateField, IsoDateInput
 from jeugdregie.messaging.constants import RejectionReason, RequestStatus
 from jeugdregie.web.views import limit_choices
 
@@ -73,13 +73,11 @@ class RequestDecisionForm(forms.Form):
 
 
 class TrafficFilterForm(forms.Form):
-    van = BoundedDateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    van = BoundedDateField(label=_("From"), required=False, widget=IsoDateInput())
     tot = BoundedDateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
     )
     aanbieder = forms.ModelChoiceField(
         label=_("Provider"),

@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.forms import IsoDateInput
 from jeugdregie.trajectories.constants import Complexity, PolicyEndKind
 from jeugdregie.trajectories.policy import ReviewQuestion
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = IsoDateInput()
 DECISIONS = [("grant", _("Grant the extension")), ("refuse", _("Refuse the extension"))]
 
 

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.contracting.models import Lot, Product, Provider
+from jeugdregie.core.forms import IsoDateInput
 from jeugdregie.waitinglists.constants import OutflowReason
 from jeugdregie.web.views import limit_choices
 
@@ -15,7 +16,7 @@ def _date(label: Any, *, required: bool = True, help_text: Any = "") -> forms.Da
         label=label,
         required=required,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
     )
 
 

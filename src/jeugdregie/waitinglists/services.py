@@ -309,8 +309,11 @@ def waiting_entry_update(
         exclude=entry.pk,
         bsn_index=entry.submitted_bsn_index,
     )
+    values = {name: v.strip() if isinstance(v, str) else v for name, v in values.items()}
+    if all(getattr(entry, name) == value for name, value in values.items()):
+        return entry  # saved unchanged: nothing to write, nothing to log
     for name, value in values.items():
-        setattr(entry, name, value.strip() if isinstance(value, str) else value)
+        setattr(entry, name, value)
     entry.save()
     change_record_create(
         user=actor,
