@@ -174,6 +174,9 @@ def youth_rectify(
         raise ValidationError(_("Give both the given name and the family name."))
     if birth_date > timezone.localdate():
         raise ValidationError({"birth_date": _("The birth date lies in the future.")})
+    stored = (youth.given_name, youth.family_name, youth.birth_date, youth.gender)
+    if stored == (given_name, family_name, birth_date, gender):
+        return youth  # saved unchanged: nothing to write, nothing to log
     before = snapshot(youth, redact=PERSONAL_FIELDS)
     youth.given_name, youth.family_name = given_name, family_name
     youth.family_name_index = family_name_lookup_key(family_name)

@@ -63,6 +63,8 @@ def provider_update(
 ) -> Provider:
     kvk_number = kvk_number.strip()
     _check_digits("kvk_number", _("KvK number"), kvk_number, required=False)
+    if (provider.name, provider.kvk_number) == (name.strip(), kvk_number):
+        return provider  # saved unchanged: nothing to write, nothing to log
     before = snapshot(provider)
     provider.name, provider.kvk_number = name.strip(), kvk_number
     provider.full_clean()

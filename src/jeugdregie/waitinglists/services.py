@@ -107,7 +107,10 @@ def _validate(
     today: date,
     exclude: int | None = None,
     bsn_index: str = "",
+    provider_fixed: bool = False,
 ) -> None:
+    """``provider_fixed``: the entry's provider was checked when it was reported and cannot be
+    changed; a contract that ended since does not block a change of the other fields."""
     errors: dict[str, list[str]] = {}
 
     def add(name: str, message: str) -> None:
@@ -138,7 +141,11 @@ def _validate(
             _("Product %(product)s is not a product of this region.")
             % {"product": bridging_product.code},
         )
-    if provider is not None and not provider_contracted(provider=provider, lot=lot, on=today):
+    if (
+        provider is not None
+        and not provider_fixed
+        and not provider_contracted(provider=provider, lot=lot, on=today)
+    ):
         add(
             "provider",
             _("Provider %(provider)s has no contract for lot %(lot)s in this region.")
@@ -308,6 +315,7 @@ def waiting_entry_update(
         today=today,
         exclude=entry.pk,
         bsn_index=entry.submitted_bsn_index,
+        provider_fixed=True,
     )
     values = {name: v.strip() if isinstance(v, str) else v for name, v in values.items()}
     if all(getattr(entry, name) == value for name, value in values.items()):
