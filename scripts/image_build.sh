@@ -102,7 +102,7 @@ if [[ -f $ca_bundle ]]; then
 fi
 previous=$("${buildah[@]}" inspect --type image --format '{{.FromImageID}}' "$image" 2>/dev/null || true)
 started=$SECONDS
-"${buildah[@]}" build --isolation chroot --pull=never --force-rm \
+"${buildah[@]}" build --isolation chroot --pull=never \
     --build-arg "BASE=$base" "${ca_args[@]}" \
     --label "org.opencontainers.image.title=jeugdregie" \
     --label "org.opencontainers.image.licenses=EUPL-1.2" \
