@@ -10,16 +10,19 @@ PORT ?= 8000
 SCALE ?= region
 # Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
+# The container image that `make image` builds (buildah, vfs storage).
+IMAGE ?= localhost/jeugdregie:latest
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test test-unit test-e2e check lint format typecheck imports-check migrations-check \
-        translations messages bench demo clean
+        translations messages bench demo clean image image-smoke
 
 help:
 	@echo "make run    - installeren, demoregio laden en starten op http://$(HOST):$(PORT)"
 	@echo "make test   - installeren en de volledige testsuite draaien"
 	@echo "make check  - ruff, mypy, makemigrations --check, vertalingen, OpenAPI"
 	@echo "make bench  - prestatiemetingen naar benchmarks/results/*.json"
+	@echo "make image  - container-image $(IMAGE) bouwen (buildah, root) en de rooktest draaien"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +109,15 @@ bench: setup
 	scripts/with-postgres.sh $(BIN)/python benchmarks/ijw_import.py
 	scripts/with-postgres.sh $(BIN)/python benchmarks/budgets.py
 	$(BIN)/python benchmarks/afweging.py
+
+# The container image (Containerfile) on a Debian base made by mmdebstrap, cached outside the
+# clone; then its smoke test. Needs root, mmdebstrap and buildah (README, "Productie").
+image: build/static/.built
+	scripts/image_build.sh $(IMAGE)
+	scripts/image_smoke.sh $(IMAGE)
+
+image-smoke:
+	scripts/image_smoke.sh $(IMAGE)
 
 clean:
 	rm -rf $(VENV) build var/static frontend/node_modules

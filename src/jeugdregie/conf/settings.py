@@ -156,16 +156,25 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Static files. With JEUGDREGIE_STATIC_ROOT (the container image) `jeugdregie collectstatic`
+# copies them there with a content hash in every name, and whitenoise serves them from there
+# only, cached for a year. Without it (development, the tests) nothing is collected: whitenoise
+# serves the files where they are (the apps and build/static, through the finders).
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_COLLECTED = bool(env_str("JEUGDREGIE_STATIC_ROOT", ""))
+STATIC_ROOT = Path(env_str("JEUGDREGIE_STATIC_ROOT", "") or VAR_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from finders; keep it quiet
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]  # filled by `jeugdregie build_assets`
 STATICFILES_DIRS[0].mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_COLLECTED
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 
 SESSION_COOKIE_HTTPONLY = True
 # Cookies only over https, except in demo mode (plain http on 127.0.0.1).
