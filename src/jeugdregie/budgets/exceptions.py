@@ -54,7 +54,9 @@ def exception_request(
     only_here: bool,
     explanation: str,
 ) -> CeilingException:
-    """A provider asks to take one youth in above its ceiling, with its reasons.
+    """A provider asks to take one youth in above its ceiling, for a weighty reason: one of the
+    examples (the care cannot wait, it is only available here) or another reason in words, always
+    with a motivation (``explanation``).
 
     The request keeps the identity the provider submitted and is linked to the region's youth
     with that BSN when there is one, so contract management sees it with the youth record.
@@ -63,15 +65,17 @@ def exception_request(
     youth it has no relation with (issue 11)."""
     if actor.organisation is None or actor.organisation.provider_id != provider.pk:
         raise ValidationError(_("Only the provider itself can request a nee-tenzij exception."))
-    if not (cannot_wait and only_here):
-        raise ValidationError(
-            _(
-                "A nee-tenzij exception is only for care that cannot wait and is only "
-                "available at this provider."
-            )
-        )
+    # One weighty reason suffices (budgets.md §5, corrected December 2026): "cannot wait" and
+    # "only here" are the source's examples, not both required; another reason is given in
+    # words in the explanation, which is always required as the motivation.
     if not explanation.strip():
-        raise ValidationError({"explanation": _("Explain why this youth needs this care here.")})
+        raise ValidationError(
+            {
+                "explanation": _(
+                    "Name the weighty reason why this youth needs this care here, and motivate it."
+                )
+            }
+        )
     if product.region_id != region.pk:
         raise ValidationError({"product": _("The product must belong to the region.")})
     exception = CeilingException.objects.create(

@@ -84,7 +84,14 @@ class ExceptionRequestForm(forms.Form):
     only_here = forms.BooleanField(
         label=_("The care is only available at our organisation"), required=False
     )
-    explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 4}))
+    explanation = forms.CharField(
+        label=_("Explanation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One weighty reason suffices: tick an example above, or describe another weighty "
+            "reason here. Always motivate it."
+        ),
+    )
 
     def __init__(self, *args: Any, region_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 __all__ = [
     "AGENDA_OUTCOMES",
     "DIRECT_OUTCOMES",
+    "CareSetting",
     "CaseKind",
     "CaseRoute",
     "CaseStatus",
@@ -19,6 +20,16 @@ class CaseKind(models.TextChoices):
 
     LIGHT_CONTRACT = "light_contract", _("Light contract with a non-contracted provider")
     CEILING_OVERRUN = "ceiling_overrun", _("Exceeding a contracted provider's ceiling")
+
+
+class CareSetting(models.TextChoices):
+    """The fact ``care_setting`` (afwegingskader.md §3, corrected December 2026): short stay
+    (kortdurend verblijf: respite, logeeropvang) is not residential care for I1, I5 and I7,
+    a PGB is possible for it, and it counts as ambulant in the light-contract statistics."""
+
+    VERBLIJF = "verblijf", _("Residential (verblijf)")
+    SHORT_STAY = "kortdurend_verblijf", _("Short stay (kortdurend verblijf)")
+    AMBULANT = "ambulant", _("Ambulant")
 
 
 class Outcome(models.TextChoices):

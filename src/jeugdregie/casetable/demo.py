@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.models import Allocation
-from jeugdregie.casetable.constants import CaseKind
+from jeugdregie.casetable.constants import CareSetting, CaseKind
 from jeugdregie.casetable.models import Case, Meeting
 from jeugdregie.casetable.services import (
     case_create,
@@ -150,7 +150,7 @@ def _requests_seed(
         youth[1],
         providers[1],
         tariff=Decimal("88.00"),
-        care_setting="ambulant",
+        care_setting=CareSetting.SHORT_STAY,
         facts={"exception_grounds": ["U12"]},
     )
     follow_up_create(

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.accounts.models import User
-from jeugdregie.casetable.constants import CaseKind, CaseStatus, Outcome, TableDecision
+from jeugdregie.casetable.constants import CareSetting, CaseKind, CaseStatus, Outcome, TableDecision
 from jeugdregie.casetable.models import Meeting
 from jeugdregie.contracting.constants import Frequency
 from jeugdregie.contracting.models import Product, Provider
@@ -50,7 +50,11 @@ class CaseCreateForm(forms.Form):
     product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
     care_setting = forms.ChoiceField(
         label=_("Care setting"),
-        choices=[("ambulant", _("Ambulant")), ("verblijf", _("Residential (verblijf)"))],
+        choices=[
+            (CareSetting.AMBULANT, CareSetting.AMBULANT.label),
+            (CareSetting.SHORT_STAY, CareSetting.SHORT_STAY.label),
+            (CareSetting.VERBLIJF, CareSetting.VERBLIJF.label),
+        ],
     )
     request_date = BoundedDateField(label=_("Request date"), widget=DATE_INPUT)
     start = BoundedDateField(label=_("Start of the care"), widget=DATE_INPUT)

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.casetable.constants import (
+    CareSetting,
     CaseKind,
     CaseRoute,
     CaseStatus,
@@ -68,7 +69,9 @@ class Case(models.Model):
     comparable_tariff_override = EncryptedTextField(
         _("reason for overriding the comparable tariff"), blank=True
     )
-    care_setting = models.CharField(_("care setting"), max_length=10, blank=True)
+    care_setting = models.CharField(
+        _("care setting"), max_length=19, choices=CareSetting.choices, blank=True
+    )
     # The answers to the framework's questions, as the case file format (afwegingskader.md §8)
     # holds them: plain values or {"value", "recorded_by_role", "motivation"}. Encrypted: they
     # describe a youth's situation.

@@ -16,7 +16,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
-from jeugdregie.casetable.constants import CaseKind, CaseStatus, MeetingStatus, Outcome
+from jeugdregie.casetable.constants import CareSetting, CaseKind, CaseStatus, MeetingStatus, Outcome
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
 from jeugdregie.core.worklists import WorkItem
 from jeugdregie.framework.selectors import settles_judgements
@@ -233,7 +233,8 @@ def overview(*, user: User) -> Overview:
         if kind == CaseKind.LIGHT_CONTRACT and status == CaseStatus.APPROVED:
             row = years.setdefault(start.year, YearRow(start.year))
             row.light_contracts += 1
-            if setting == "verblijf":
+            # short stay counts as ambulant (memo: "inclusief kortdurend verblijf")
+            if setting == CareSetting.VERBLIJF:
                 row.residential += 1
             else:
                 row.ambulant += 1

@@ -29,6 +29,7 @@ from jeugdregie.casetable import evaluation
 from jeugdregie.casetable.constants import (
     AGENDA_OUTCOMES,
     DIRECT_OUTCOMES,
+    CareSetting,
     CaseKind,
     CaseRoute,
     CaseStatus,
@@ -254,8 +255,10 @@ def _request_errors(
         errors["volume"] = _("Give a volume above zero.")
     if tariff < 0:
         errors["tariff"] = _("A tariff cannot be negative.")
-    if care_setting not in {"verblijf", "ambulant"}:
-        errors["care_setting"] = _("Choose residential (verblijf) or ambulant care.")
+    if care_setting not in CareSetting.values:
+        errors["care_setting"] = _(
+            "Choose residential care (verblijf), short stay (kortdurend verblijf) or ambulant care."
+        )
     if comparable_tariff_override is not None and not override_reason.strip():
         errors["override_reason"] = _("Give the reason for overriding the comparable tariff.")
     if not errors:

@@ -17,6 +17,7 @@ from jeugdregie.framework.engine import (
     default_registry,
     evaluate,
     parse_case,
+    ruleset_of_receipt,
 )
 from jeugdregie.framework.models import EvaluationReceipt
 
@@ -81,9 +82,15 @@ class Replay:
 
 
 def receipt_replay(*, receipt: EvaluationReceipt, registry: Registry | None = None) -> Replay:
-    """Re-evaluate a receipt's inputs under its own version and compare with its result."""
+    """Re-evaluate a receipt's inputs under its own version, as encoded when it was made (an
+    earlier encoding of a version corrected since, found by the file's SHA-256), and compare
+    with its result."""
     registry = registry or default_registry()
-    ruleset = registry.get(receipt.version)
+    ruleset = ruleset_of_receipt(
+        registry,
+        version=receipt.version,
+        file_sha256=receipt.file_sha256 or receipt.content_hash,
+    )
     case = parse_case(receipt.inputs, registry.vocabulary, registry.ground_ids)
     evaluation = evaluate(case, ruleset)
     replayed: dict[str, Any] = evaluation.to_json()

@@ -141,23 +141,45 @@ def test_nee_tenzij_from_request_to_half_year_report(world):
     assert total.group(1) == "€ 1.500,00"
 
 
-def test_an_exception_needs_both_weighty_reasons(world):
+def _ask(world, *, cannot_wait, only_here, explanation):
     from jeugdregie.budgets.exceptions import exception_request
     from jeugdregie.clients.submissions import Submission
 
-    with pytest.raises(ValidationError):
-        exception_request(
-            actor=world.users[Role.PROVIDER],
-            region=world.region,
-            provider=world.provider,
-            submission=Submission(
-                bsn=world.youth["chris"].bsn,
-                given_name="Chris",
-                family_name="Bakker",
-                birth_date=dt.date(2012, 3, 3),
-            ),
-            product=world.product,
-            cannot_wait=True,
-            only_here=False,
-            explanation="Wachtlijst elders",
-        )
+    return exception_request(
+        actor=world.users[Role.PROVIDER],
+        region=world.region,
+        provider=world.provider,
+        submission=Submission(
+            bsn=world.youth["chris"].bsn,
+            given_name="Chris",
+            family_name="Bakker",
+            birth_date=dt.date(2012, 3, 3),
+        ),
+        product=world.product,
+        cannot_wait=cannot_wait,
+        only_here=only_here,
+        explanation=explanation,
+    )
+
+
+# budgets.md §5 (corrected December 2026): the two reasons are examples; one weighty reason
+# with a motivation suffices (this refused a request with only "cannot wait" before).
+@pytest.mark.parametrize(
+    ("cannot_wait", "only_here", "explanation"),
+    [
+        (True, False, "Escalatie thuis, uitstel leidt tot uithuisplaatsing"),
+        (False, True, "Enige aanbieder met deze behandeling voor eetstoornissen"),
+        (False, False, "Zwaarwegend: de behandelaar kent het gezin al jaren (andere reden)"),
+    ],
+    ids=["cannot wait", "only here", "another reason in words"],
+)
+def test_one_weighty_reason_with_a_motivation_suffices(world, cannot_wait, only_here, explanation):
+    exception = _ask(world, cannot_wait=cannot_wait, only_here=only_here, explanation=explanation)
+
+    assert exception.pk is not None
+    assert exception.explanation == explanation
+
+
+def test_a_request_without_a_motivation_is_refused(world):
+    with pytest.raises(ValidationError, match=r"zwaarwegende reden|weighty reason"):
+        _ask(world, cannot_wait=True, only_here=True, explanation="  ")

@@ -37,6 +37,7 @@ from jeugdregie.framework.engine.rulesets import (
     default_registry,
     load_registry,
     load_ruleset,
+    ruleset_of_receipt,
 )
 from jeugdregie.framework.engine.schema import parse_ruleset
 
@@ -67,4 +68,5 @@ __all__ = [
     "parse_ruleset",
     "questions_for",
     "read_case_json",
+    "ruleset_of_receipt",
 ]

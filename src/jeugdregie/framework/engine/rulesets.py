@@ -3,7 +3,10 @@
 read by ``jeugdregie.core.policy``), each checked against a strict schema when loaded
 (`schema.parse_ruleset`); the `Registry` holds the versions, refuses two versions with the
 same id or a fact whose type differs between versions, and selects the version that holds
-on a request date (none or two is a `VersionError`).
+on a request date (none or two is a `VersionError`). A version corrected in place (a
+misreading of the same source) keeps its earlier encoding in ``framework/superseded/``
+(``<version>@<revision>.yaml``, byte for byte), so a receipt made under it still replays
+(`ruleset_of_receipt`).
 """
 
 from __future__ import annotations
@@ -87,6 +90,27 @@ class Registry:
             f"Meer dan één versie van het afwegingskader geldt op aanvraagdatum "
             f"{request_date.isoformat()} ({versions}); de regelbestanden overlappen."
         )
+
+
+SUPERSEDED_DIR = Path(__file__).resolve().parent.parent / "superseded"
+
+
+@lru_cache(maxsize=1)
+def superseded_rulesets() -> dict[str, RuleSet]:
+    """The earlier encodings of corrected versions, by the SHA-256 of their bytes."""
+    rulesets = (load_ruleset(path) for path in sorted(SUPERSEDED_DIR.glob("*.yaml")))
+    return {ruleset.file_sha256: ruleset for ruleset in rulesets}
+
+
+def ruleset_of_receipt(registry: Registry, *, version: str, file_sha256: str) -> RuleSet:
+    """The rule set a receipt was evaluated under: the version in force in the tree, or the
+    earlier encoding of it whose bytes the receipt names (a correction made since)."""
+    current = registry.get(version)
+    if file_sha256 and file_sha256 != current.file_sha256:
+        earlier = superseded_rulesets().get(file_sha256)
+        if earlier is not None and earlier.version == version:
+            return earlier
+    return current
 
 
 def load_registry(directory: Path) -> Registry:

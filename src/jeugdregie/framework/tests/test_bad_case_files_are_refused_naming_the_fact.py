@@ -30,7 +30,7 @@ BAD_FILES = [
         "enum outside values",
         case_data(care_setting="thuis"),
         "care_setting",
-        "kies uit: verblijf, ambulant",
+        "kies uit: verblijf, kortdurend_verblijf, ambulant",
     ),
     ("months as text", case_data(trajectory_months="10"), "trajectory_months", "geheel getal"),
     ("unknown ground", case_data(exception_grounds=["U99"]), "exception_grounds", "U99"),

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A receipt names the exact rule set file it was evaluated under by the SHA-256 of its
 bytes (what ``sha256sum`` prints for the file in the policy tree); the rule set files moved
-to the policy tree byte for byte; receipts made before get the hash where their file is
-provably the one they were evaluated under, and stay empty otherwise."""
+to the policy tree byte for byte (and, since the corrections of December 2026, are kept byte
+for byte as the superseded encodings ``2020-08@1`` and ``2022-01@1``); receipts made before
+get the hash where their file is provably the one they were evaluated under, and stay empty
+otherwise."""
 
 import hashlib
 import shutil
@@ -14,6 +16,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from jeugdregie.core.policy import AFWEGINGSKADER, BUILTIN_DIR, DEFAULT_REGION
+from jeugdregie.framework.engine.rulesets import SUPERSEDED_DIR
 from jeugdregie.framework.services import evaluate_and_record
 from jeugdregie.framework.tests.examples import as_case, case_data
 
@@ -30,8 +33,12 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_the_rule_set_files_moved_byte_for_byte():
-    assert {path.name: _sha256(path) for path in sorted(RULESETS.iterdir())} == BEFORE_THE_MOVE
+def test_the_rule_set_files_moved_byte_for_byte_and_are_kept_as_their_first_revision():
+    first_revisions = {
+        path.name.replace("@1", ""): _sha256(path)
+        for path in sorted(SUPERSEDED_DIR.glob("*@1.yaml"))
+    }
+    assert first_revisions == BEFORE_THE_MOVE
 
 
 @pytest.mark.django_db
@@ -41,7 +48,7 @@ def test_a_receipt_holds_the_sha256_of_the_file_it_was_evaluated_under():
     receipt.refresh_from_db()
     assert receipt.version == "2022-01"
     assert receipt.file_sha256 == _sha256(RULESETS / "2022-01.yaml")
-    assert receipt.file_sha256 == BEFORE_THE_MOVE["2022-01.yaml"]
+    assert receipt.file_sha256 != BEFORE_THE_MOVE["2022-01.yaml"]  # corrected December 2026
 
 
 @pytest.mark.django_db
@@ -77,7 +84,7 @@ def _migrate(targets: list[tuple[str, str]]) -> Any:
 def test_existing_receipts_get_the_hash_only_when_their_file_is_provably_theirs() -> None:
     rows = {
         # evaluated under the file as it is in the tree: its content hash is the file's
-        "same file": ("2022-01", BEFORE_THE_MOVE["2022-01.yaml"]),
+        "same file": ("2022-01", _sha256(RULESETS / "2022-01.yaml")),
         # evaluated under other bytes of 2022-01 (the file would have changed since)
         "changed file": ("2022-01", "0" * 64),
         # a version whose file is no longer in the tree
@@ -112,6 +119,6 @@ def test_existing_receipts_get_the_hash_only_when_their_file_is_provably_theirs(
         cursor.execute("SELECT id, file_sha256 FROM framework_evaluationreceipt")
         hashes = dict(cursor.fetchall())
 
-    assert hashes[ids["same file"]] == BEFORE_THE_MOVE["2022-01.yaml"]
+    assert hashes[ids["same file"]] == _sha256(RULESETS / "2022-01.yaml")
     assert hashes[ids["changed file"]] == ""
     assert hashes[ids["no file"]] == ""

@@ -33,7 +33,8 @@ ALL_GROUND_QUESTIONS = (
     "one_family_one_plan",
     "niche_care",
     "moved_during_trajectory",
-    "trajectory_months",
+    # not "trajectory_months": since the correction of December 2026 U18 holds whatever the
+    # trajectory's length, so its length can no longer change the outcome
 )
 
 EXAMPLES = [
