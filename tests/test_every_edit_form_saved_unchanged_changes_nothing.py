@@ -36,7 +36,7 @@ EDIT_FORMS: dict[str, Callable[[User], QuerySet[Any]]] = {
         .order_by("-court_ruling_date", "pk")
     ),
     "audit:privacy-youth-rectify": lambda user: Youth.objects.filter(
-        municipality__region=user.organisation.region
+        municipality__region__organisations__users=user
     ).order_by("pk"),
 }
 # Who must get through: a table whose rows quietly all answer 403 would prove nothing.
