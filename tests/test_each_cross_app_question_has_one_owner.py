@@ -65,6 +65,12 @@ OWNERS = (
         ("framework/", "casetable/selectors.py"),
     ),
     Owner(
+        "how many full calendar months have passed between two dates? (issue 17)",
+        "core.calendar_months.full_months_between / full_months_passed",
+        re.compile(r"\.year\s*-\s*\w+\.year\s*\)\s*\*\s*12"),
+        ("core/calendar_months.py",),
+    ),
+    Owner(
         "the next allocation number",
         "allocations.services.next_allocation_number",
         re.compile(r"Max\(\s*Cast\(\s*[\"']number[\"']|Max\(\s*[\"']number[\"']"),

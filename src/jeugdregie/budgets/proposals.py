@@ -8,6 +8,11 @@ from; the rule of a year is in the file in force on 1 January of that year. ASSU
 sources leave it open): a provider without realisation in the reference year gets the start
 budget in full when it never had a ceiling in the region before the year, else the start
 budget × the norm (the sources: "the same norm percentages applied in later years").
+
+Who gets a proposal (corrected December 2026, issue 17, seeds/001): only the providers with a
+running regional or tendered contract on some day of the year (``contracting.selectors.
+providers_contracted``, the one owner of "is this provider contracted"). A provider with only
+light contracts (maatwerk has no ceiling) or whose contracts ended before the year gets none.
 """
 
 import datetime as dt
@@ -25,7 +30,7 @@ from jeugdregie.budgets import services
 from jeugdregie.budgets.constants import CeilingBasis
 from jeugdregie.budgets.models import BudgetCeiling, Realisation
 from jeugdregie.contracting.models import Provider
-from jeugdregie.contracting.selectors import providers_of_region
+from jeugdregie.contracting.selectors import providers_contracted
 from jeugdregie.core.policy import CEILING_NORMS, PolicyError, PolicyFile, policy_in_force
 from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
@@ -117,7 +122,9 @@ class Proposal:
 def _compute(*, region: Region, year: int, rule: CeilingRule | None) -> Proposal:
     if rule is None:
         return Proposal(region=region, year=year, rule=None, rows=[])
-    providers = providers_of_region(region=region).order_by("name", "pk")
+    providers = providers_contracted(
+        on=dt.date(year, 1, 1), until=dt.date(year, 12, 31), region=region
+    ).order_by("name", "pk")
     signed = Case(
         When(is_credit=True, then=-F("amount")),
         default=F("amount"),
@@ -167,7 +174,8 @@ def _compute(*, region: Region, year: int, rule: CeilingRule | None) -> Proposal
 
 
 def ceiling_proposal(*, user: User, year: int) -> Proposal | None:
-    """The proposed ceilings of every provider of the user's region for ``year``."""
+    """The proposed ceilings for ``year`` of the providers of the user's region with a running
+    regional or tendered contract in that year."""
     region = region_of(user=user)
     if region is None:
         return None

@@ -72,8 +72,12 @@ SCENARIOS = (
 def _candidates(region: Region) -> list[Allocation]:
     """Running perceel-2 allocations with a policy rule that started in the pilot's second
     half, one per scenario: the first three at the demo provider's (``aanbieder.ijzk``, so
-    its screens show its own trajectories), the others in Haarlem (the demo CJG login)."""
-    codes = {rule.product_code for rule in policy.region_policy(region.code).products}
+    its screens show its own trajectories), the others in Haarlem (the demo CJG login). Only
+    products extended on mandate (basis and specialistic jeugd-GGZ, corrected December 2026):
+    the scenarios show the mandate's extensions."""
+    codes = {
+        rule.product_code for rule in policy.region_policy(region.code).products if rule.mandate
+    }
     rows = list(
         Allocation.objects.filter(
             municipality__region=region,

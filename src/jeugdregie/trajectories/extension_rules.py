@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The extension rule of the perceel-2 working method (perceel2.md §3), without writes.
 
-``extension_decision`` is pure: the route of the n-th extension under a working method.
+``extension_decision`` is pure: the route of the n-th extension under a working method, for a
+product on mandate or not; ``trajectory_extension_decision`` gives it the method in force and
+the product rule of a trajectory.
 ``extension_decision_for_change`` reads the trajectory of an allocation and says what the
 method decides on a later end date (refused with a Dutch reason, granted, or pending).
 Both are public through ``trajectories.services``.
@@ -48,10 +50,12 @@ class ExtensionDecision:
 def extension_decision(
     *,
     method: policy.MethodVersion | None,
+    mandate: bool,
     number: int,
     has_self_assessment: bool,
 ) -> ExtensionDecision:
-    """The route of the ``number``-th extension under ``method`` (None: no method in force).
+    """The route of the ``number``-th extension under ``method`` (None: no method in force)
+    of a product that the method extends on mandate (``mandate``) or not.
 
     Pure: the same arguments give the same decision; nothing is read or written.
     """
@@ -62,6 +66,14 @@ def extension_decision(
             status=ExtensionStatus.PENDING,
             reason=_("approval of the referrer required (no working method in force)"),
             policy_version="",
+        )
+    if not mandate:  # corrected December 2026 (seeds/004): only basis and specialistic GGZ
+        return ExtensionDecision(
+            number=number,
+            route=ExtensionRoute.STANDARD_REFERRER,
+            status=ExtensionStatus.PENDING,
+            reason=_("approval of the referrer required (this product is not extended on mandate)"),
+            policy_version=method.code,
         )
     if number > method.mandate_extensions:
         return ExtensionDecision(
@@ -167,5 +179,36 @@ def extension_decision_for_change(
     )
     if refusal:
         return _refusal(number, refusal)
-    method = policy.method_in_force(region=allocation.municipality.region, on=request_date)
-    return extension_decision(method=method, number=number, has_self_assessment=has_self_assessment)
+    return trajectory_extension_decision(
+        trajectory=trajectory,
+        number=number,
+        request_date=request_date,
+        has_self_assessment=has_self_assessment,
+    )
+
+
+def product_on_mandate(*, trajectory: Trajectory, on: dt.date) -> bool:
+    """Whether the trajectory's product is extended on mandate: the product rule in force on
+    ``on``, else the one the trajectory started under (perceel2.md §2a, corrected December
+    2026: only basis and specialistic jeugd-GGZ, as data in the perceel-2 file)."""
+    allocation = trajectory.allocation
+    region, code = allocation.municipality.region, allocation.product.code
+    rule = policy.product_rule(region=region, product_code=code, on=on) or policy.product_rule(
+        region=region, product_code=code, on=trajectory.start
+    )
+    return rule is not None and rule.mandate
+
+
+def trajectory_extension_decision(
+    *, trajectory: Trajectory, number: int, request_date: dt.date, has_self_assessment: bool
+) -> ExtensionDecision:
+    """The working method's decision on the ``number``-th extension of ``trajectory`` asked
+    on ``request_date``: the method in force that day and whether the product is on mandate."""
+    return extension_decision(
+        method=policy.method_in_force(
+            region=trajectory.allocation.municipality.region, on=request_date
+        ),
+        mandate=product_on_mandate(trajectory=trajectory, on=request_date),
+        number=number,
+        has_self_assessment=has_self_assessment,
+    )

@@ -3,12 +3,13 @@
 
 Dated files of the kind ``perceel2`` in the policy tree (``policy/<region>/perceel2/``, read
 by ``jeugdregie.core.policy``) hold, each with a validity period and a source: the product
-rules (basic treatment duration, maximum length of one extension, maximum
-treatment duration), the versions of the working method (how many extensions on mandate,
-from which extension a self-assessment is required) and the CJG review form (questions as
-data). A rule, version or form holds within its own period and its file's. A version's end
-can be moved or ended early by a recorded decision (``PolicyVersionEnd``); the file keeps
-the original period.
+rules (basic treatment duration, maximum length of one extension, maximum treatment
+duration, and whether the product is extended on mandate at all: corrected December 2026,
+only basis and specialistic jeugd-GGZ), the versions of the working method (how many
+extensions on mandate, from which extension a self-assessment is required) and the CJG
+review form (questions as data). A rule, version or form holds within its own period and
+its file's. A version's end can be moved or ended early by a recorded decision
+(``PolicyVersionEnd``); the file keeps the original period.
 """
 
 import datetime as dt
@@ -17,7 +18,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from jeugdregie.core.policy import PERCEEL2, PolicyFile, policy_regions, policy_versions
+from jeugdregie.core.policy import (
+    PERCEEL2,
+    PolicyError,
+    PolicyFile,
+    policy_regions,
+    policy_versions,
+)
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories.models import PolicyVersionEnd
 
@@ -30,6 +37,10 @@ class ProductRule:
     basic_months: int
     max_extension_months: int
     max_treatment_months: int
+    # Whether the coordinating practitioner may extend it on their own mandate (corrected
+    # December 2026, issue 17, seeds/004: only basis and specialistic jeugd-GGZ; every other
+    # perceel-2 product goes by the standard route).
+    mandate: bool
 
 
 @dataclass(frozen=True)
@@ -90,10 +101,25 @@ def _within(row: Mapping[str, Any], file: PolicyFile) -> Period | None:
     return None if end is not None and end < start else (start, end)
 
 
+def _mandate(row: Mapping[str, Any], file: PolicyFile) -> bool:
+    """A product row's ``mandate``, required: a file written before the correction of December
+    2026 is refused loudly rather than read as "every product on mandate"."""
+    value = row.get("mandate")
+    if not isinstance(value, bool):
+        raise PolicyError(
+            [
+                f"{file.path}: products {row.get('codes')}: 'mandate' must be true or false "
+                "(only basis and specialistic jeugd-GGZ are extended on mandate, seeds/004)"
+            ]
+        )
+    return value
+
+
 def _products(file: PolicyFile) -> list[ProductRule]:
     rules: list[ProductRule] = []
     for row in file.content.get("products", []):
         if (period := _within(row, file)) is not None:
+            mandate = _mandate(row, file)
             rules.extend(
                 ProductRule(
                     product_code=code,
@@ -102,6 +128,7 @@ def _products(file: PolicyFile) -> list[ProductRule]:
                     basic_months=int(row["basic_months"]),
                     max_extension_months=int(row["max_extension_months"]),
                     max_treatment_months=int(row["max_treatment_months"]),
+                    mandate=mandate,
                 )
                 for code in row["codes"]
             )

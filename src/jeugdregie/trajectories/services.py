@@ -34,6 +34,7 @@ from jeugdregie.trajectories.extension_rules import (
     day_label,
     extension_decision,
     extension_decision_for_change,
+    trajectory_extension_decision,
 )
 from jeugdregie.trajectories.models import (
     AdditionalPractitioner,
@@ -52,6 +53,7 @@ __all__ = [
     "perceel1_waiting_entry",
     "policy_version_end_set",
     "trajectory_create",
+    "trajectory_extension_decision",
 ]
 
 REDACTED_FIELDS = ("self_assessment", "decision_motivation", "complexity_motivation")

@@ -39,4 +39,4 @@ class OutflowReason(models.TextChoices):
 
 class PrioritySignal(models.TextChoices):
     YOUNG_CHILD = "young_child", _("Young child (under 8)")
-    GI_RULING = "gi_ruling", _("GI case: more than 3 months after the court ruling")
+    GI_RULING = "gi_ruling", _("GI case: 3 months or more after the court ruling")

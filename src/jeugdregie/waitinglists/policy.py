@@ -4,8 +4,9 @@
 Files of the kind ``waiting_list`` in the policy tree (``policy/<region>/waiting_list/``, the
 product's defaults in ``policy/default/waiting_list/``; read by ``jeugdregie.core.policy``):
 ``young_child_age`` (a youth younger than this many years is a young child) and
-``gi_ruling_months`` (a GI case waiting more than this many calendar months after the court
-ruling is a signal). The signals of a day use the boundaries in force on that day.
+``gi_ruling_months`` (a GI case is a signal from the day this many full calendar months after
+the court ruling have passed, ``core.calendar_months``). The signals of a day use the
+boundaries in force on that day.
 """
 
 import datetime as dt

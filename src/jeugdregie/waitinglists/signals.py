@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 from jeugdregie.clients.constants import ReferrerType
+from jeugdregie.core.calendar_months import full_months_passed
 from jeugdregie.waitinglists.constants import PrioritySignal
 from jeugdregie.waitinglists.policy import WaitingListBoundaries
 
@@ -41,14 +42,17 @@ def is_gi_ruling_overdue(
     today: date,
     boundaries: WaitingListBoundaries,
 ) -> bool:
-    """A GI case waiting *more than* ``gi_ruling_months`` (3) months after the ruling.
+    """A GI case for which ``gi_ruling_months`` (3) full calendar months have passed since
+    the ruling: priority from that day on, the day itself included (issue 17, corrected
+    December 2026: the waiting list and the afwegingskader's U02 count with the same
+    ``core.calendar_months``).
 
-    Ruling 15 January: on 15 April exactly 3 months have passed (no signal yet); from 16
-    April the signal shows.
+    Ruling 15 January: the signal shows from 15 April. Ruling 31 January: April has no 31st,
+    so the third month completes on 1 May.
     """
     if not gi_case or court_ruling_date is None:
         return False
-    return today > add_months(court_ruling_date, boundaries.gi_ruling_months)
+    return full_months_passed(since=court_ruling_date, on=today, months=boundaries.gi_ruling_months)
 
 
 def priority_signals(

@@ -32,8 +32,8 @@ from jeugdregie.trajectories.models import AdditionalPractitioner, Extension, Tr
 from jeugdregie.trajectories.selectors import provider_works_on
 from jeugdregie.trajectories.services import (
     REDACTED_FIELDS,
-    extension_decision,
     extension_decision_for_change,
+    trajectory_extension_decision,
 )
 from jeugdregie.workflows.allocations import allocation_change
 
@@ -247,10 +247,12 @@ def extension_self_assessment_attach(
         raise ValidationError({"self_assessment": _("Explain why the extension is necessary.")})
     before = snapshot(extension, redact=REDACTED_FIELDS)
     extension.self_assessment, extension.self_assessment_added_on = text, on
-    method = policy.method_in_force(
-        region=trajectory.allocation.municipality.region, on=extension.requested_on
+    decision = trajectory_extension_decision(
+        trajectory=trajectory,
+        number=extension.number,
+        request_date=extension.requested_on,
+        has_self_assessment=True,
     )
-    decision = extension_decision(method=method, number=extension.number, has_self_assessment=True)
     extension.route, extension.status, extension.reason = (
         decision.route,
         decision.status,

@@ -15,6 +15,7 @@ from jeugdregie.budgets.constants import BudgetStatus, CeilingBasis
 from jeugdregie.budgets.models import ProviderLedger
 from jeugdregie.budgets.proposals import ceiling_proposal_apply, ceiling_rule
 from jeugdregie.budgets.services import realisation_book
+from jeugdregie.budgets.tests.contracts import contracted_from
 from jeugdregie.testing.factories import RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,7 @@ def test_a_regions_own_norms_add_a_region_and_replace_the_built_in_ones(world, s
     assert ceiling_rule(region=world.other_region, year=2021) is None
 
     with time_machine.travel("2020-11-01 10:00 +0100", tick=False):
+        contracted_from(world, 2020)  # a proposal only for providers under contract in 2021
         realisation_book(
             actor=None,
             region=world.region,

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Ceiling proposal for next year (budgets.md §1): norm × reference-year realisation, a
-start budget for new providers, applied all-or-nothing through ``ceiling_set``."""
+start budget for new providers, applied all-or-nothing through ``ceiling_set``. The world's
+providers are under a regional contract from 2019 (``contracted_from``): only providers with a
+contract running in the year get a proposal (corrected December 2026)."""
 
 from decimal import Decimal
 
@@ -15,6 +17,7 @@ from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
 from jeugdregie.budgets.proposals import ceiling_proposal, ceiling_proposal_apply, ceiling_rule
 from jeugdregie.budgets.services import ceiling_set, realisation_book
+from jeugdregie.budgets.tests.contracts import contracted_from
 from jeugdregie.testing.auth import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +75,7 @@ CASES = [
 )
 @time_machine.travel("2019-11-01 10:00 +0100", tick=False)
 def test_proposal_per_provider(world, case, realised, earlier, amount, basis, reference):
+    contracted_from(world, 2019)
     _realise(world, world.provider, realised[0], credit=realised[1])
     if earlier:
         ceiling_set(
@@ -95,6 +99,7 @@ def test_proposal_per_provider(world, case, realised, earlier, amount, basis, re
 
 @time_machine.travel("2019-11-01 10:00 +0100", tick=False)
 def test_apply_sets_every_ceiling_with_rule_and_decision_in_its_history(world):
+    contracted_from(world, 2019)
     manager = world.users[Role.CONTRACT_MANAGER]
     _realise(world, world.provider, "100000")
     ceilings = ceiling_proposal_apply(
@@ -114,6 +119,7 @@ def test_apply_sets_every_ceiling_with_rule_and_decision_in_its_history(world):
 
 @time_machine.travel("2020-03-01 10:00 +0100", tick=False)
 def test_in_year_raise_is_refused_per_provider_and_nothing_is_applied(world):
+    contracted_from(world, 2019)
     _realise(world, world.provider, "100000")
     ceiling_set(
         actor=None,
@@ -143,6 +149,7 @@ def test_in_year_raise_is_refused_per_provider_and_nothing_is_applied(world):
 
 @time_machine.travel("2019-11-01 10:00 +0100", tick=False)
 def test_contract_management_previews_then_applies_on_the_screen(world):
+    contracted_from(world, 2019)
     _realise(world, world.provider, "100000")
     client = Client()
     sign_in(client, world.users[Role.CONTRACT_MANAGER])

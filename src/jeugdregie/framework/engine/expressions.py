@@ -9,7 +9,8 @@ A condition is YAML data: a mapping with exactly one operator key, or a literal.
 - logic (Kleene): ``{all: [...]}``, ``{any: [...]}``, ``{not: x}``;
 - ``{first_known: [a, b, ...]}``: the first operand that is not unknown;
 - date arithmetic for derived values: ``{age_on: [birth, day]}`` (whole years),
-  ``{months_between: [start, end]}`` (whole calendar months completed).
+  ``{months_between: [start, end]}`` (whole calendar months completed,
+  ``jeugdregie.core.calendar_months.full_months_between``).
 
 Unknown is ``None`` everywhere: an operation on an unknown operand is unknown, except
 where Kleene logic decides (``false AND unknown = false``, ``true OR unknown = true``).
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
+
+from jeugdregie.core.calendar_months import full_months_between
 
 
 class Context(Protocol):
@@ -78,10 +81,6 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def months_between(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-
-
 _COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "eq": lambda a, b: bool(a == b),
     "ne": lambda a, b: bool(a != b),
@@ -92,7 +91,8 @@ _COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
 }
 _DATE_FUNCTIONS: dict[str, Callable[[date, date], int]] = {
     "age_on": age_on,
-    "months_between": months_between,
+    # One owner for "full calendar months passed" (the waiting list's GI signal counts the same).
+    "months_between": full_months_between,
 }
 _LITERAL_TYPES = (str, int, float, bool, Decimal, date)
 

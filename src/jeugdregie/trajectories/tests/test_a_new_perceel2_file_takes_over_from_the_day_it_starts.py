@@ -29,6 +29,7 @@ def _file(valid_from: str, valid_to: str | None, basic_months: int) -> str:
                     "basic_months": basic_months,
                     "max_extension_months": basic_months,
                     "max_treatment_months": 4 * basic_months,
+                    "mandate": True,
                 }
             ],
             "review_forms": [

@@ -37,6 +37,12 @@ def test_the_demo_shows_every_route_and_a_youth_waiting_for_perceel1():
             if extension.status == ExtensionStatus.GRANTED:
                 end = extension.requested_end
         assert trajectory.allocation.end == end
+    # Only basis and specialistic jeugd-GGZ go on mandate (corrected December 2026).
+    on_mandate = Extension.objects.exclude(route=ExtensionRoute.STANDARD_REFERRER)
+    assert set(on_mandate.values_list("trajectory__allocation__product__code", flat=True)) <= {
+        "51L02",
+        "52L03",
+    }
     waiting = trajectories.get(complexity=Complexity.AWAITING_PERCEEL_1)
     assert waiting.cjg_worker_name
 

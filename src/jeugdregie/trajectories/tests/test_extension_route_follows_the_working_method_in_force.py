@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The decision rule as a case table: extension number × self-assessment × method in force."""
+"""The decision rule as a case table: extension number × self-assessment × method in force ×
+product on mandate (corrected December 2026: only basis and specialistic jeugd-GGZ are)."""
 
 import datetime as dt
 
@@ -21,22 +22,27 @@ PILOT = MethodVersion(
 )
 
 CASES = [
-    # method, number, self-assessment, route, status
-    (PILOT, 1, False, R.MANDATE, S.GRANTED),
-    (PILOT, 1, True, R.MANDATE, S.GRANTED),
-    (PILOT, 2, False, R.SELF_ASSESSMENT, S.PENDING),
-    (PILOT, 2, True, R.SELF_ASSESSMENT, S.GRANTED),
-    (PILOT, 3, True, R.CJG_REVIEW, S.PENDING),
-    (PILOT, 4, False, R.CJG_REVIEW, S.PENDING),
-    (None, 1, False, R.STANDARD_REFERRER, S.PENDING),
-    (None, 2, True, R.STANDARD_REFERRER, S.PENDING),
-    (None, 3, True, R.STANDARD_REFERRER, S.PENDING),
+    # method, product on mandate, number, self-assessment, route, status
+    (PILOT, True, 1, False, R.MANDATE, S.GRANTED),
+    (PILOT, True, 1, True, R.MANDATE, S.GRANTED),
+    (PILOT, True, 2, False, R.SELF_ASSESSMENT, S.PENDING),
+    (PILOT, True, 2, True, R.SELF_ASSESSMENT, S.GRANTED),
+    (PILOT, True, 3, True, R.CJG_REVIEW, S.PENDING),
+    (PILOT, True, 4, False, R.CJG_REVIEW, S.PENDING),
+    (PILOT, False, 1, False, R.STANDARD_REFERRER, S.PENDING),
+    (PILOT, False, 2, True, R.STANDARD_REFERRER, S.PENDING),
+    (PILOT, False, 3, True, R.STANDARD_REFERRER, S.PENDING),
+    (None, True, 1, False, R.STANDARD_REFERRER, S.PENDING),
+    (None, True, 2, True, R.STANDARD_REFERRER, S.PENDING),
+    (None, False, 3, True, R.STANDARD_REFERRER, S.PENDING),
 ]
 
 
-@pytest.mark.parametrize(("method", "number", "assessed", "route", "status"), CASES)
-def test_extension_decision(method, number, assessed, route, status):
-    decision = extension_decision(method=method, number=number, has_self_assessment=assessed)
+@pytest.mark.parametrize(("method", "mandate", "number", "assessed", "route", "status"), CASES)
+def test_extension_decision(method, mandate, number, assessed, route, status):
+    decision = extension_decision(
+        method=method, mandate=mandate, number=number, has_self_assessment=assessed
+    )
     assert (decision.route, decision.status) == (route, status)
     assert bool(decision.reason) == (status == S.PENDING)
     assert decision.policy_version == (method.code if method else "")

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Priority signals: a young child (under 8 today) and a GI case waiting more than 3 months
-after the court ruling, with the boundaries exact; the list shows them as text badges and
+"""Priority signals: a young child (under 8 today) and a GI case waiting 3 full months or
+more after the court ruling, with the boundaries exact; the list shows them as text badges and
 filters on them."""
 
 import datetime as dt
@@ -32,9 +32,10 @@ YOUNG_CHILD_CASES = [
 
 # (court ruling, today, GI case?, signal?)
 GI_CASES = [
-    (dt.date(2025, 1, 15), dt.date(2025, 4, 15), True, False),  # exactly 3 months: no signal
-    (dt.date(2025, 1, 15), dt.date(2025, 4, 16), True, True),  # one day more: signal
-    (dt.date(2024, 11, 30), dt.date(2025, 2, 28), True, False),  # 3 months = 28 Feb (clamped)
+    # Corrected December 2026 (issue 17): 3 full months passed is priority, that day included.
+    (dt.date(2025, 1, 14), dt.date(2025, 4, 13), True, False),  # one day short: no signal
+    (dt.date(2025, 1, 15), dt.date(2025, 4, 15), True, True),  # exactly 3 months: signal
+    (dt.date(2024, 11, 30), dt.date(2025, 2, 28), True, False),  # Feb has no 30th
     (dt.date(2024, 11, 30), dt.date(2025, 3, 1), True, True),
     (dt.date(2025, 1, 15), dt.date(2025, 6, 1), False, False),  # not a GI case
 ]
@@ -48,7 +49,7 @@ def test_young_child_boundary(birth, today, expected):
 
 
 @pytest.mark.parametrize(("ruling", "today", "gi_case", "expected"), GI_CASES)
-def test_gi_ruling_boundary_is_exactly_three_calendar_months(ruling, today, gi_case, expected):
+def test_gi_ruling_boundary_is_three_full_calendar_months(ruling, today, gi_case, expected):
     boundaries = waiting_list_boundaries(region_code="zhz", on=today)
     overdue = is_gi_ruling_overdue(
         gi_case=gi_case, court_ruling_date=ruling, today=today, boundaries=boundaries
@@ -72,7 +73,7 @@ def _badges(html: str, entry_pk: int) -> list[tuple[str, str]]:
 
 @pytest.mark.django_db
 def test_the_list_shows_the_signals_as_text_and_filters_on_them(world):
-    with time_machine.travel("2025-04-15 10:00 +0200", tick=False):
+    with time_machine.travel("2025-04-14 10:00 +0200", tick=False):
         young = youth_born(world, 0, dt.date(2019, 5, 1))
         older = youth_born(world, 1, dt.date(2012, 5, 1))
         gi_youth = youth_born(world, 2, dt.date(2012, 5, 1))
@@ -103,15 +104,16 @@ def test_the_list_shows_the_signals_as_text_and_filters_on_them(world):
         html = client.get(url).content.decode()
         assert _badges(html, entries["young"].pk) == [("young_child", "Jong kind (jonger dan 8)")]
         assert _badges(html, entries["older"].pk) == []
-        # 15 April is exactly 3 months after the ruling of 15 January: not yet a signal.
+        # 14 April is one day short of 3 full months after the ruling of 15 January.
         assert _badges(html, entries["gi"].pk) == []
 
-    with time_machine.travel("2025-04-16 10:00 +0200", tick=False):
+    # 15 April: 3 full months have passed, the signal shows that day (corrected December 2026).
+    with time_machine.travel("2025-04-15 10:00 +0200", tick=False):
         client = Client()  # a new day, a new session (sessions end after idle time)
         sign_in(client, world.users[Role.CONTRACT_MANAGER])
         html = client.get(url).content.decode()
         assert _badges(html, entries["gi"].pk) == [
-            ("gi_ruling", "GI-zaak: meer dan 3 maanden na de uitspraak")
+            ("gi_ruling", "GI-zaak: 3 maanden of langer na de uitspraak")
         ]
         filtered = client.get(url, {"prioriteit": PrioritySignal.GI_RULING}).content.decode()
         assert re.findall(r'data-entry="(\d+)"', filtered) == [str(entries["gi"].pk)]
@@ -124,4 +126,4 @@ def test_the_list_shows_the_signals_as_text_and_filters_on_them(world):
         detail = gi.get(
             reverse("waitinglists:entry-detail", kwargs={"pk": entries["gi"].pk})
         ).content.decode()
-        assert "GI-zaak: meer dan 3 maanden na de uitspraak" in detail
+        assert "GI-zaak: 3 maanden of langer na de uitspraak" in detail

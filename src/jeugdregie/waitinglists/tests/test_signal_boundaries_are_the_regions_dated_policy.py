@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The boundaries of the priority signals are dated policy: the product's defaults (younger
-than 8, more than 3 months after a court ruling) unless the region's own tree
+than 8, 3 full months after a court ruling) unless the region's own tree
 (``JEUGDREGIE_POLICY_DIR``) has a version in force on the day of viewing."""
 
 import datetime as dt
@@ -79,7 +79,7 @@ def test_the_regions_own_boundaries_hold_from_their_first_day(world, settings, t
             waiting_list_boundaries(region_code="zhz", on=dt.date(2025, 5, 31))
         settings.JEUGDREGIE_POLICY_DIR = ""
         # The product's defaults: ten years old is not young; 2 months and 16 days after
-        # the ruling is not more than 3 months.
+        # the ruling is not yet 3 full months.
         assert _signals(world) == {ten: [], gi_case: []}
 
     with time_machine.travel("2025-06-01 10:00 +0200", tick=False):

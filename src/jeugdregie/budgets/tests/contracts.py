@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test helper: the world's two providers under a regional contract from an earlier year (the
+world's own contracts start in 2024; a ceiling proposal covers only the providers with a
+regional or tendered contract running in the proposal year)."""
+
+import datetime as dt
+
+from jeugdregie.contracting.constants import ContractKind
+from jeugdregie.contracting.services import contract_create
+from jeugdregie.testing.factories import World
+
+
+def contracted_from(world: World, year: int) -> None:
+    for index, provider in enumerate((world.provider, world.other_provider)):
+        contract_create(
+            actor=None,
+            region=world.region,
+            provider=provider,
+            kind=ContractKind.REGIONAL,
+            reference=f"RTA-{year}-{index}",
+            lots=[world.lot],
+            start=dt.date(year, 1, 1),
+        )
