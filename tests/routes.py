@@ -68,6 +68,27 @@ def anna_bsn(w: World) -> dict[str, Any]:
     return {"q": w.youth["anna"].bsn}
 
 
+def _ceiling_proposal_for_2020(w: World) -> dict[str, Any]:
+    """Only providers under a regional or tendered contract in the year get a proposed
+    ceiling, and the region's ceiling norms run to 2020: the providers' contracts of 2020
+    (rolled back with the row like everything the row makes)."""
+    from jeugdregie.contracting.constants import ContractKind
+    from jeugdregie.contracting.services import contract_create
+
+    for index, provider in enumerate((w.provider, w.other_provider)):
+        contract_create(
+            actor=None,
+            region=w.region,
+            provider=provider,
+            kind=ContractKind.REGIONAL,
+            reference=f"RTA-2020-{index}",
+            lots=[w.lot],
+            start=date(2020, 1, 1),
+            end=date(2020, 12, 31),
+        )
+    return {"year": "2020", "decision_reference": "Besluit 2019-33"}
+
+
 def _client_stop(w: World, *, other: bool, status: str) -> dict[str, Any]:
     from jeugdregie.budgets.models import ClientStop
 
@@ -689,7 +710,7 @@ ROUTES = [
     Route("budgets:ceiling-proposal",         "200 403 403 403 403 403 403 403"),
     Route("budgets:ceiling-proposal",         "302 403 403 403 403 403 403 403",
           method="post", state=count("budgets.BudgetCeiling"),
-          data=lambda w: {"year": "2020", "decision_reference": "Besluit 2019-33"}),
+          data=lambda w: _ceiling_proposal_for_2020(w)),
     Route("budgets:provider-budget",          "200 403 403 403 200 403 403 403",
           kwargs=lambda w: {"pk": w.provider.pk}),
     Route("budgets:provider-budget",          "200 403 403 403 404 403 403 403",
