@@ -62,16 +62,16 @@ TARGET_WORKERS = 2
 WORKERS = (1, 2, 4)
 # The hand-made fork pool that the tasks replaced (issue 13), measured with --fork-pool-from
 # in the same run as the workers, before it was removed; kept here because the results
-# folder is not in git. That run: 1/2/4 workers 55.1/65.5/66.7 messages/s, on a two-core
+# folder is not in git. That run: 1/2/4 workers 52.1/86.1/79.3 messages/s, on a two-core
 # machine that other sessions kept busy (the fork pool made 144.4 on it when it was quiet).
 FORK_POOL_REFERENCE = {
-    "when": "2026-12-07T19:18:10+00:00",
+    "when": "2026-12-07T19:45:05+00:00",
     "commit": "27449a92f86906191b27600989eadd72e2878f12",
     "what": "the hand-made fork pool (prctl, gc.freeze, multiprocessing), two processes, "
     "measured in the same run as the workers, before it was removed",
     "messages": 10000,
     "workers": 2,
-    "messages_per_second": 49.6,
+    "messages_per_second": 80.8,
 }
 SEED = 20261125
 LINES_PER_DECLARATION = 4
