@@ -9,9 +9,8 @@ For each database (a SQLite file under var/bench; and the throwaway PostgreSQL d
 batch of provider messages that make sense for that database to a folder (on PostgreSQL it
 also analyses the tables autovacuum would analyse after the bulk load of the demo, so
 that this does not happen at a random moment of the timed import), and a fresh one
-times ``jeugdregie ijw_import FOLDER`` as a region runs it (``call_command`` after Django
-has started: inbox → in-message checks → cross-message checks → domain effect → retour in
-the outbox, one transaction per message):
+times the import as a region runs it (inbox → in-message checks → cross-message checks →
+domain effect → retour in the outbox, one transaction per message):
 
 - JW315 requests for allocation for new clients (products of the region's catalogue);
 - JW305 starts of allocations without delivery, and new starts after a temporary stop;
@@ -23,11 +22,16 @@ the outbox, one transaction per message):
 - invalid ones: a repeated Identificatie (9056), an unknown allocation (9019), a stop before
   its start (0001), an unknown product code (S329).
 
-Messages per second = messages / wall time of the whole command. The command runs as it
-does for a region: on SQLite in one process, on PostgreSQL spread per provider over
-``default_workers()`` worker processes (one per CPU, at most 4), each message still in one
-transaction of its own. Target (issue 3): at least 300 messages/s on PostgreSQL. Usage:
+On SQLite the command imports in its own process (one writer at a time): messages per
+second = messages / wall time of the command. On PostgreSQL the batch is imported as a
+region's workers do it: 1, 2 and 4 ``jeugdregie worker`` processes wait on the ``ijw``
+queue, the batch is put in the queue (one task per provider) and timed from enqueueing to
+the last task finished (after its last retour was committed), each on a fresh copy of the
+seeded database. Target (issues 3 and 13): at least 300 messages/s on PostgreSQL with two
+workers. ``--fork-pool-from COMMIT`` also measures the hand-made fork pool that the tasks
+replaced, as it was at COMMIT (kept in the results as ``fork_pool_reference``). Usage:
     python benchmarks/ijw_import.py [--messages 10000] [--database-url URL] [--profile]
+        [--only sqlite|postgresql] [--fork-pool-from COMMIT]
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ import json
 import os
 import platform
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -47,11 +52,27 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 JEUGDREGIE = str(ROOT / ".venv" / "bin" / "jeugdregie")
-TARGET_POSTGRESQL = 300
+TARGET_POSTGRESQL = 300  # messages/s with TARGET_WORKERS workers
+TARGET_WORKERS = 2
+WORKERS = (1, 2, 4)
+# The hand-made fork pool that the tasks replaced (issue 13), measured with --fork-pool-from
+# in the same run as the workers, before it was removed; kept here because the results
+# folder is not in git. That run: 1/2/4 workers 52.1/86.1/79.3 messages/s, on a two-core
+# machine that other sessions kept busy (the fork pool made 144.4 on it when it was quiet).
+FORK_POOL_REFERENCE = {
+    "when": "2026-12-07T19:45:05+00:00",
+    "commit": "27449a92f86906191b27600989eadd72e2878f12",
+    "what": "the hand-made fork pool (prctl, gc.freeze, multiprocessing), two processes, "
+    "measured in the same run as the workers, before it was removed",
+    "messages": 10000,
+    "workers": 2,
+    "messages_per_second": 80.8,
+}
 SEED = 20261125
 LINES_PER_DECLARATION = 4
 
@@ -551,62 +572,164 @@ def _analyze_as_autovacuum() -> list[str]:
     return tables
 
 
-def measure(folder: Path, profile: Path | None) -> dict[str, Any]:
-    """Child process 2, fresh as a command run by a region: import the batch."""
-    _django()
-    from django.core.management import call_command
+def _counts(first_inbox: int, files: int) -> dict[str, Any]:
+    """What the import added (the demo may hold messages of its own)."""
     from django.db.models import Count, Q
 
     from jeugdregie.messaging.models import DeclarationLine, InboxMessage, OutboxMessage
 
-    files = len(list(folder.glob("*.xml")))
-    before_outbox = OutboxMessage.objects.count()
-    # the demo may hold messages of its own: count only what this import adds
-    first_inbox = (
-        InboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    ) + 1
-
-    output = io.StringIO()
-    profiler = None
-    if profile is not None:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
-    from jeugdregie.messaging.services.imports import default_workers
-
-    workers = default_workers()
-    started = time.perf_counter()
-    call_command("ijw_import", str(folder), stdout=output)
-    seconds = time.perf_counter() - started
-    if profiler is not None:
-        profiler.disable()
-        profiler.dump_stats(str(profile))
-
     imported = InboxMessage.objects.filter(pk__gte=first_inbox)
     received = imported.count()
     retours = OutboxMessage.objects.filter(retour_of__in=imported).count()
-    outcome = {
-        f"{row['message_type']} {row['status']}": row["n"]
-        for row in imported.values("message_type", "status")
-        .annotate(n=Count("id"))
-        .order_by("message_type", "status")
-    }
     lines = DeclarationLine.objects.filter(inbox_message__in=imported).aggregate(
         n=Count("id"), approved=Count("id", filter=Q(approved=True))
     )
     assert received == files, (received, files)
     assert retours == files, "exactly one retour per message"
     return {
+        "outcome": {
+            f"{row['message_type']} {row['status']}": row["n"]
+            for row in imported.values("message_type", "status")
+            .annotate(n=Count("id"))
+            .order_by("message_type", "status")
+        },
+        "declaration_lines": lines["n"],
+        "declaration_lines_approved": lines["approved"],
+        "retours": retours,
+    }
+
+
+def _first_inbox() -> int:
+    from jeugdregie.messaging.models import InboxMessage
+
+    return (InboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+
+def measure(folder: Path, profile: Path | None) -> dict[str, Any]:
+    """Child process 2 on SQLite, fresh as a command run by a region: ``ijw_import FOLDER``
+    (on SQLite in the command's own process)."""
+    _django()
+    from django.core.management import call_command
+
+    files = len(list(folder.glob("*.xml")))
+    first_inbox = _first_inbox()
+    profiler = None
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    started = time.perf_counter()
+    call_command("ijw_import", str(folder), stdout=io.StringIO())
+    seconds = time.perf_counter() - started
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    return {
         "messages": files,
         "seconds": round(seconds, 2),
         "messages_per_second": round(files / seconds, 1),
+        "workers": "1 (in the command)",
+        **_counts(first_inbox, files),
+    }
+
+
+def _worker(number: int, profile: Path | None) -> subprocess.Popen[bytes]:
+    options = ["--queue-name", "ijw", "--no-startup-delay", "--interval", "0.05", "-v", "0"]
+    python = [sys.executable]
+    if profile is not None:
+        python += ["-m", "cProfile", "-o", str(profile.with_suffix(f".worker{number}.prof"))]
+    return subprocess.Popen([*python, "-m", "jeugdregie.manage", "worker", *options])
+
+
+def measure_workers(folder: Path, workers: int, profile: Path | None) -> dict[str, Any]:
+    """Child process 2 on PostgreSQL: ``workers`` worker processes wait for tasks (as a
+    region's workers do); then the batch is put in the queue (one task per provider, as
+    ``ijw_import`` does) and timed from enqueueing to the last task finished, that is
+    after its provider's last retour was committed."""
+    _django()
+    from django.utils import timezone
+
+    from jeugdregie.jobs.models import WorkerHeartbeat
+    from jeugdregie.messaging.management.commands.ijw_validate import _files
+    from jeugdregie.messaging.services.import_batches import (
+        batch_enqueue,
+        batch_results,
+        batch_state,
+    )
+    from jeugdregie.messaging.tasks import provider_files_import
+
+    paths = _files([str(folder)])
+    first_inbox = _first_inbox()
+    processes = [_worker(n, profile) for n in range(workers)]
+    try:
+        deadline = time.monotonic() + 120
+        while WorkerHeartbeat.objects.count() < workers:  # each beats once it runs
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.1)
+        time.sleep(0.5)  # into their loop, polling the queue
+        enqueued_at = timezone.now()
+        batch, tasks = batch_enqueue(paths=paths)
+        while not batch_state(batch=batch).done:
+            time.sleep(0.05)
+        results = batch_results(batch=batch)
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)  # idle: they stop at once
+        for process in processes:
+            process.wait(timeout=120)
+    from django_tasks_db.models import DBTaskResult
+
+    finished = (
+        DBTaskResult.objects.filter(
+            task_path=provider_files_import.module_path, args_kwargs__kwargs__batch=batch
+        )
+        .order_by("-finished_at")[0]
+        .finished_at
+    )
+    assert finished is not None
+    seconds = (finished - enqueued_at).total_seconds()
+    assert len(results) == len(paths)
+    return {
+        "messages": len(paths),
+        "tasks": tasks,
         "workers": workers,
-        "outcome": outcome,
-        "declaration_lines": lines["n"],
-        "declaration_lines_approved": lines["approved"],
-        "outbox_written": OutboxMessage.objects.count() - before_outbox,
-        "retours": retours,
+        "seconds": round(seconds, 2),
+        "messages_per_second": round(len(paths) / seconds, 1),
+        **_counts(first_inbox, len(paths)),
+    }
+
+
+def measure_fork_pool(folder: Path, commit: str) -> dict[str, Any]:
+    """Child process 2 on PostgreSQL, for the reference only: ``files_import`` of the
+    hand-made fork pool as it was at ``commit`` (the module read from git), two workers,
+    timed from its call to its return (the last retour committed)."""
+    _django()
+    import types
+
+    def git(*args: str) -> str:
+        command = ["git", *args]  # git from PATH, as in the shell
+        return subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+    commit = git("rev-parse", commit).strip()
+    source = git("show", f"{commit}:src/jeugdregie/messaging/services/imports.py")
+    old = types.ModuleType("fork_pool_imports")
+    sys.modules[old.__name__] = old  # the pool sends its functions to the workers by name
+    exec(compile(source, f"{commit}:imports.py", "exec"), old.__dict__)  # noqa: S102 -- ours
+    from jeugdregie.messaging.management.commands.ijw_validate import _files
+
+    paths = _files([str(folder)])
+    first_inbox = _first_inbox()
+    started = time.perf_counter()
+    old.files_import(paths, workers=2)
+    seconds = time.perf_counter() - started
+    return {
+        "commit": commit,
+        "messages": len(paths),
+        "workers": 2,
+        "seconds": round(seconds, 2),
+        "messages_per_second": round(len(paths) / seconds, 1),
+        **_counts(first_inbox, len(paths)),
     }
 
 
@@ -618,6 +741,91 @@ def _run(args: list[str], env: dict[str, str]) -> float:
 
 def _is_postgres(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://"))
+
+
+def _child(step: list[str], env: dict[str, str], database: str) -> dict[str, Any]:
+    child = subprocess.run(
+        [sys.executable, __file__, *step], env=env, check=False, capture_output=True, text=True
+    )
+    if child.returncode != 0:
+        sys.stderr.write(child.stderr[-5000:])
+        raise SystemExit(f"the {database} measurement failed ({step[0]})")
+    result: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+    return result
+
+
+class _Template:
+    """The seeded PostgreSQL database with its batch written, kept as a template: each
+    measurement starts from a copy of it (the same batch cannot be imported twice)."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.psycopg = psycopg
+        parts = urlsplit(url)
+        self.name = parts.path.lstrip("/")
+        self.template = f"{self.name}_seeded"
+        self.server = urlunsplit(parts._replace(path="/postgres"))
+
+    def _sql(self, *statements: str) -> None:
+        with self.psycopg.connect(self.server, autocommit=True) as server:
+            for statement in statements:
+                server.execute(statement)  # our own names
+
+    def keep(self) -> None:
+        self._sql(
+            f"DROP DATABASE IF EXISTS {self.template}",
+            f"CREATE DATABASE {self.template} TEMPLATE {self.name}",
+        )
+
+    def restore(self) -> None:
+        self._sql(
+            f"DROP DATABASE {self.name} WITH (FORCE)",
+            f"CREATE DATABASE {self.name} TEMPLATE {self.template}",
+        )
+
+    def drop(self) -> None:
+        self._sql(f"DROP DATABASE IF EXISTS {self.template}")
+
+
+def _measure_postgresql(
+    run: dict[str, Any], url: str, env: dict[str, str], options: argparse.Namespace
+) -> None:
+    """The fork pool (when asked), then 1, 2 and 4 workers, each on a fresh copy."""
+    template = _Template(url)
+    template.keep()
+    profile = ["--profile"] if options.profile else []
+    try:
+        if options.fork_pool_from:
+            template.restore()
+            run["fork_pool_reference"] = {
+                "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "what": "the hand-made fork pool (prctl, gc.freeze, multiprocessing), "
+                "measured in the same run as the workers, before it was removed",
+                **_child(["--fork-pool", options.fork_pool_from], env, "postgresql"),
+            }
+            print(json.dumps(run["fork_pool_reference"], indent=2), flush=True)
+        run["by_workers"] = {}
+        for workers in WORKERS:
+            template.restore()
+            measured = _child(["--workers", str(workers), *profile], env, "postgresql")
+            run["by_workers"][str(workers)] = measured
+            print(f"{workers} worker(s): {measured['messages_per_second']} messages/s", flush=True)
+    finally:
+        template.drop()
+    same = {json.dumps(m["outcome"], sort_keys=True) for m in run["by_workers"].values()}
+    assert len(same) == 1, "the same outcome with any number of workers"
+    target = run["by_workers"][str(TARGET_WORKERS)]
+    run.update(
+        {
+            "measured": "from putting the batch in the queue to the last task finished "
+            "(after its last retour was committed); the workers were waiting",
+            "messages_per_second": target["messages_per_second"],
+            "workers": TARGET_WORKERS,
+            "outcome": target["outcome"],
+            "target_messages_per_second": TARGET_POSTGRESQL,
+        }
+    )
 
 
 def main() -> int:
@@ -636,8 +844,16 @@ def main() -> int:
     )
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure one database")
     parser.add_argument("--profile", action="store_true", help="cProfile to var/bench/*.prof")
+    parser.add_argument(
+        "--fork-pool-from",
+        metavar="COMMIT",
+        help="also measure the fork pool of ``imports.py`` at COMMIT (PostgreSQL), kept in "
+        "the results as fork_pool_reference",
+    )
     parser.add_argument("--write", help=argparse.SUPPRESS)  # child process 1: one database
-    parser.add_argument("--measure", help=argparse.SUPPRESS)  # child process 2
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # child process 2: SQLite
+    parser.add_argument("--workers", type=int, help=argparse.SUPPRESS)  # 2: PostgreSQL
+    parser.add_argument("--fork-pool", help=argparse.SUPPRESS)  # 2: the reference
     options = parser.parse_args()
     bench_dir = ROOT / "var" / "bench"
     if options.write:
@@ -646,6 +862,14 @@ def main() -> int:
         for stale in folder.glob("*.xml"):
             stale.unlink()
         print(json.dumps(write_batch(folder, options.messages)))
+        return 0
+    profile = bench_dir / "ijw-import-postgresql.prof" if options.profile else None
+    if options.workers:
+        folder = bench_dir / "ijw-import-postgresql"
+        print(json.dumps(measure_workers(folder, options.workers, profile)))
+        return 0
+    if options.fork_pool:
+        print(json.dumps(measure_fork_pool(bench_dir / "ijw-import-postgresql", options.fork_pool)))
         return 0
     if options.measure:
         folder = bench_dir / f"ijw-import-{options.measure}"
@@ -657,6 +881,9 @@ def main() -> int:
     databases = ["sqlite"] + (["postgresql"] if options.database_url else [])
     if options.only:
         databases = [d for d in databases if d == options.only]
+    target = RESULTS / "ijw.json"
+    existing = json.loads(target.read_text()) if target.exists() else {}
+    previous = existing.get("ijw_import", {}).get("runs", [])
     runs = []
     for database in databases:
         if database == "sqlite":
@@ -677,38 +904,33 @@ def main() -> int:
         seed = _run(["seed_demo", "--scale", "region", "--force"], env)
         seed += _run(["budget_recompute"], env)  # as `make demo`: the ledger exists
         run: dict[str, Any] = {"database": database, "seed_demo_seconds": round(seed, 1)}
-        for step in (
-            ["--write", database, "--messages", str(options.messages)],
-            ["--measure", database, *(["--profile"] if options.profile else [])],
-        ):
-            child = subprocess.run(
-                [sys.executable, __file__, *step],
-                env=env,
-                check=False,
-                capture_output=True,
-                text=True,
-            )
-            if child.returncode != 0:
-                sys.stderr.write(child.stderr[-5000:])
-                raise SystemExit(f"the {database} measurement failed ({step[0]})")
-            run.update(json.loads(child.stdout.strip().splitlines()[-1]))
+        run.update(
+            _child(["--write", database, "--messages", str(options.messages)], env, database)
+        )
         if database == "postgresql":
-            run["target_messages_per_second"] = TARGET_POSTGRESQL
+            kept = [r for r in previous if r["database"] == database and "fork_pool_reference" in r]
+            # measured once, before the fork pool was removed
+            run["fork_pool_reference"] = (
+                kept[0]["fork_pool_reference"] if kept else FORK_POOL_REFERENCE
+            )
+            _measure_postgresql(run, url, env, options)
+        else:
+            run.update(
+                _child(["--measure", database, *(["--profile"] * options.profile)], env, database)
+            )
         print(json.dumps(run, indent=2), flush=True)
         runs.append(run)
     result = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "what": "jeugdregie ijw_import over a folder: inbox, in-message and cross-message "
         "checks, domain effect, retour in the outbox; one transaction per message; on "
-        "PostgreSQL the files spread per provider over `workers` processes; a fresh demo "
-        "region (seed_demo --scale region)",
+        "SQLite in the command's process, on PostgreSQL one task per provider run by 1, 2 "
+        "and 4 waiting `jeugdregie worker` processes; a fresh demo region (seed_demo "
+        "--scale region)",
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "runs": runs,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    target = RESULTS / "ijw.json"
-    existing = json.loads(target.read_text()) if target.exists() else {}
-    previous = existing.get("ijw_import", {}).get("runs", [])
     measured = {run["database"] for run in runs}
     result["runs"] = [r for r in previous if r["database"] not in measured] + runs
     existing["ijw_import"] = result  # only this key: ijw_validate.py writes the others

@@ -272,7 +272,8 @@ JEUGDREGIE_CBS_CODES_FILE = env_str(
 # against the same database) runs them; `jeugdregie scheduler` enqueues the nightly jobs
 # (jeugdregie.jobs). A worker records a heartbeat; /readyz/ fails when the newest one is
 # older than JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE seconds.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# "ijw": the message import (messaging.constants.IMPORT_QUEUE), one task per provider.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "ijw"]}}
 JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE = env_int("JEUGDREGIE_WORKER_HEARTBEAT_MAX_AGE", 300)
 # The nightly audit-log prune removes records older than this many years (NEN 7513: the
 # region decides the period); 0 keeps every record (the job then prunes nothing).

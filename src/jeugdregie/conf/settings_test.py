@@ -14,4 +14,9 @@ from jeugdregie.conf.settings import *  # noqa: F403
 
 # Tasks run at once, in the test's own transaction; a test of the database backend switches
 # to it with override_settings.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "ijw"],
+    }
+}

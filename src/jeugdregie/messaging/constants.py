@@ -2,7 +2,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The task queue of the message import (settings.TASKS): its tasks run one provider's
+# files each, a long while; the jobs' queue ("default") does not wait behind them.
+IMPORT_QUEUE = "ijw"
+
 __all__ = [
+    "IMPORT_QUEUE",
     "InboxStatus",
     "RejectionReason",
     "RequestStatus",

@@ -1,37 +1,27 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Importing many files: one after the other, or spread over worker processes.
+"""Importing many files: one after the other here, or as tasks spread over workers.
 
 Every file is received with ``inbox.message_receive`` (one transaction per message, a file
-read before is skipped). With more than one worker the files are grouped per provider (the
-8-digit AGB code in the header: the sender of a provider message, the receiver of a retour
-on ours) and each group goes whole to one worker, in file order: the messages of one
-provider keep their order (a stop before the new start, declarations month after month)
-and two workers never touch the same provider's allocations or budget ledger. The groups
-go to the workers one at a time, heaviest (most bytes) first, so that a worker that is
-done takes the next and all finish at about the same time. A message that loses a race
-with another worker (a unique key, a lock) is received again; the second time it sees
-what the other one wrote.
-
-Workers are forked processes with their own database connection; they die with the
-command (so a killed import leaves no worker behind and can simply be run again). SQLite
-allows one writer at a time, so there the import always runs in one process; so it does
-inside a transaction of the caller, whose data the workers could not see.
+read before is skipped). ``files_import`` receives the files one after the other in this
+process. Spread over workers (``import_batches``), the files are grouped per provider
+(``file_groups``: the 8-digit AGB code in the header, the sender of a provider message,
+the receiver of a retour on ours) and each group is one task, in file order: the messages
+of one provider keep their order (a stop before the new start, declarations month after
+month) and two workers never touch the same provider's allocations or budget ledger. A
+message that loses a race with another worker (a unique key, a lock) is received again;
+the second time it sees what the other one wrote.
 """
 
 import contextlib
-import ctypes
-import gc
-import multiprocessing
 import os
 import re
-import signal
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, connection, connections
+from django.db import DatabaseError, connection
 
 import ijw
 from jeugdregie.messaging.models import InboxMessage, OutboxMessage
@@ -40,21 +30,25 @@ from jeugdregie.messaging.services.inbox import Received, message_receive
 
 __all__ = [
     "HEAD_BYTES",
-    "PR_SET_PDEATHSIG",
     "RETRIES",
+    "FileGroup",
     "ImportFileError",
     "ImportResult",
     "default_workers",
+    "file_groups",
     "files_import",
+    "group_import",
     "provider_key",
 ]
 
 ImportResult = dict[str, Any]
+# A provider's files in file order: (position in the whole import, path as given, path to
+# read: absolute, so a worker in another directory finds it). JSON as a task argument.
+FileGroup = list[tuple[int, str, str]]
 
 _AGB = re.compile(rb"<(?:[\w.-]+:)?(?:Afzender|Ontvanger)>\s*(\d{8})\s*</")
 HEAD_BYTES = 4096
 RETRIES = 5
-PR_SET_PDEATHSIG = 1
 
 
 class ImportFileError(Exception):
@@ -88,10 +82,10 @@ def _retour_codes(retour: OutboxMessage) -> list[str]:
     return [str(code) for code in codes]
 
 
-def _result(path: Path, received: Received) -> ImportResult:
+def _result(shown: str, received: Received) -> ImportResult:
     inbox, retour = received.inbox, received.retour
     return {
-        "file": str(path),
+        "file": shown,
         "message_type": inbox.message_type or None,
         "identificatie": inbox.identificatie or None,
         "outcome": inbox.status if received.new else "already_imported",
@@ -135,17 +129,17 @@ class _Sources:
         return new
 
 
-def _receive(sources: _Sources, index: int) -> ImportResult:
+def _receive(sources: _Sources, index: int, shown: str) -> ImportResult:
     path, source = sources.paths[index], sources.sources[index]
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportFileError(f"{path}: {error.strerror or error}") from error
+        raise ImportFileError(f"{shown}: {error.strerror or error}") from error
     new = sources.new(index)
     for attempt in range(RETRIES):
         try:
             received = message_receive(data=data, source=source, new_source=new and not attempt)
-            return _result(path, received)
+            return _result(shown, received)
         except DatabaseError:
             # another worker wrote the same key or held a lock first: the transaction is
             # rolled back whole; receive the message again (it now sees the other's work)
@@ -154,79 +148,48 @@ def _receive(sources: _Sources, index: int) -> ImportResult:
     raise AssertionError("unreachable")
 
 
-def _receive_all(paths: list[Path]) -> Iterator[ImportResult]:
+def _receive_all(paths: list[Path], shown: list[str]) -> Iterator[ImportResult]:
     sources = _Sources(paths)
     with import_run():
         for index in range(len(paths)):
-            yield _receive(sources, index)
+            yield _receive(sources, index, shown[index])
 
 
-def _receive_group(group: list[tuple[int, str]]) -> list[tuple[int, ImportResult]]:
-    results = _receive_all([Path(name) for _index, name in group])
-    return [(index, result) for (index, _name), result in zip(group, results, strict=True)]
-
-
-def _die_with_parent(parent: int) -> None:
-    """Worker start: a worker ends when the command ends, also on SIGKILL (Linux)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
-    if os.getppid() != parent:  # the command died before the line above
-        os._exit(1)
-
-
-def _groups(paths: list[Path]) -> list[list[tuple[int, str]]]:
+def file_groups(paths: Iterable[Path]) -> list[FileGroup]:
     """The files per provider in file order, the heaviest group (most bytes) first."""
-    per_provider: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    per_provider: dict[str, FileGroup] = defaultdict(list)
     weight: Counter[str] = Counter()
     for index, path in enumerate(paths):
         key = provider_key(path)
-        per_provider[key].append((index, str(path)))
+        per_provider[key].append((index, str(path), str(path.absolute())))
         with contextlib.suppress(OSError):  # an unreadable file is reported when received
             weight[key] += path.stat().st_size
     return [per_provider[key] for key in sorted(per_provider, key=lambda k: (-weight[k], k))]
 
 
-def files_import(
-    paths: Iterable[Path],
-    *,
-    workers: int = 1,
-    progress: Callable[[ImportResult], None] | None = None,
-) -> list[ImportResult]:
-    """Receive every file; the results in file order.
-
-    ``progress`` is called per result: at once with one worker, at the end with more.
-    """
-    paths = list(paths)
-    # Workers see committed data only: inside the caller's transaction the import runs here.
-    alone = workers <= 1 or connection.vendor == "sqlite" or connection.in_atomic_block
-    if alone or len(paths) < 2:
-        results = []
-        for result in _receive_all(paths):
-            results.append(result)
-            if progress is not None:
-                progress(result)
-        return results
-    groups = _groups(paths)
-    connections.close_all()  # every worker opens its own connection
-    # What the command holds is shared with the workers as it is: no garbage collection in
-    # a worker walks (and so copies) it.
-    gc.collect()
-    gc.freeze()
-    context = multiprocessing.get_context("fork")
+def group_import(group: FileGroup) -> tuple[list[tuple[int, ImportResult]], str | None]:
+    """Receive one provider's files in order: each result with the file's position, and the
+    reason a file could not be read ("path: reason"; the files after it are not read)."""
+    paths = [Path(absolute) for _index, _shown, absolute in group]
+    shown = [name for _index, name, _absolute in group]
+    done: list[tuple[int, ImportResult]] = []
     try:
-        with context.Pool(
-            min(workers, len(groups)), initializer=_die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            # one provider at a time, heaviest first: a worker that is done takes the next
-            done = list(pool.imap_unordered(_receive_group, groups))
-    finally:
-        gc.unfreeze()
-    ordered = sorted(item for group in done for item in group)
-    results = [result for _index, result in ordered]
-    if progress is not None:
-        for result in results:
+        for position, result in enumerate(_receive_all(paths, shown)):
+            done.append((group[position][0], result))
+    except ImportFileError as error:
+        return done, str(error)
+    return done, None
+
+
+def files_import(
+    paths: Iterable[Path], *, progress: Callable[[ImportResult], None] | None = None
+) -> list[ImportResult]:
+    """Receive every file here, one after the other; the results in file order, each also
+    given to ``progress`` as soon as it is there."""
+    paths = list(paths)
+    results = []
+    for result in _receive_all(paths, [str(path) for path in paths]):
+        results.append(result)
+        if progress is not None:
             progress(result)
     return results

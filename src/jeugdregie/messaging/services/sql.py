@@ -44,6 +44,10 @@ every value is a parameter. The query budgets per message type
 (``messaging/tests/test_each_message_type_imports_within_its_query_budget.py``) pin how
 many statements a message sends.
 
+Not per message but per import task (PostgreSQL only): ``task_lock``, ``task_unlock`` and
+``task_lock_free``, the session advisory lock an import task holds while its worker runs
+it (``import_workers``). PostgreSQL's advisory-lock functions have no ORM form.
+
 Plain SQL elsewhere that a message also runs, each with its reason where it is: the ledger
 rows with their client-stop flag (``budgets.ledger``), id blocks from the sequences
 (``core.ids``), the audit chain's lock and head (``audit.chain``).
@@ -72,6 +76,9 @@ __all__ = [
     "earlier_requests",
     "original_message_id",
     "placeholders",
+    "task_lock",
+    "task_lock_free",
+    "task_unlock",
 ]
 
 
@@ -207,3 +214,25 @@ def earlier_declaration_lines(
             params,
         )
     )
+
+
+def task_lock(key: int) -> None:
+    """Take the session advisory lock ``key`` (PostgreSQL); held until ``task_unlock`` or
+    the end of the session, whatever ends it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+
+
+def task_unlock(key: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+
+def task_lock_free(key: int) -> bool:
+    """Whether no session holds the advisory lock ``key`` (taken and let go at once)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+        (free,) = cursor.fetchone() or (False,)
+        if free:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+    return bool(free)

@@ -1,9 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""An import killed with SIGKILL halfway a batch is simply run again.
+"""A worker killed with SIGKILL halfway an import task loses and duplicates nothing.
 
-Each message is received in one transaction, and a file imported before is skipped, so
-the second run ends in the same database as one uninterrupted run, with exactly one retour
-per received message. Real processes, real files, file-based SQLite databases.
+The batch is put in the queue (``ijw_import --no-wait``) and a ``jeugdregie worker`` runs
+its task until it has written some retours; then it is killed. Its task stays RUNNING;
+``ijw_import --wait-for BATCH`` sees that no worker holds the task any more, puts it back
+in the queue and starts a worker, which receives the rest: each message is received in one
+transaction, and a file imported before is skipped. The database ends as after one
+uninterrupted import, with exactly one retour per received message. Real processes, real
+files, real databases: SQLite files, or on PostgreSQL (``DATABASE_URL``) two databases of
+their own on the same server.
 """
 
 import datetime as dt
@@ -16,16 +21,29 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
+import psycopg
+import pytest
+from django.db import connection
+
 import ijw
+import jeugdregie
 from jeugdregie.core.bsn import passes_eleven_test
 from jeugdregie.messaging.tests import messages as m
 
 BATCH = 500
 KILL_AFTER_RETOURS = 60  # outbox rows: one retour per message
 CBS = "code,omschrijving,provincie,jeugdzorgregio\n0505,Dordrecht,Zuid-Holland,Zuid-Holland Zuid\n"
+WORKER_OPTIONS = ["--queue-name", "ijw", "--no-startup-delay", "--interval", "0.1", "-v", "0"]
+# The workers' records differ (the killed run had two workers and its batch in the queue;
+# on SQLite the uninterrupted import runs in the command). The rest must be equal.
+TASKS = "django_tasks_database_dbtaskresult"
+NOT_COMPARED = {"jobs_workerheartbeat", TASKS}
+TASKS_IN = "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = '{}'"
 
 SETUP = """
 import django
@@ -39,36 +57,109 @@ print(build_world(year={year}).provider.agb_code)
 """
 
 
-def _env(tmp_path: Path, database: Path) -> dict[str, str]:
+class Database:
+    """One database of the test: a SQLite file, or a PostgreSQL database on the server of
+    $DATABASE_URL."""
+
+    def __init__(self, tmp_path: Path, name: str) -> None:
+        self.name = name
+        if connection.vendor == "postgresql":
+            self.db_name = f"jr_sigkill_{os.getpid()}_{name}"
+            given = urlsplit(os.environ["DATABASE_URL"])
+            self.url = urlunsplit(given._replace(path=f"/{self.db_name}"))
+            self.server = urlunsplit(given._replace(path="/postgres"))
+        else:
+            self.file = tmp_path / f"{name}.sqlite3"
+            self.url = f"sqlite:///{self.file}"
+
+    @property
+    def postgresql(self) -> bool:
+        return self.url.startswith("postgresql")
+
+    def _server(self, sql: str) -> None:
+        with psycopg.connect(self.server, autocommit=True) as server:
+            server.execute(sql)  # our own names
+
+    def create_from(self, other: "Database | None") -> None:
+        if not self.postgresql:
+            if other is not None:
+                shutil.copyfile(other.file, self.file)
+            return
+        template = f" TEMPLATE {other.db_name}" if other is not None else ""
+        self._server(f"CREATE DATABASE {self.db_name}{template}")
+
+    def drop(self) -> None:
+        if self.postgresql:
+            self._server(f"DROP DATABASE IF EXISTS {self.db_name} WITH (FORCE)")
+
+    def count(self, sql: str) -> int:
+        if self.postgresql:
+            with psycopg.connect(self.url) as db:
+                row = db.execute(sql).fetchone()  # our own statements
+        else:
+            with sqlite3.connect(self.file, timeout=10) as lite:
+                row = lite.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    def table_counts(self) -> dict[str, int]:
+        if self.postgresql:
+            with psycopg.connect(self.url) as db:
+                tables = [
+                    name
+                    for (name,) in db.execute(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                    )
+                ]
+        else:
+            with sqlite3.connect(self.file) as lite:
+                tables = [
+                    name
+                    for (name,) in lite.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%'"
+                    )
+                ]
+        sql = 'SELECT COUNT(*) FROM "{}"'  # table names from the catalogue
+        return {t: self.count(sql.format(t)) for t in tables if t not in NOT_COMPARED}
+
+
+def _env(tmp_path: Path, database: Database) -> dict[str, str]:
     cbs = tmp_path / "cbs.csv"
     cbs.write_text(CBS, encoding="utf-8")
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "jeugdregie.conf.settings",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database.url,
         "JEUGDREGIE_VAR_DIR": str(tmp_path / "var"),
         "JEUGDREGIE_CBS_CODES_FILE": str(cbs),
+        "PYTHONPATH": str(Path(jeugdregie.__file__).resolve().parents[1]),  # this source
     }
 
 
-def _databases(
-    tmp_path: Path, names: list[str], today: dt.date
-) -> tuple[list[dict[str, str]], str]:
-    """Identical migrated databases with the test world (made once, then copied); their
-    environments and the AGB code of the world's provider."""
-    first = tmp_path / f"{names[0]}.sqlite3"
+@pytest.fixture
+def databases(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    """Two identical migrated databases with the test world (made once, then copied)."""
+    killed, whole = Database(tmp_path, "killed"), Database(tmp_path, "whole")
+    try:
+        yield killed, whole
+    finally:
+        killed.drop()
+        whole.drop()
+
+
+def _setup(tmp_path: Path, killed: Database, whole: Database, today: dt.date) -> str:
+    """The world in ``killed``, copied to ``whole``; the AGB code of its provider."""
+    killed.create_from(None)
     done = subprocess.run(  # noqa: S603 -- our own interpreter
         [sys.executable, "-c", SETUP.format(year=today.year)],
-        env=_env(tmp_path, first),
+        env=_env(tmp_path, killed),
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
+        timeout=120,
     )
-    for name in names[1:]:
-        shutil.copyfile(first, tmp_path / f"{name}.sqlite3")
-    envs = [_env(tmp_path, tmp_path / f"{name}.sqlite3") for name in names]
-    return envs, done.stdout.strip().splitlines()[-1]
+    whole.create_from(killed)
+    return done.stdout.strip().splitlines()[-1]
 
 
 def _test_bsns(first: int, count: int) -> list[str]:
@@ -108,38 +199,34 @@ def _batch(folder: Path, agb: str, today: dt.date) -> None:
         (folder / f"{n:04d}.xml").write_bytes(data)
 
 
-def _import(env: dict[str, str], folder: Path) -> "subprocess.Popen[str]":
+def _command(env: dict[str, str], *args: str) -> "subprocess.Popen[str]":
     return subprocess.Popen(  # noqa: S603 -- our own interpreter and command
-        [sys.executable, "-m", "jeugdregie.manage", "ijw_import", str(folder), "--json"],
+        [sys.executable, "-m", "jeugdregie.manage", *args],
         env=env,
         stdout=subprocess.PIPE,
         text=True,
     )
 
 
-def _results(process: "subprocess.Popen[str]") -> list[dict[str, object]]:
-    stdout, _stderr = process.communicate(timeout=60)
+def _worker(env: dict[str, str]) -> "subprocess.Popen[str]":
+    return subprocess.Popen(  # noqa: S603 -- our own interpreter and command
+        [sys.executable, "-m", "jeugdregie.manage", "worker", *WORKER_OPTIONS],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def _output(process: "subprocess.Popen[str]") -> object:
+    stdout, _stderr = process.communicate(timeout=240)
     assert process.returncode == 0
-    results: list[dict[str, object]] = json.loads(stdout)
+    return json.loads(stdout)
+
+
+def _results(process: "subprocess.Popen[str]") -> list[dict[str, object]]:
+    results = _output(process)
+    assert isinstance(results, list)
     return results
-
-
-def _count(database: Path, sql: str) -> int:
-    with sqlite3.connect(database, timeout=10) as db:
-        row = db.execute(sql).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _table_counts(database: Path) -> dict[str, int]:
-    with sqlite3.connect(database) as db:
-        tables = [
-            name
-            for (name,) in db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        sql = 'SELECT COUNT(*) FROM "{}"'  # table names from sqlite_master
-        return {t: int(db.execute(sql.format(t)).fetchone()[0]) for t in tables}
 
 
 def _answers(results: list[dict[str, object]]) -> set[tuple[object, ...]]:
@@ -160,45 +247,56 @@ def _answers(results: list[dict[str, object]]) -> set[tuple[object, ...]]:
     return answers
 
 
-def test_an_import_killed_with_sigkill_and_run_again_equals_one_uninterrupted_run(
-    tmp_path: Path,
+def test_a_worker_killed_with_sigkill_midway_loses_and_duplicates_nothing(
+    tmp_path: Path, databases: tuple[Database, Database]
 ) -> None:
     today = dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # as the command sees it
-    (killed_env, whole_env), agb = _databases(tmp_path, ["killed", "whole"], today)
+    killed, whole = databases
+    agb = _setup(tmp_path, killed, whole, today)
+    killed_env, whole_env = _env(tmp_path, killed), _env(tmp_path, whole)
     folder = tmp_path / "in"
     _batch(folder, agb, today)
-    killed_db = tmp_path / "killed.sqlite3"
     outbox = "SELECT COUNT(*) FROM messaging_outboxmessage"
+    outbox_before = killed.count(outbox)  # the world's own messages
 
-    process = _import(killed_env, folder)
-    whole_run = _import(whole_env, folder)  # meanwhile, uninterrupted
-    deadline = time.monotonic() + 30
-    while _count(killed_db, outbox) < KILL_AFTER_RETOURS:
-        assert process.poll() is None, "the import ended before it could be killed"
-        assert time.monotonic() < deadline, "the import wrote no outbox rows"
+    enqueued = _output(_command(killed_env, "ijw_import", str(folder), "--no-wait", "--json"))
+    assert isinstance(enqueued, dict)
+    assert enqueued["files"] == BATCH
+    assert enqueued["tasks"] == 1, "one provider: one task"
+    assert killed.count(outbox) == outbox_before, "only in the queue"
+    worker = _worker(killed_env)
+    whole_run = _command(whole_env, "ijw_import", str(folder), "--json", "--workers", "2")
+    deadline = time.monotonic() + 60
+    while killed.count(outbox) < outbox_before + KILL_AFTER_RETOURS:
+        assert worker.poll() is None, "the worker ended before it could be killed"
+        assert time.monotonic() < deadline, "the worker wrote no outbox rows"
         time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    assert process.wait(timeout=10) == -signal.SIGKILL
-    received_before_kill = _count(killed_db, "SELECT COUNT(*) FROM messaging_inboxmessage")
+    worker.send_signal(signal.SIGKILL)
+    assert worker.wait(timeout=10) == -signal.SIGKILL
+    received_before_kill = killed.count("SELECT COUNT(*) FROM messaging_inboxmessage")
     assert 0 < received_before_kill < BATCH
+    running = TASKS_IN.format("RUNNING")
+    assert killed.count(running) == 1, "the killed worker's task looks as if it runs"
 
-    again = _results(_import(killed_env, folder))
-    whole = _results(whole_run)
+    again = _results(
+        _command(killed_env, "ijw_import", "--wait-for", str(enqueued["batch"]), "--json")
+    )
+    whole_results = _results(whole_run)
 
+    assert killed.count(running) == 0
+    assert killed.count(TASKS_IN.format("SUCCESSFUL")) == 1
     assert sum(r["outcome"] == "already_imported" for r in again) == received_before_kill
-    counts = _table_counts(killed_db)
-    assert counts == _table_counts(tmp_path / "whole.sqlite3")
+    assert killed.table_counts() == whole.table_counts()
     requests = "SELECT COUNT(*) FROM messaging_allocationrequest WHERE status = 'open'"
-    assert _count(killed_db, requests) > BATCH // 2, "the requests wait on the worklist"
-    assert _answers(again) == _answers(whole)
-    assert len(_answers(whole)) == BATCH
-    assert {r["outcome"] for r in whole} == {"accepted", "duplicate", "rejected"}
-    assert _count(killed_db, "SELECT COUNT(*) FROM messaging_inboxmessage") == BATCH
+    assert killed.count(requests) > BATCH // 2, "the requests wait on the worklist"
+    assert _answers(again) == _answers(whole_results)
+    assert len(_answers(whole_results)) == BATCH
+    assert {r["outcome"] for r in whole_results} == {"accepted", "duplicate", "rejected"}
+    assert killed.count("SELECT COUNT(*) FROM messaging_inboxmessage") == BATCH
     assert (
-        _count(
-            killed_db,
+        killed.count(
             "SELECT COUNT(*) FROM messaging_inboxmessage i WHERE (SELECT COUNT(*) FROM "
-            "messaging_outboxmessage o WHERE o.retour_of_id = i.id) != 1",
+            "messaging_outboxmessage o WHERE o.retour_of_id = i.id) != 1"
         )
         == 0
     ), "every received message has exactly one retour"

@@ -1,33 +1,37 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``ijw_import --workers 2``: the files of each provider go to one worker, in file order.
+"""``ijw_import --workers 2``: one task per provider, run by worker processes.
 
 The outcome is the one a single process gives: every message received once with exactly
 one retour, duplicates answered with 9056, and a new client sent by two providers at the
 same moment registered once (the worker that loses the race receives its message again).
-On PostgreSQL two worker processes do the work; SQLite allows one writer, so there the
-import runs in one process and must give the same answers.
+On PostgreSQL two ``jeugdregie worker`` processes do the work, each provider's files whole
+in one task; SQLite allows one writer, so there the import runs in the command's process
+and must give the same answers.
 """
 
 import datetime as dt
 import json
 import os
-import sys
 from io import StringIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 
 from jeugdregie.clients.models import Youth
 from jeugdregie.clients.services import bsn_lookup_key
 from jeugdregie.messaging.models import AllocationRequest, InboxMessage, OutboxMessage
 from jeugdregie.messaging.services import imports
 from jeugdregie.messaging.tests import messages as m
-from jeugdregie.testing.factories import World, synthetic_test_bsn
+from jeugdregie.messaging.tests.workers import DATABASE_TASKS, worker_environment
+from jeugdregie.testing.factories import World, build_world, synthetic_test_bsn
 
-DAY = dt.date(2025, 3, 3)
+# Worker processes run on the real clock: the messages are dated today.
+DAY = dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 SHARED = 90  # a new client that both providers ask for
 
 
@@ -38,8 +42,8 @@ def _request(agb: str, identificatie: str, bsn_number: int, reference: str) -> b
         bsn=synthetic_test_bsn(bsn_number),
         day=DAY,
         reference=reference,
-        start=dt.date(2025, 3, 1),
-        end=dt.date(2025, 12, 31),
+        start=DAY.replace(day=1),
+        end=dt.date(DAY.year, 12, 31),
     )
 
 
@@ -60,30 +64,16 @@ def _batch(folder: Path, world: World) -> dict[str, tuple[str, list[str]]]:
     return expected
 
 
-PIDS: Path | None = None
-_receive_group = imports._receive_group
-
-
-def _noting_the_worker(group: list[tuple[int, str]]) -> object:
-    """In the worker (forked: it sees the patch): note the process and the group's
-    provider, then do the work."""
-    assert PIDS is not None
-    agbs = {imports.provider_key(Path(name)) for _index, name in group}
-    with PIDS.open("a") as file:
-        file.write(f"{os.getpid()} {' '.join(sorted(agbs))}\n")
-    return _receive_group(group)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_an_import_over_two_workers_gives_the_answers_of_one_process(
-    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    world = build_world(year=DAY.year)
     expected = _batch(tmp_path / "in", world)
-    pids = tmp_path / "pids"
-    monkeypatch.setattr(sys.modules[__name__], "PIDS", pids)
-    monkeypatch.setattr(imports, "_receive_group", _noting_the_worker)
+    for name, value in worker_environment().items():
+        monkeypatch.setenv(name, value)
     out = StringIO()
-    with time_machine.travel("2025-03-03 10:00 +0100", tick=False):
+    with override_settings(TASKS=DATABASE_TASKS):
         call_command("ijw_import", str(tmp_path / "in"), "--json", "--workers", "2", stdout=out)
     results = json.loads(out.getvalue())
 
@@ -95,14 +85,21 @@ def test_an_import_over_two_workers_gives_the_answers_of_one_process(
     assert AllocationRequest.objects.count() == 10  # 5 requests of each provider
     shared = Youth.objects.filter(bsn_index=bsn_lookup_key(synthetic_test_bsn(SHARED)))
     assert shared.count() == 1
-    noted = [line.split() for line in pids.read_text().splitlines()] if pids.exists() else []
+    tasks = list(DBTaskResult.objects.all())
     if connection.vendor == "postgresql":
-        assert sorted(agb for _pid, *agbs in noted for agb in agbs) == sorted(
-            [world.provider.agb_code, world.other_provider.agb_code]
-        ), "each provider's files whole in one worker"
-        assert str(os.getpid()) not in {pid for pid, *_agbs in noted}, "not in the command"
+        per_task = [
+            {imports.provider_key(Path(absolute)) for _index, _shown, absolute in files}
+            for files in (task.args_kwargs["kwargs"]["files"] for task in tasks)
+        ]
+        assert sorted(map(sorted, per_task)) == sorted(
+            [[world.provider.agb_code], [world.other_provider.agb_code]]
+        ), "each provider's files whole in one task"
+        workers = {worker for task in tasks for worker in task.worker_ids}
+        assert workers, "run by workers"
+        assert not any(worker.endswith(f"-{os.getpid()}") for worker in workers), "not here"
+        assert {task.status for task in tasks} == {"SUCCESSFUL"}
     else:
-        assert not noted, "SQLite: one process, no workers"
+        assert not tasks, "SQLite: one process, no tasks"
 
 
 @pytest.mark.django_db
@@ -112,12 +109,12 @@ def test_files_are_grouped_per_provider_heaviest_first(world: World, tmp_path: P
     (tmp_path / "in" / "not-ijw.xml").write_bytes(b"<niets/>")
     paths.append(tmp_path / "in" / "not-ijw.xml")
 
-    groups = imports._groups(paths)
+    groups = imports.file_groups(paths)
 
-    keys = [{imports.provider_key(Path(name)) for _index, name in group} for group in groups]
+    keys = [{imports.provider_key(Path(name)) for _index, name, _abs in group} for group in groups]
     mine, others = world.provider.agb_code, world.other_provider.agb_code
     assert sorted(map(sorted, keys)) == sorted([[""], [mine], [others]]), "one per provider"
     assert keys[-1] == {""}, "the lightest last"
     for group in groups:
-        assert [index for index, _name in group] == sorted(index for index, _name in group)
+        assert [index for index, *_names in group] == sorted(index for index, *_ in group)
     assert sum(len(group) for group in groups) == len(expected) + 1

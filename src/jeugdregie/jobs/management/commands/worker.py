@@ -2,7 +2,8 @@
 """``jeugdregie worker``: django-tasks-db's ``db_worker`` with a heartbeat.
 
 The worker loop is db_worker's own (it takes the oldest ready task from the database, so
-several workers on several machines can share one database). db_worker has no hook for a
+several workers on several machines can share one database), on every queue unless
+``--queue-name`` says otherwise. db_worker has no hook for a
 heartbeat, so a thread of the same process records one every ``--heartbeat-interval``
 seconds (``WorkerHeartbeat``, named after the worker id). The heartbeat says the process
 lives and reaches the database; a worker busy with a long task keeps beating. ``/readyz/``
@@ -58,8 +59,14 @@ class Command(DbWorkerCommand):
             default=30.0,
             help="seconds between heartbeats (default 30)",
         )
-        # A readable id that is unique per process: the machine and the process id.
-        parser.set_defaults(reload=False, worker_id=f"{socket.gethostname()[:50]}-{os.getpid()}")
+        # A readable id that is unique per process: the machine and the process id. Every
+        # queue of settings.TASKS by default (the jobs' "default" and the message import's
+        # "ijw"): one worker does all; --queue-name keeps a worker to some.
+        parser.set_defaults(
+            reload=False,
+            worker_id=f"{socket.gethostname()[:50]}-{os.getpid()}",
+            queue_name="*",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         heartbeat = Heartbeat(worker=options["worker_id"], interval=options["heartbeat_interval"])
