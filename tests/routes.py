@@ -72,20 +72,9 @@ def _ceiling_proposal_for_2020(w: World) -> dict[str, Any]:
     """Only providers under a regional or tendered contract in the year get a proposed
     ceiling, and the region's ceiling norms run to 2020: the providers' contracts of 2020
     (rolled back with the row like everything the row makes)."""
-    from jeugdregie.contracting.constants import ContractKind
-    from jeugdregie.contracting.services import contract_create
+    from jeugdregie.testing.contracts import contracted_from
 
-    for index, provider in enumerate((w.provider, w.other_provider)):
-        contract_create(
-            actor=None,
-            region=w.region,
-            provider=provider,
-            kind=ContractKind.REGIONAL,
-            reference=f"RTA-2020-{index}",
-            lots=[w.lot],
-            start=date(2020, 1, 1),
-            end=date(2020, 12, 31),
-        )
+    contracted_from(w, 2020, until=date(2020, 12, 31))
     return {"year": "2020", "decision_reference": "Besluit 2019-33"}
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Whole calendar months between two dates: the one owner of "have N full months passed?".
+"""Calendar months: the one owner of "have N full months passed?" and of "the same day N months
+later".
 
 Pure (no Django): the rule engine's ``months_between`` and the waiting list's GI signal both
 count with it, so the afwegingskader (U02) and the waiting list agree on the day a GI case
@@ -12,6 +13,7 @@ it: ruling 31 January 2025 -> 3 full months from 1 May 2025; ruling 30 November 
 1 March 2025; ruling 15 January 2025 -> from 15 April 2025.
 """
 
+import calendar
 from datetime import date
 
 
@@ -25,3 +27,12 @@ def full_months_passed(*, since: date, on: date, months: int) -> bool:
     """Whether ``months`` whole calendar months have passed since ``since`` on the day ``on``
     (true from that day on, the day itself included)."""
     return full_months_between(since, on) >= months
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (or earlier), clamped to the month's end:
+    31 May + 3 months is 31 August; 30 November + 3 months is 28 (or 29) February."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

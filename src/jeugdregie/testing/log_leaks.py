@@ -55,6 +55,7 @@ NOT_A_NAME = (
 PERSON_NAME_FIELD = re.compile(r"(?:^|_)(?:given|family|first|last|referrer)_name$")
 SHOWN_CHARACTERS = 300  # of an offending line in the report
 _WORKER_KEY = "log_leaks"
+_WORKER_LINES_KEY = "log_leaks_lines"
 
 
 def name_words(value: str) -> set[str]:
@@ -144,7 +145,7 @@ def deliberate_leak(logger_name: str) -> Iterator[None]:
         WATCH.deliberate.discard(logger_name)
 
 
-_state: dict[str, Any] = {"reported": []}
+_state: dict[str, Any] = {"reported": [], "lines": 0}
 
 
 def _watch_handlers() -> Callable[[], None]:
@@ -214,8 +215,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:  # an xdist worker: the controller reports
         workeroutput[_WORKER_KEY] = findings
+        workeroutput[_WORKER_LINES_KEY] = len(WATCH.lines)
         return
     _state["reported"] = [*_state["reported"], *findings]
+    _state["lines"] += len(WATCH.lines)
     if _state["reported"]:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
@@ -223,11 +226,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: Any, error: object) -> None:
     _state["reported"] = [*_state["reported"], *node.workeroutput.get(_WORKER_KEY, [])]
+    _state["lines"] += node.workeroutput.get(_WORKER_LINES_KEY, 0)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     reported = _state["reported"]
     if not reported:
+        terminalreporter.write_line(
+            f"log leak watch: {_state['lines']} log line(s) read, 0 with a BSN or a name"
+        )
         return
     terminalreporter.write_sep(
         "=", f"log leak watch: {len(reported)} log line(s) with a BSN or a name", red=True

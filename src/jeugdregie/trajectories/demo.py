@@ -18,6 +18,7 @@ from django.db import transaction
 from jeugdregie.accounts.models import User
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
+from jeugdregie.core.calendar_months import add_months
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import Complexity, ExtensionRoute, ExtensionStatus
@@ -145,8 +146,7 @@ def _seed_one(region: Region, allocation: Allocation, scenario: Scenario, name: 
         practitioner_name=name,
         basic_duration_months=rule.basic_months,
         max_extension_months=rule.max_extension_months,
-        maximum_end=policy.add_months(allocation.start, rule.max_treatment_months)
-        - dt.timedelta(days=1),
+        maximum_end=add_months(allocation.start, rule.max_treatment_months) - dt.timedelta(days=1),
         start=allocation.start,
         original_end=ends[0],
     )
@@ -172,7 +172,7 @@ def _seed_one(region: Region, allocation: Allocation, scenario: Scenario, name: 
             number=scenario.granted + 1,
             requested_on=_request_day(scenario.pending, allocation.end, allocation.start),
             previous_end=allocation.end,
-            requested_end=policy.add_months(allocation.end, rule.max_extension_months),
+            requested_end=add_months(allocation.end, rule.max_extension_months),
             route=scenario.pending,
             policy_version="" if scenario.pending == ExtensionRoute.STANDARD_REFERRER else PILOT,
             status=ExtensionStatus.PENDING,

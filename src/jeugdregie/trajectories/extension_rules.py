@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from jeugdregie.allocations.constants import AllocationStatus
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.contracting.models import Provider
+from jeugdregie.core.calendar_months import add_months
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import ExtensionRoute, ExtensionStatus
 from jeugdregie.trajectories.models import Trajectory
@@ -144,7 +145,7 @@ def _request_refusal(
         return _(
             "The requested end %(requested)s does not lie after the current end %(current)s."
         ) % {"requested": day_label(requested_end), "current": day_label(current)}
-    longest = policy.add_months(current, trajectory.max_extension_months)
+    longest = add_months(current, trajectory.max_extension_months)
     if requested_end > longest:
         return _(
             "One extension is at most %(months)s months: the requested end may be %(latest)s "

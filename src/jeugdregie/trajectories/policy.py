@@ -220,15 +220,3 @@ def review_form(*, region: Region, on: dt.date) -> ReviewForm | None:
         if _valid(form.valid_from, form.valid_to, on):
             return form
     return None
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the last day of the month when it does not exist)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")

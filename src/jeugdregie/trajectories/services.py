@@ -23,6 +23,7 @@ from jeugdregie.allocations.models import Allocation
 from jeugdregie.audit.constants import ChangeAction
 from jeugdregie.audit.services import change_record_create, snapshot
 from jeugdregie.clients.models import Youth
+from jeugdregie.core.calendar_months import add_months
 from jeugdregie.regions.models import Region
 from jeugdregie.trajectories import policy
 from jeugdregie.trajectories.constants import (
@@ -94,8 +95,7 @@ def trajectory_create(
         practitioner_name=practitioner_name.strip(),
         basic_duration_months=rule.basic_months,
         max_extension_months=rule.max_extension_months,
-        maximum_end=policy.add_months(allocation.start, rule.max_treatment_months)
-        - dt.timedelta(days=1),
+        maximum_end=add_months(allocation.start, rule.max_treatment_months) - dt.timedelta(days=1),
         start=allocation.start,
         original_end=allocation.end,
     )

@@ -2,27 +2,15 @@
 """Priority signals of a waiting youth, computed on the day of viewing (pure functions; the
 boundaries are the region's dated policy of that day, ``waitinglists.policy``)."""
 
-import calendar
 from datetime import date
 
 from jeugdregie.clients.constants import ReferrerType
-from jeugdregie.core.calendar_months import full_months_passed
+from jeugdregie.core.calendar_months import add_months, full_months_passed
 from jeugdregie.waitinglists.constants import PrioritySignal
 from jeugdregie.waitinglists.policy import WaitingListBoundaries
 
 GI_REFERRERS = frozenset({ReferrerType.CERTIFIED_INSTITUTION, ReferrerType.COURT})
 """COD327 referrer types that make a case a GI case (child protection measure)."""
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later (or earlier); clamped to the month's end.
-
-    31 May + 3 months is 31 August; 30 November + 3 months is 28 (or 29) February.
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def is_young_child(*, birth_date: date, today: date, boundaries: WaitingListBoundaries) -> bool:

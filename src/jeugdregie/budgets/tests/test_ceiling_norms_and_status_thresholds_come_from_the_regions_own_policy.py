@@ -15,7 +15,7 @@ from jeugdregie.budgets.constants import BudgetStatus, CeilingBasis
 from jeugdregie.budgets.models import ProviderLedger
 from jeugdregie.budgets.proposals import ceiling_proposal_apply, ceiling_rule
 from jeugdregie.budgets.services import realisation_book
-from jeugdregie.budgets.tests.contracts import contracted_from
+from jeugdregie.testing.contracts import contracted_from
 from jeugdregie.testing.factories import RegionFactory
 
 pytestmark = pytest.mark.django_db

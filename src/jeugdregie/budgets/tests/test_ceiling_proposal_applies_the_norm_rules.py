@@ -17,8 +17,8 @@ from jeugdregie.budgets.constants import CeilingBasis, RealisationSource
 from jeugdregie.budgets.models import BudgetCeiling, BudgetCeilingChange
 from jeugdregie.budgets.proposals import ceiling_proposal, ceiling_proposal_apply, ceiling_rule
 from jeugdregie.budgets.services import ceiling_set, realisation_book
-from jeugdregie.budgets.tests.contracts import contracted_from
 from jeugdregie.testing.auth import sign_in
+from jeugdregie.testing.contracts import contracted_from
 
 pytestmark = pytest.mark.django_db
 

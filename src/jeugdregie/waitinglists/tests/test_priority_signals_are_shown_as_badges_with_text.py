@@ -14,11 +14,12 @@ from django.urls import reverse
 from jeugdregie.accounts.constants import Role
 from jeugdregie.clients.constants import ReferrerType
 from jeugdregie.clients.services import referral_create
+from jeugdregie.core.calendar_months import add_months
 from jeugdregie.testing.auth import sign_in
 from jeugdregie.waitinglists.constants import PrioritySignal, WaitingSource
 from jeugdregie.waitinglists.policy import waiting_list_boundaries
 from jeugdregie.waitinglists.services import waiting_entry_report
-from jeugdregie.waitinglists.signals import add_months, is_gi_ruling_overdue, is_young_child
+from jeugdregie.waitinglists.signals import is_gi_ruling_overdue, is_young_child
 from jeugdregie.waitinglists.tests.hand_fixture import youth_born
 
 # (birth date, today, young child?)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Test helper: the world's two providers under a regional contract from an earlier year (the
+"""Test helper: the world's two providers under a regional contract in an earlier year (the
 world's own contracts start in 2024; a ceiling proposal covers only the providers with a
 regional or tendered contract running in the proposal year)."""
 
@@ -10,7 +10,9 @@ from jeugdregie.contracting.services import contract_create
 from jeugdregie.testing.factories import World
 
 
-def contracted_from(world: World, year: int) -> None:
+def contracted_from(world: World, year: int, *, until: dt.date | None = None) -> None:
+    """Both providers of the world under a regional contract for the world's lot from 1 January
+    of ``year``, open-ended or ending on ``until``."""
     for index, provider in enumerate((world.provider, world.other_provider)):
         contract_create(
             actor=None,
@@ -20,4 +22,5 @@ def contracted_from(world: World, year: int) -> None:
             reference=f"RTA-{year}-{index}",
             lots=[world.lot],
             start=dt.date(year, 1, 1),
+            end=until,
         )
