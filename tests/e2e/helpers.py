@@ -53,3 +53,12 @@ def search_youth(page: Page, query: str) -> None:
     page.locator("#id_q").fill(query)
     page.locator("main form[role=search] button[type=submit]").click()
     expect(page.locator("#resultaten")).to_be_visible()
+
+
+def open_from_menu(page: Page, group: str, link: str) -> None:
+    """Open a page the way a user does: the menu group, then the link in it (its name may end
+    in the counter of the work waiting there)."""
+    menu = page.locator("#jr-nav")
+    menu.locator("summary", has_text=group).click()
+    name = re.compile(rf"^{re.escape(link)}( [\d.]+ te doen)?$")
+    menu.get_by_role("link", name=name).click()

@@ -14,7 +14,7 @@ from jeugdregie.messaging.constants import RequestStatus
 from jeugdregie.messaging.models import AllocationRequest
 from jeugdregie.messaging.services.inbox import message_receive
 from jeugdregie.messaging.tests import messages as m
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, open_from_menu
 from tests.e2e.test_main_pages_have_no_axe_violations import (
     assert_styled,
     axe_violations,
@@ -44,7 +44,7 @@ def test_reject_a_request_on_the_worklist_and_see_it_in_the_viewer(world, page: 
         found.extend(describe(name, axe_violations(page)))
 
     log_in(page, world.users[Role.CONTRACT_MANAGER].username)
-    page.get_by_role("link", name="Verzoeken om toewijzing").first.click()
+    open_from_menu(page, "Berichten", "Verzoeken om toewijzing")
     expect(page.locator("h1")).to_have_text("Verzoeken om toewijzing")
     expect(page.locator("#resultaten tbody tr")).to_have_count(1)
     check("worklist")
@@ -76,7 +76,7 @@ def test_reject_a_request_on_the_worklist_and_see_it_in_the_viewer(world, page: 
     expect(page.locator("#gekoppelde-berichten")).to_contain_text("E2E315")
     check("message viewer")
 
-    page.get_by_role("link", name="Berichtenverkeer").first.click()
+    open_from_menu(page, "Berichten", "Berichtenverkeer")
     expect(page.locator("#verkeer")).to_contain_text("JW319")
     check("message traffic")
 

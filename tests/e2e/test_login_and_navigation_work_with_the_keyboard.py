@@ -48,12 +48,19 @@ def test_login_and_navigation_work_with_the_keyboard(world, page: Page):
     expect(page).to_have_url(HOME_URL)
     expect(page.locator("header")).to_contain_text(contract_manager.username)
 
-    # Tabbing on reaches the main menu; Enter on "Providers" opens that page.
-    providers_link = page.locator("nav a[href='/aanbieders/']")
+    # Tabbing on reaches the main menu's first group; Enter opens it, the next Tab is its first
+    # link, "Providers", and Enter opens that page.
+    group = page.locator("#jr-nav summary", has_text="Inkoop en contracten")
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        if providers_link.evaluate("link => link === document.activeElement"):
+        if group.evaluate("summary => summary === document.activeElement"):
             break
+    expect(group).to_be_focused()
+    outline = group.evaluate("summary => getComputedStyle(summary).outlineStyle")
+    assert outline != "none", "the focused menu group shows no focus outline"
+    page.keyboard.press("Enter")
+    providers_link = page.locator("nav a[href='/aanbieders/']")
+    page.keyboard.press("Tab")
     expect(providers_link).to_be_focused()
     outline = providers_link.evaluate("link => getComputedStyle(link).outlineStyle")
     assert outline != "none", "the focused menu link shows no focus outline"

@@ -104,7 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "jeugdregie.web.context_processors.navigation",
+                "jeugdregie.homes.context_processors.navigation",
                 "jeugdregie.notifications.context_processors.unread",
             ],
         },

@@ -19,6 +19,14 @@ def euro(value: Decimal | int | None) -> str:
 
 
 @register.filter
+def nl_number(value: int | None) -> str:
+    """A whole number with the Dutch thousands separator: 18.616."""
+    if value is None:
+        return "—"
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
 def percent(value: Decimal | float | None) -> str:
     if value is None:
         return "—"

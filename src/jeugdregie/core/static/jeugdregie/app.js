@@ -14,3 +14,50 @@ document.addEventListener("click", (event) => {
     window.history.back();
   }
 });
+
+// The main menu: one group open at a time; Escape or a click elsewhere closes it. Below
+// 768 px the menu folds behind the "Menu" button (without JavaScript it stays unfolded).
+document.documentElement.classList.add("js");
+document.addEventListener("DOMContentLoaded", () => {
+  const nav = document.getElementById("jr-nav");
+  const toggle = document.querySelector(".jr-menu-toggle");
+  if (nav === null) {
+    return;
+  }
+  const groups = Array.from(nav.querySelectorAll("details.jr-nav__details"));
+  const closeOthers = (except) => {
+    for (const group of groups) {
+      if (group !== except) {
+        group.open = false;
+      }
+    }
+  };
+  for (const group of groups) {
+    group.addEventListener("toggle", () => {
+      if (group.open) {
+        closeOthers(group);
+      }
+    });
+  }
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Node && !nav.contains(event.target)) {
+      closeOthers(null);
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      const open = groups.find((group) => group.open);
+      closeOthers(null);
+      if (open !== undefined) {
+        open.querySelector("summary")?.focus();
+      }
+    }
+  });
+  if (toggle instanceof HTMLButtonElement) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      const opened = nav.classList.toggle("jr-nav--open");
+      toggle.setAttribute("aria-expanded", String(opened));
+    });
+  }
+});
