@@ -61,3 +61,30 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// A wide table scrolls inside its own box, never the page; when the box overflows it becomes
+// a named region that the keyboard can reach and scroll (WCAG 2.1.1).
+const boxWideTables = () => {
+  for (const table of document.querySelectorAll("main table")) {
+    let box = table.parentElement;
+    if (box === null || !box.classList.contains("jr-scroll")) {
+      box = document.createElement("div");
+      box.className = "jr-scroll";
+      table.replaceWith(box);
+      box.append(table);
+    }
+    const caption = table.querySelector("caption");
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", caption?.textContent?.trim() || document.title);
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+};
+document.addEventListener("DOMContentLoaded", boxWideTables);
+window.addEventListener("resize", boxWideTables);
+document.addEventListener("htmx:afterSettle", boxWideTables);
