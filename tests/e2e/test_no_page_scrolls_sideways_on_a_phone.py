@@ -12,14 +12,14 @@ from urllib.parse import urlencode
 import pytest
 from django.db import connection, transaction
 from django.urls import reverse
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from tests.e2e.helpers import log_in
 from tests.routes import ROLE_COLUMNS, ROUTES, Route
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 NOT_PAGES = ("-csv", "-xlsx", "-pdf", "-export", "-download", "-json")
 
 OVERFLOW = """() => {
