@@ -71,35 +71,46 @@ def _recalled_search(request: HttpRequest) -> tuple[str, dict[str, str] | None]:
     return token, query_recall(request, kind=SEARCH_KIND, token=token) if token else None
 
 
+def _birth_date(query: dict[str, str]) -> date | None:
+    return date.fromisoformat(query["birth_date"]) if query.get("birth_date") else None
+
+
+def _form_values(query: dict[str, str] | None) -> dict[str, object] | None:
+    """What was searched for, shown in the form again (in the page, not in the URL)."""
+    if query is None:
+        return None
+    return {"q": query.get("q", ""), "birth_date": _birth_date(query)}
+
+
 @requires(Capability.VIEW_YOUTH)
 @require_http_methods(["GET", "HEAD", "POST"])
 def youth_search(request: HttpRequest) -> HttpResponse:
     """The search is posted (a BSN or name never goes into a URL), kept in the session and
     shown from ``?zoekopdracht=<token>``, so the back button finds the results again."""
     user = acting_user(request)
+    token, query = "", None
     if request.method == "POST":
         form = YouthSearchForm(request.POST)
         if form.is_valid():
             birth: date | None = form.cleaned_data["birth_date"]
-            query = {
+            posted = {
                 "q": form.cleaned_data["q"].strip(),
                 "birth_date": birth.isoformat() if birth else "",
             }
-            token = query_remember(request, kind=SEARCH_KIND, query=query)
+            token = query_remember(request, kind=SEARCH_KIND, query=posted)
             url = reverse("clients:youth-search")
             return redirect(f"{url}?{urlencode({TOKEN_PARAMETER: token})}")
-        token, query = "", None
     else:
         token, query = _recalled_search(request)
+        form = YouthSearchForm(initial=_form_values(query))
     results = None
     if query is not None:
-        birth = date.fromisoformat(query["birth_date"]) if query["birth_date"] else None
-        form = YouthSearchForm(initial={"q": query["q"], "birth_date": birth})
         results = selectors.youth_search(
-            user=user, route=request.path, query=query["q"], birth_date=birth
+            user=user,
+            route=request.path,
+            query=query.get("q", ""),
+            birth_date=_birth_date(query),
         )
-    elif request.method != "POST":
-        form = YouthSearchForm()
     return render(
         request,
         "clients/youth_search.html",
