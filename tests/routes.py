@@ -749,7 +749,8 @@ ROUTES = [
           state=fields("budgets.ClientStop", confirmed_client_stop, "status")),
     # --- clients ---
     Route("clients:youth-search",             "200 200 200 200 200 403 403 403"),
-    Route("clients:youth-search",             "200 200 200 200 200 403 403 403",
+    # The search is posted and shown from a token in the session (the read follows there).
+    Route("clients:youth-search",             "302 302 302 302 302 403 403 403",
           method="post", data=anna_bsn, personal_data=True),
     Route("clients:youth-create",             "403 200 200 403 403 403 403 403"),
     Route("clients:youth-create",             "403 302 302 403 403 403 403 403",

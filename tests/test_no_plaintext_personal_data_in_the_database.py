@@ -26,7 +26,8 @@ def test_raw_database_dump_contains_no_plaintext_bsn_or_name(world, client):
     from jeugdregie.accounts.constants import Role
 
     sign_in(client, world.users[Role.ACCESS_STAFF])
-    client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn})
+    client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn}, follow=True)
+    client.post(reverse("clients:youth-search"), {"q": "anna visser"}, follow=True)
     client.get(reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk}))
 
     dump = _raw_dump()

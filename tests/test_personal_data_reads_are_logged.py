@@ -93,7 +93,8 @@ def _read(client: Client, route: Route, world) -> str:
         response = (
             client.post(url, data=json.dumps(payload), content_type="application/json")
             if route.api
-            else client.post(url, payload)
+            # a page's search is shown from its token after the redirect: follow it
+            else client.post(url, payload, follow=True)
         )
     else:
         response = client.get(url)
@@ -106,7 +107,7 @@ def _read(client: Client, route: Route, world) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", PERSONAL_ROUTES, ids=lambda r: f"{r.method}:{r.name}")
 def test_each_allowed_read_of_personal_data_is_recorded(route: Route, world):
-    allowed = [role for role, status in route.statuses().items() if status == 200]
+    allowed = [role for role, status in route.statuses().items() if status < 400]
     assert allowed, route.name
     for role in allowed:
         user = world.users[role]
@@ -135,7 +136,7 @@ def test_forbidden_attempts_and_empty_results_record_nothing(world):
     before = reads.count()
     url = reverse("clients:youth-detail", kwargs={"pk": world.youth["anna"].pk})
     client.get(url)
-    client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn})
+    client.post(reverse("clients:youth-search"), {"q": world.youth["anna"].bsn}, follow=True)
     assert reads.count() == before  # no read; the refusal is a security event
     denied = AccessRecord.objects.get(event=AccessEvent.DENIED)
     assert (denied.user, denied.route, denied.status) == (world.users[Role.GI_STAFF], url, 404)

@@ -161,7 +161,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
     )
 
     def run(data: dict[str, Any]) -> str:
-        found = youth_search(user=user, query=data["bsn"], route=request.path)
+        found = youth_search(user=user, query=data["bsn"], route=request.path, by_name=False)
         if len(found) != 1:
             raise ValidationError({"bsn": _("There is no youth with this BSN that you may see.")})
         allocation_grant_manual(

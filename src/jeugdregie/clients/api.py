@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -30,14 +32,28 @@ class YouthOutput(serializers.Serializer[Youth]):
         return mask_bsn(youth.bsn) if role == Role.PROVIDER else youth.bsn
 
 
-class YouthSearchInput(serializers.Serializer[dict[str, str]]):
+class YouthSearchInput(serializers.Serializer[dict[str, Any]]):
     q = serializers.CharField(
         max_length=100,
+        required=False,
+        allow_blank=True,
         help_text=_(
-            "Exact BSN or exact family name. Sent in the body, so "
-            "that a BSN never appears in a URL."
+            "The full BSN, or a name: the family name with or without its prefixes "
+            "('van', 'de', ...), a given name, or given name and family name; case and "
+            "diacritics do not matter. Sent in the body, so that a BSN or a name never "
+            "appears in a URL."
         ),
     )
+    birth_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text=_("Only youth born on this day (with q: both must match)."),
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("q", "").strip() and not attrs.get("birth_date"):
+            raise serializers.ValidationError(_("Give a BSN, a name or a birth date."))
+        return attrs
 
 
 class YouthSearchApi(APIView):
@@ -50,7 +66,10 @@ class YouthSearchApi(APIView):
         data.is_valid(raise_exception=True)
         user = acting_user(request)
         results = selectors.youth_search(
-            user=user, query=data.validated_data["q"], route=request.path
+            user=user,
+            route=request.path,
+            query=data.validated_data.get("q", ""),
+            birth_date=data.validated_data.get("birth_date"),
         )
         output = YouthOutput(results, many=True, context={"role": user.role})  # type: ignore[arg-type]
         return Response(output.data)

@@ -5,21 +5,32 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.clients.constants import CareProfile, Gender, ReferrerType
+from jeugdregie.clients.names import normalise_family_name, normalise_given_name
 from jeugdregie.core.bsn import normalise_bsn
-from jeugdregie.core.fields import BlindIndex, EncryptedTextField, normalise_name
+from jeugdregie.core.fields import BlindIndex, EncryptedTextField
 
 
 class Youth(models.Model):
     """A youth (jeugdige). Name and BSN are encrypted; lookups use keyed hashes.
 
     The BSN can be unknown (empty, no index): youth whose BSN is not (yet) known still get care.
+    The name indexes hash the names as the search compares them (``clients.names``): the
+    family name without its tussenvoegsels, the first given name. An anonymised youth has
+    empty name indexes: nothing is left to find it by.
     """
 
     BSN_INDEX = BlindIndex("bsn_index", "bsn", "bsn", normalise_bsn)
     FAMILY_NAME_INDEX = BlindIndex(
-        "family_name_index", "family_name", "family_name", normalise_name
+        "family_name_index", "family_name", "family_name", normalise_family_name
     )
-    BLIND_INDEXES: ClassVar[tuple[BlindIndex, ...]] = (BSN_INDEX, FAMILY_NAME_INDEX)
+    GIVEN_NAME_INDEX = BlindIndex(
+        "given_name_index", "given_name", "given_name", normalise_given_name
+    )
+    BLIND_INDEXES: ClassVar[tuple[BlindIndex, ...]] = (
+        BSN_INDEX,
+        FAMILY_NAME_INDEX,
+        GIVEN_NAME_INDEX,
+    )
 
     bsn = EncryptedTextField(_("BSN"), blank=True)
     # NULL, not "", when the BSN is unknown: many youth may lack one under a unique index.
@@ -27,9 +38,11 @@ class Youth(models.Model):
         max_length=64, unique=True, null=True, editable=False
     )
     given_name = EncryptedTextField(_("given name"))
+    given_name_index = models.CharField(max_length=64, db_index=True, editable=False)
     family_name = EncryptedTextField(_("family name"))
     family_name_index = models.CharField(max_length=64, db_index=True, editable=False)
-    birth_date = models.DateField(_("birth date"))
+    # Not encrypted (ages and waiting-time rules count with it), so searched as it is.
+    birth_date = models.DateField(_("birth date"), db_index=True)
     gender = models.CharField(
         _("gender"), max_length=1, choices=Gender.choices, default=Gender.UNKNOWN
     )

@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reads of youth. Every function that returns personal data records the access."""
 
+from datetime import date
+from functools import reduce
+from operator import and_, or_
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -12,11 +16,17 @@ from jeugdregie.accounts.selectors import ScopePaths, organisation_scope
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.clients.models import Youth
-from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
+from jeugdregie.clients.names import name_readings
+from jeugdregie.clients.services import (
+    bsn_lookup_key,
+    family_name_lookup_key,
+    given_name_lookup_key,
+)
 from jeugdregie.core.bsn import normalise_bsn, passes_eleven_test
 from jeugdregie.regions.models import Region
 
 __all__ = [
+    "SEARCH_LIMIT",
     "YOUTH_SCOPE",
     "youth_by_bsn",
     "youth_by_bsn_index",
@@ -44,19 +54,64 @@ def youth_visible_to(*, user: User) -> QuerySet[Youth]:
     )
 
 
-def youth_search(*, user: User, query: str, route: str) -> list[Youth]:
-    """Exact search on BSN or family name (both stored encrypted, found by keyed hash)."""
-    text = query.strip()
-    if not text:
+SEARCH_LIMIT = 50
+
+
+def _name_condition(text: str) -> Q | None:
+    """Any reading of ``text`` as a name (``clients.names.name_readings``), by keyed hash."""
+    readings = []
+    for reading in name_readings(text):
+        parts = []
+        if reading.given:
+            parts.append(Q(given_name_index=given_name_lookup_key(reading.given)))
+        if reading.family:
+            parts.append(Q(family_name_index=family_name_lookup_key(reading.family)))
+        readings.append(reduce(and_, parts))
+    return reduce(or_, readings) if readings else None
+
+
+def _search_condition(query: str, birth_date: date | None, by_name: bool) -> Q | None:
+    conditions = []
+    if text := query.strip():
+        bsn = normalise_bsn(text)
+        if bsn.isdigit():
+            if not passes_eleven_test(bsn):
+                return None
+            conditions.append(Q(bsn_index=bsn_lookup_key(bsn)))
+        else:
+            names = _name_condition(text) if by_name else None
+            if names is None:
+                return None
+            conditions.append(names)
+    if birth_date is not None:
+        conditions.append(Q(birth_date=birth_date))
+    return reduce(and_, conditions) if conditions else None
+
+
+def youth_search(
+    *,
+    user: User,
+    route: str,
+    query: str = "",
+    birth_date: date | None = None,
+    by_name: bool = True,
+) -> list[Youth]:
+    """The youth ``user`` may see that match, at most ``SEARCH_LIMIT``, and the access.
+
+    ``query`` is a BSN (exact, by its keyed hash) or a name: a family name with or without
+    its tussenvoegsels, a given name, or given names then a family name, in any case and
+    with or without diacritics (``clients.names``; by keyed hashes, nothing is decrypted to
+    search). ``birth_date`` narrows it, or searches on its own. Criteria combine with AND.
+    ``by_name=False``: a BSN only (a form that asks for a BSN). An anonymised youth is not
+    found: nothing that identified it is left."""
+    condition = _search_condition(query, birth_date, by_name)
+    if condition is None:
         return []
-    bsn = normalise_bsn(text)
-    if bsn.isdigit():
-        if not passes_eleven_test(bsn):
-            return []
-        condition = Q(bsn_index=bsn_lookup_key(bsn))
-    else:
-        condition = Q(family_name_index=family_name_lookup_key(text))
-    results = list(youth_visible_to(user=user).filter(condition).order_by("birth_date", "pk")[:50])
+    results = list(
+        youth_visible_to(user=user)
+        .filter(condition, anonymised_at__isnull=True)
+        .order_by("birth_date", "pk")[:SEARCH_LIMIT]
+    )
     access_record_create(
         user=user, youth_ids=[y.pk for y in results], purpose=AccessPurpose.SEARCH, route=route
     )

@@ -20,13 +20,17 @@ __all__ = [
     "PERSONAL_FIELDS",
     "bsn_lookup_key",
     "family_name_lookup_key",
+    "given_name_lookup_key",
     "referral_create",
     "youth_anonymise",
     "youth_create",
+    "youth_lookup_keys",
     "youth_rectify",
 ]
 
 PERSONAL_FIELDS = ("bsn", "given_name", "family_name", "birth_date")
+# The keyed hashes of those fields: the change log says that they changed, never their value.
+LOOKUP_KEY_FIELDS = ("bsn_index", "given_name_index", "family_name_index")
 ANONYMOUS = "(geanonimiseerd)"
 """The name an anonymised youth keeps (data, not interface text: it is stored)."""
 
@@ -36,7 +40,23 @@ def bsn_lookup_key(bsn: str) -> str:
 
 
 def family_name_lookup_key(name: str) -> str:
+    """The keyed hash of a family name as the search compares it (``clients.names``)."""
     return Youth.FAMILY_NAME_INDEX.of(name)
+
+
+def given_name_lookup_key(name: str) -> str:
+    """The keyed hash of the first given name as the search compares it."""
+    return Youth.GIVEN_NAME_INDEX.of(name)
+
+
+def youth_lookup_keys(*, bsn: str, given_name: str, family_name: str) -> dict[str, str | None]:
+    """Every keyed hash a youth row keeps, by column: the one place that fills them (the
+    youth service, a correction, the demo writer's bulk insert). An unknown BSN has none."""
+    return {
+        "bsn_index": bsn_lookup_key(bsn) if bsn else None,
+        "given_name_index": given_name_lookup_key(given_name),
+        "family_name_index": family_name_lookup_key(family_name),
+    }
 
 
 def _check_municipality(actor: User | None, municipality: Municipality) -> None:
@@ -75,18 +95,20 @@ def youth_create(
         raise ValidationError({"bsn": _("A youth with this BSN is already registered.")})
     youth = Youth(
         bsn=bsn,
-        bsn_index=index,
         given_name=given_name.strip(),
         family_name=family_name.strip(),
-        family_name_index=family_name_lookup_key(family_name),
         birth_date=birth_date,
         gender=gender,
         municipality=municipality,
+        **youth_lookup_keys(bsn=bsn, given_name=given_name, family_name=family_name),
     )
-    youth.full_clean(exclude=["bsn_index", "family_name_index"])
+    youth.full_clean(exclude=list(LOOKUP_KEY_FIELDS))
     youth.save()
     change_record_create(
-        user=actor, instance=youth, action=ChangeAction.CREATE, redact=PERSONAL_FIELDS
+        user=actor,
+        instance=youth,
+        action=ChangeAction.CREATE,
+        redact=PERSONAL_FIELDS + LOOKUP_KEY_FIELDS,
     )
     return youth
 
@@ -121,14 +143,16 @@ def referral_create(
 @transaction.atomic
 def youth_anonymise(*, youth: Youth) -> Youth:
     """Remove what identifies the youth once its retention period passed: name and BSN (and
-    their keyed hashes), the day of birth (the month stays, so age figures keep counting).
-    The row, its municipality and everything pointing at it stay; the change log records the
-    anonymisation, never the values that were removed."""
+    their keyed hashes: the youth is no longer found by name or BSN), the day of birth (the
+    month stays, so age figures keep counting). The row, its municipality and everything
+    pointing at it stay; the change log records the anonymisation, never the values that
+    were removed."""
     if youth.anonymised_at is not None:
         return youth
     youth.given_name = ANONYMOUS
     youth.family_name = ANONYMOUS
-    youth.family_name_index = family_name_lookup_key(ANONYMOUS)
+    youth.given_name_index = ""
+    youth.family_name_index = ""
     youth.bsn = ""
     youth.bsn_index = None
     youth.birth_date = youth.birth_date.replace(day=1)
@@ -136,6 +160,7 @@ def youth_anonymise(*, youth: Youth) -> Youth:
     youth.save(
         update_fields=[
             "given_name",
+            "given_name_index",
             "family_name",
             "family_name_index",
             "bsn",
@@ -177,19 +202,27 @@ def youth_rectify(
     stored = (youth.given_name, youth.family_name, youth.birth_date, youth.gender)
     if stored == (given_name, family_name, birth_date, gender):
         return youth  # saved unchanged: nothing to write, nothing to log
-    before = snapshot(youth, redact=PERSONAL_FIELDS)
+    before = snapshot(youth, redact=PERSONAL_FIELDS + LOOKUP_KEY_FIELDS)
     youth.given_name, youth.family_name = given_name, family_name
+    youth.given_name_index = given_name_lookup_key(given_name)
     youth.family_name_index = family_name_lookup_key(family_name)
     youth.birth_date, youth.gender = birth_date, gender
-    youth.full_clean(exclude=["bsn_index", "family_name_index"])
+    youth.full_clean(exclude=list(LOOKUP_KEY_FIELDS))
     youth.save(
-        update_fields=["given_name", "family_name", "family_name_index", "birth_date", "gender"]
+        update_fields=[
+            "given_name",
+            "given_name_index",
+            "family_name",
+            "family_name_index",
+            "birth_date",
+            "gender",
+        ]
     )
     change_record_create(
         user=actor,
         instance=youth,
         action=ChangeAction.UPDATE,
         before=before,
-        redact=PERSONAL_FIELDS,
+        redact=PERSONAL_FIELDS + LOOKUP_KEY_FIELDS,
     )
     return youth

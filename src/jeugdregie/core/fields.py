@@ -84,11 +84,6 @@ class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
         return json.dumps(self.value_from_object(obj), sort_keys=True)
 
 
-def normalise_name(name: str) -> str:
-    """A name as its blind index sees it: lower case, single spaces."""
-    return " ".join(name.lower().split())
-
-
 @dataclass(frozen=True)
 class BlindIndex:
     """A column holding the keyed hash (``crypto.blind_index``) of an encrypted column.

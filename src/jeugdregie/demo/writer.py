@@ -5,7 +5,7 @@ Master data (municipalities, providers, contracts, ceilings) goes through the se
 the owning apps, so it is validated and audited like hand-made data. Youth, referrals,
 allocations and delivery periods are bulk-inserted for speed; personal data is still
 encrypted (``EncryptedTextField`` encrypts in ``get_prep_value``) and the blind indexes are
-computed with the same functions the youth service uses.
+computed by the youth service's own ``youth_lookup_keys``.
 """
 
 import random
@@ -25,7 +25,7 @@ from jeugdregie.budgets.constants import RealisationSource
 from jeugdregie.budgets.models import Realisation
 from jeugdregie.budgets.services import ceiling_set
 from jeugdregie.clients.models import Referral, Youth
-from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
+from jeugdregie.clients.services import youth_lookup_keys
 from jeugdregie.contracting.constants import ContractKind
 from jeugdregie.contracting.models import Lot, Product, ProductCategory, Provider, Tariff
 from jeugdregie.contracting.services import contract_create, provider_create
@@ -299,10 +299,11 @@ def _write_care(
         [
             Youth(
                 bsn=person.bsn,
-                bsn_index=bsn_lookup_key(person.bsn) if person.bsn else None,
                 given_name=person.given_name,
                 family_name=person.family_name,
-                family_name_index=family_name_lookup_key(person.family_name),
+                **youth_lookup_keys(
+                    bsn=person.bsn, given_name=person.given_name, family_name=person.family_name
+                ),
                 birth_date=person.birth_date,
                 gender=person.gender,
                 municipality=municipalities[person.municipality],

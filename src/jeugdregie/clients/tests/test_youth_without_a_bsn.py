@@ -44,7 +44,8 @@ def test_youth_without_bsn_is_listed_found_and_shown(world, youth_without_bsn):
     sign_in(client, world.users[Role.ACCESS_STAFF])
     listing = client.get(reverse("allocations:allocation-list")).content.decode()
     assert "Zonder" in listing
-    found = client.post(reverse("clients:youth-search"), {"q": "Zonder"}).content.decode()
+    search = client.post(reverse("clients:youth-search"), {"q": "Zonder"}, follow=True)
+    found = search.content.decode()
     assert reverse("clients:youth-detail", kwargs={"pk": youth_without_bsn.pk}) in found
     detail = client.get(reverse("clients:youth-detail", kwargs={"pk": youth_without_bsn.pk}))
     assert "onbekend (geen BSN)" in detail.content.decode()

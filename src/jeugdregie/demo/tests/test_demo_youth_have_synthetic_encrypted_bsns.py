@@ -7,7 +7,11 @@ import pytest
 from django.db import connection
 
 from jeugdregie.clients.models import Youth
-from jeugdregie.clients.services import bsn_lookup_key, family_name_lookup_key
+from jeugdregie.clients.services import (
+    bsn_lookup_key,
+    family_name_lookup_key,
+    given_name_lookup_key,
+)
 from jeugdregie.core.bsn import passes_eleven_test
 from jeugdregie.demo.arithmetic import synthetic_bsns
 
@@ -41,13 +45,17 @@ def test_no_plaintext_bsn_or_name_is_in_the_youth_table(small_demo):
 
 
 @pytest.mark.django_db
-def test_demo_youth_can_be_found_by_bsn_and_family_name(small_demo):
+def test_demo_youth_can_be_found_by_bsn_family_name_and_given_name(small_demo):
     youth = Youth.objects.order_by("pk")[123]
 
     assert Youth.objects.get(bsn_index=bsn_lookup_key(youth.bsn)) == youth
     assert youth in Youth.objects.filter(
-        family_name_index=family_name_lookup_key(youth.family_name)
+        family_name_index=family_name_lookup_key(youth.family_name),
+        given_name_index=given_name_lookup_key(youth.given_name),
     )
+    # the bulk insert fills the indexes of every youth, not only of the one looked at
+    assert not Youth.objects.filter(given_name_index="").exists()
+    assert not Youth.objects.filter(family_name_index="").exists()
 
 
 def test_the_reserved_stems_stay_free_for_hand_made_test_data():
