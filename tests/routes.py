@@ -1085,6 +1085,8 @@ UNTABLED = {
     "admin-login": "the management site's login, sent on to the sign-in",
     "favicon": "public: an empty answer (204) to the icon request browsers make on their own",
     "healthz": "public probe for load balancers: 200 while the process runs (web/tests)",
+    "theme-css": "public: the region's design tokens, also on the sign-in page (web/tests)",
+    "theme-logo": "public: the region's logo, also on the sign-in page (web/tests)",
     "readyz": (
         "public probe for load balancers: database, migrations, keys, a worker's heartbeat "
         "(web/tests)"

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jeugdregie.homes.context_processors.navigation",
+                "jeugdregie.web.context_processors.theme",
                 "jeugdregie.notifications.context_processors.unread",
             ],
         },
@@ -160,6 +161,9 @@ USE_TZ = True
 # copies them there with a content hash in every name, and whitenoise serves them from there
 # only, cached for a year. Without it (development, the tests) nothing is collected: whitenoise
 # serves the files where they are (the apps and build/static, through the finders).
+# The region's own design tokens and logo (a JSON token file, see core/theme.py and the
+# README); empty: the NL Design System example theme.
+JEUGDREGIE_THEME = env_str("JEUGDREGIE_THEME", "")
 STATIC_URL = "/static/"
 STATIC_COLLECTED = bool(env_str("JEUGDREGIE_STATIC_ROOT", ""))
 STATIC_ROOT = Path(env_str("JEUGDREGIE_STATIC_ROOT", "") or VAR_DIR / "static")

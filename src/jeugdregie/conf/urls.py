@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from jeugdregie.homes.views import home, region_setup_page
-from jeugdregie.web.views import healthz, no_icon, readyz
+from jeugdregie.web.views import healthz, no_icon, readyz, theme_css, theme_logo
 
 admin.site.site_header = _("jeugdregie management")
 admin.site.site_title = _("jeugdregie management")
@@ -13,6 +13,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("inrichting/", region_setup_page, name="region-setup"),
     path("favicon.ico", no_icon, name="favicon"),
+    path("thema.css", theme_css, name="theme-css"),
+    path("thema/logo", theme_logo, name="theme-logo"),
     path("healthz/", healthz, name="healthz"),
     path("readyz/", readyz, name="readyz"),
     path("", include("jeugdregie.authentication.urls")),  # login, second factor, SSO, logout

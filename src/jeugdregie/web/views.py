@@ -11,7 +11,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -20,6 +27,7 @@ from django.views.decorators.http import require_GET
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.selectors import user_can
 from jeugdregie.core import health
+from jeugdregie.core.theme import configured_theme
 
 PAGE_SIZE = 25
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
@@ -116,6 +124,21 @@ def no_icon(request: HttpRequest) -> HttpResponse:
     """``/favicon.ico``, which browsers ask for on their own: nothing, and no 404 that the
     audit trail would record as a refused access."""
     return HttpResponse(status=204)
+
+
+@require_GET
+def theme_css(request: HttpRequest) -> HttpResponse:
+    """The region's design tokens as CSS custom properties (empty without a theme file)."""
+    return HttpResponse(configured_theme().css, content_type="text/css; charset=utf-8")
+
+
+@require_GET
+def theme_logo(request: HttpRequest) -> FileResponse:
+    """The region's logo from the theme file; 404 without one."""
+    theme = configured_theme()
+    if theme.logo is None:
+        raise Http404
+    return FileResponse(theme.logo.open("rb"), content_type=theme.logo_type)
 
 
 # --- probes for load balancers (no sign-in; nothing personal in them) ---------------------
