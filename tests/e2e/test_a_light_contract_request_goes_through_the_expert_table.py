@@ -96,14 +96,14 @@ def test_request_questions_table_decision_light_contract_and_overview(world, pag
     page.locator("#id_frequency").select_option("4")
     page.locator("#id_tariff").fill("90.00")
     page.locator("main form button[type=submit]").click()
-    expect(page.locator("#uitkomst")).to_contain_text("(onvoldoende_informatie)")
+    expect(page.locator("#uitkomst")).to_contain_text("Onvoldoende informatie")
     _accessible(page, "case with open questions")
 
     asked = _answer_open_questions(page)
 
     assert "exception_grounds" in asked
     assert not {"client_birth_date", "tariff", "stacking", "return_plan"} & set(asked)
-    expect(page.locator("#uitkomst")).to_contain_text("(voorleggen)")
+    expect(page.locator("#uitkomst")).to_contain_text("Voorleggen aan de expertisetafel")
     case = Case.objects.get()
     case_url = re.sub(r"#.*$", "", page.url)
     log_out(page)
@@ -140,7 +140,7 @@ def test_request_questions_table_decision_light_contract_and_overview(world, pag
         page.locator("#id_oordeel-motivation").fill("Zonder deze hulp dreigt uithuisplaatsing.")
         page.locator("form[action$='/oordeel/'] button[type=submit]").click()
         expect(page.locator("main")).to_contain_text("Het oordeel is vastgelegd.")
-    expect(page.locator("#uitkomst")).to_contain_text("(voldaan)")
+    expect(page.locator("#uitkomst")).to_contain_text("Aan alle eisen voldaan")
 
     page.goto(meeting_url)
     expect(page.locator("main")).to_contain_text(case.number)

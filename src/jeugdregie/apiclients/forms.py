@@ -22,7 +22,7 @@ class ApiClientRegisterForm(forms.Form):
     )
     scopes = forms.MultipleChoiceField(
         label=_("Scopes"),
-        choices=[(scope.value, f"{scope.value} — {scope.label}") for scope in Scope],
+        choices=[(scope.value, f"{scope.label} ({scope.value})") for scope in Scope],
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Only what the software needs; a scope must fit the organisation's role."),
     )

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jeugdregie.apiclients.constants import Scope
+
 
 class ApiClient(models.Model):
     """Acts as its own service user of ``organisation``; only a hash of the token is stored."""
@@ -55,6 +57,11 @@ class ApiClient(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix})"
+
+    def scope_labels(self) -> list[str]:
+        """Each scope by its label, with the name the software asks for it by."""
+        labels = dict(Scope.choices)
+        return [f"{labels[scope]} ({scope})" if scope in labels else scope for scope in self.scopes]
 
     def is_usable_at(self, moment: datetime) -> bool:
         """Not revoked and not expired at ``moment``."""

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jeugdregie.accounts.constants import Role
 from jeugdregie.audit.constants import AccessEvent, AccessPurpose, ChangeAction, Log
 from jeugdregie.core.fields import EncryptedJSONField, EncryptedTextField
 
@@ -183,6 +184,11 @@ class AccessRecord(ChainedModel):
     def __str__(self) -> str:
         subject = self.youth_id or self.bsn_hash[:8] or ""
         return f"{self.at:%Y-%m-%d %H:%M} {self.event} {self.user_id or self.username} {subject}"
+
+    @property
+    def role_label(self) -> str:
+        """The role the user had, by its label (a role since removed: as it was stored)."""
+        return str(dict(Role.choices).get(self.role, self.role))
 
 
 class ChangeRecord(ChainedModel):

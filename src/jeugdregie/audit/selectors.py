@@ -1,16 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.db.models import Q, QuerySet
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.models import User
 from jeugdregie.accounts.selectors import region_id_of
-from jeugdregie.audit.constants import AccessEvent
+from jeugdregie.audit.constants import AccessEvent, ChangeAction
 from jeugdregie.audit.models import AccessRecord, ChangeRecord
 
 __all__ = [
+    "HistoryLine",
     "access_records_by_user",
     "access_records_for_bsn_hash",
     "access_records_for_youth",
     "change_records_for",
+    "history_lines",
     "security_events_for",
 ]
 
@@ -63,3 +70,67 @@ def security_events_for(*, actor: User, event: str = "") -> QuerySet[AccessRecor
 
 def change_records_for(*, model: str, object_pk: str) -> QuerySet[ChangeRecord]:
     return ChangeRecord.objects.filter(model=model, object_pk=object_pk).select_related("user")
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One change record in words: when, who, what was done, and each changed field by its
+    label with the old and the new value."""
+
+    at: datetime
+    user: str
+    action: str
+    changes: list[tuple[str, str, str]]
+
+
+def history_lines(
+    records: Iterable[ChangeRecord],
+    model: type[Model],
+    *,
+    hidden: Collection[str] = (),
+    named: Collection[str] = (),
+) -> list[HistoryLine]:
+    """The one way a change record is shown to people: each changed field by its verbose
+    name, a value by its choice label, yes or no, or, for the foreign keys in ``named``, by
+    the name of the row it points at (never an id). The primary key and the ``hidden``
+    fields are left out, and so are the values of a creation (the page shows them)."""
+    records = list(records)
+    fields = {field.name: field for field in model._meta.concrete_fields}
+    related: dict[tuple[str, str], str] = {}
+    for name in named:
+        target = fields[name].related_model
+        keys = {v for r in records for v in r.changes.get(name, []) if v not in (None, "")}
+        if keys and isinstance(target, type):
+            for obj in target._default_manager.filter(pk__in=keys):
+                related[(name, str(obj.pk))] = str(getattr(obj, "name", obj))
+    choices = {name: dict(field.flatchoices) for name, field in fields.items() if field.choices}
+    booleans = {name for name, f in fields.items() if f.get_internal_type() == "BooleanField"}
+
+    def shown(name: str, value: object) -> str:
+        if value in (None, ""):
+            return "—"
+        text = str(value)
+        if name in choices:
+            return str(choices[name].get(text, text))
+        if name in booleans:
+            return {"True": _("yes"), "False": _("no")}.get(text, text)
+        return related.get((name, text), text)
+
+    return [
+        HistoryLine(
+            at=record.at,
+            user=record.user.username if record.user else "",
+            action=record.get_action_display(),
+            changes=[]
+            if record.action == ChangeAction.CREATE
+            else [
+                (str(fields[name].verbose_name), shown(name, old), shown(name, new))
+                for name, (old, new) in record.changes.items()
+                if name in fields
+                and not fields[name].primary_key
+                and name not in hidden
+                and old != new
+            ],
+        )
+        for record in records
+    ]

@@ -32,6 +32,7 @@ from jeugdregie.budgets.models import BudgetCeiling, Realisation
 from jeugdregie.contracting.models import Provider
 from jeugdregie.contracting.selectors import providers_contracted
 from jeugdregie.core.policy import CEILING_NORMS, PolicyError, PolicyFile, policy_in_force
+from jeugdregie.core.sources import source_for_people
 from jeugdregie.regions.models import Region
 from jeugdregie.regions.selectors import region_of
 
@@ -57,7 +58,7 @@ class CeilingRule:
             "norm": (self.norm * 100).normalize(),
             "reference": self.reference_year,
             "start": self.start_budget,
-            "source": self.source,
+            "source": source_for_people(self.source),
         }
 
 

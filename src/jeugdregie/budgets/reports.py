@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
 
 from jeugdregie.accounts.constants import Role
 from jeugdregie.accounts.models import User
@@ -233,23 +234,32 @@ def budget_overview(
     )
 
 
-EXPORT_HEADER = [
-    "aanbieder_agb",
-    "aanbieder",
-    "jaar",
-    "plafond",
-    "realisatie",
-    "obligo",
-    "ruimte",
-    "uitputting_pct",
-    "prognose",
-    "verwachte_uitputtingsdatum",
-    "status",
-]
+def export_header() -> list[str]:
+    """The overview's columns, as on screen."""
+    return [
+        _("Provider AGB code"),
+        _("Provider"),
+        _("Year"),
+        _("Ceiling (€)"),
+        _("Realisation (€)"),
+        _("Commitments (€)"),
+        _("Headroom (€)"),
+        _("Exhaustion (%)"),
+        _("Forecast (€)"),
+        _("Expected exhaustion date"),
+        _("Status"),
+    ]
+
+
+# The columns of ``export_header`` that hold euros, and the one that holds a percentage.
+EXPORT_MONEY_COLUMNS = (3, 4, 5, 6, 8)
+EXPORT_PERCENT_COLUMN = 7
 
 
 def export_rows(overview: Overview) -> list[list[object]]:
-    """The overview's rows as on screen: money and percentages as Decimals, dates as dates."""
+    """The overview's rows as on screen: money and percentages as Decimals, dates as dates,
+    the status by its label."""
+    statuses = {value: str(label) for value, label in BudgetStatus.choices}
     return [
         [
             p.provider.agb_code,
@@ -262,7 +272,7 @@ def export_rows(overview: Overview) -> list[list[object]]:
             p.figures.exhaustion,
             p.figures.forecast,
             p.figures.projected_exhaustion_date,
-            p.figures.status,
+            statuses.get(p.figures.status, p.figures.status),
         ]
         for p in overview.rows
     ]

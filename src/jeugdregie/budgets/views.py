@@ -32,7 +32,7 @@ from jeugdregie.budgets.forms import (
 from jeugdregie.clients.submissions import submission_check
 from jeugdregie.contracting.models import Provider
 from jeugdregie.regions.selectors import region_of
-from jeugdregie.web.exports import csv_response, xlsx_response
+from jeugdregie.web.exports import EURO_FORMAT, PERCENT_FORMAT, csv_response, xlsx_response
 from jeugdregie.web.views import (
     acting_user,
     apply_service_errors,
@@ -405,7 +405,7 @@ def budget_overview_csv(request: HttpRequest) -> HttpResponseBase:
     return csv_response(
         request=request,
         filename=f"budgetoverzicht-{overview.year}.csv",
-        header=reports.EXPORT_HEADER,
+        header=reports.export_header(),
         rows=reports.export_rows(overview),
     )
 
@@ -414,12 +414,12 @@ def budget_overview_csv(request: HttpRequest) -> HttpResponseBase:
 @require_safe
 def budget_overview_xlsx(request: HttpRequest) -> HttpResponseBase:
     _form, overview = _overview(request)
-    money = "#,##0.00"
+    formats = dict.fromkeys(reports.EXPORT_MONEY_COLUMNS, EURO_FORMAT)
     return xlsx_response(
         request=request,
         filename=f"budgetoverzicht-{overview.year}.xlsx",
         title=f"Budget {overview.year}",
-        header=reports.EXPORT_HEADER,
+        header=reports.export_header(),
         rows=reports.export_rows(overview),
-        number_formats={3: money, 4: money, 5: money, 6: money, 8: money},
+        number_formats={**formats, reports.EXPORT_PERCENT_COLUMN: PERCENT_FORMAT},
     )

@@ -45,6 +45,14 @@ def evaluate_case(*, case_id: str, facts: dict[str, Any], user: User | None) -> 
     return result
 
 
+def ground_labels() -> dict[str, str]:
+    """Every exception ground of every version by its label (the newest wording)."""
+    labels: dict[str, str] = {}
+    for ruleset in default_registry().rulesets:  # oldest first
+        labels.update((rule.id, rule.label) for rule in ruleset.exceptions)
+    return labels
+
+
 def explain(*, case_id: str, facts: dict[str, Any]) -> Evaluation:
     """The evaluation of stored facts for display (outcome, questions, trace); no receipt:
     the receipt was left when the facts were recorded."""

@@ -40,7 +40,7 @@ def overview_rows(data: Overview) -> dict[str, list[list[Any]]]:
         ],
         _("Cases per exception ground"): [
             [_("Ground"), _("Cases")],
-            *[[ground, count] for ground, count in data.by_ground],
+            *[[f"{ground} {label}".strip(), count] for ground, label, count in data.by_ground],
         ],
         _("Cases per outcome"): [
             [_("Outcome"), _("Cases")],

@@ -20,6 +20,7 @@ from jeugdregie.casetable.constants import (
     Outcome,
     TableDecision,
 )
+from jeugdregie.contracting.constants import Frequency
 from jeugdregie.core.fields import EncryptedTextField
 
 
@@ -135,6 +136,10 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    def get_frequency_display(self) -> str:
+        """The frequency by its label (the field holds the WMO757 code)."""
+        return str(dict(Frequency.choices).get(self.frequency, self.frequency))
 
     @property
     def facts(self) -> dict[str, Any]:

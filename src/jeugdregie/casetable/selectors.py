@@ -17,6 +17,7 @@ from jeugdregie.accounts.selectors import user_can
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.casetable.constants import CareSetting, CaseKind, CaseStatus, MeetingStatus, Outcome
+from jeugdregie.casetable.evaluation import ground_labels
 from jeugdregie.casetable.models import AgendaItem, Case, Meeting
 from jeugdregie.core.worklists import WorkItem
 from jeugdregie.framework.selectors import settles_judgements
@@ -210,7 +211,7 @@ class YearRow:
 @dataclass
 class Overview:
     years: list[YearRow]
-    by_ground: list[tuple[str, int]]
+    by_ground: list[tuple[str, str, int]]  # ground, its label, cases
     by_outcome: list[tuple[str, str, int]]
     overruns: list[Case] = field(default_factory=list)
 
@@ -222,6 +223,7 @@ def overview(*, user: User) -> Overview:
     expert-table member those on a table they sit on)."""
     region = region_of(user=user)
     cases = Case.objects.filter(region=region) if region is not None else Case.objects.none()
+    labels = ground_labels()
     years: dict[int, YearRow] = {}
     grounds: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
@@ -248,7 +250,7 @@ def overview(*, user: User) -> Overview:
         )
     return Overview(
         years=[years[y] for y in sorted(years)],
-        by_ground=sorted(grounds.items()),
+        by_ground=[(g, labels.get(g, ""), n) for g, n in sorted(grounds.items())],
         by_outcome=[
             (value, str(label), outcomes.get(value, 0)) for value, label in Outcome.choices
         ],

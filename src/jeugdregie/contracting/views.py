@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import user_can
-from jeugdregie.audit.selectors import change_records_for
+from jeugdregie.audit.selectors import change_records_for, history_lines
 from jeugdregie.budgets.selectors import ceilings_visible_to
 from jeugdregie.contracting import selectors, services
 from jeugdregie.contracting.forms import (
@@ -16,6 +16,7 @@ from jeugdregie.contracting.forms import (
     ProviderSearchForm,
     ProviderUpdateForm,
 )
+from jeugdregie.contracting.models import Provider
 from jeugdregie.web.views import acting_user, apply_service_errors, paginate, requires
 
 
@@ -56,7 +57,10 @@ def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ceilings": ceilings_visible_to(user=user).filter(provider=provider),
             "can_edit": user_can(user, Capability.MANAGE_PROVIDERS),
             "can_see_budget": user_can(user, Capability.VIEW_PROVIDER_BUDGETS),
-            "history": change_records_for(model="contracting.Provider", object_pk=str(provider.pk))
+            "history": history_lines(
+                change_records_for(model="contracting.Provider", object_pk=str(provider.pk)),
+                Provider,
+            )
             if user_can(user, Capability.MANAGE_PROVIDERS)
             else [],
         },

@@ -8,6 +8,7 @@ from jeugdregie.framework import engine
 __all__ = [
     "RECORDING_ROLE",
     "Outcome",
+    "recording_role_label",
 ]
 
 
@@ -30,3 +31,9 @@ RECORDING_ROLE: dict[str, str] = {
     Role.GI_STAFF: "certified_institution",
     Role.PROVIDER: "provider",
 }
+
+
+def recording_role_label(value: str) -> str:
+    """Who recorded a fact, by the label of their role (``value`` as in ``RECORDING_ROLE``)."""
+    roles = {recorded: role for role, recorded in RECORDING_ROLE.items()}
+    return str(Role(roles[value]).label) if value in roles else value

@@ -8,11 +8,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from jeugdregie.allocations.models import Allocation
 from jeugdregie.allocations.selectors import allocation_cost_in_year
 from jeugdregie.budgets.models import BudgetCeiling
-from jeugdregie.clients.constants import MEDICAL_REFERRERS
+from jeugdregie.clients.constants import MEDICAL_REFERRERS, ReferrerType
 from jeugdregie.contracting.models import Contract
 from jeugdregie.contracting.selectors import tariff_book
 from jeugdregie.regions.models import Region
@@ -58,16 +59,51 @@ class RegionStats:
         )
 
     def export_rows(self) -> list[list[object]]:
-        """(part, key, value) rows with the keys of ``as_json`` and typed numbers."""
-        figures = self._figures(
-            money=lambda value: value.quantize(CENT), share=lambda value: value.quantize(SHARE)
-        )
-        rows: list[list[object]] = []
-        for key, value in figures.items():
-            if isinstance(value, dict):
-                rows.extend([key, sub, amount] for sub, amount in value.items())
-            else:
-                rows.append([key, "", value])
+        """(figure, breakdown, value) rows as on the screen: Dutch labels, amounts in euros
+        and shares as percentages, typed numbers."""
+
+        def money(value: Decimal) -> Decimal:
+            return value.quantize(CENT)
+
+        def share(value: Decimal) -> Decimal:
+            return (value * 100).quantize(CENT)
+
+        referrers = dict(ReferrerType.choices)
+        ceilings = {
+            "above_200000": _("Above € 200,000"),
+            "200000": _("Exactly € 200,000"),
+            "below_200000": _("Below € 200,000"),
+        }
+        rows: list[list[object]] = [
+            [_("Region"), "", self.region.name],
+            [_("Year"), "", self.year],
+            [_("Municipalities"), "", self.municipalities],
+            [_("Youth in care"), "", self.clients],
+            [_("Allocations"), "", self.allocations],
+            [_("Contracted providers"), "", self.providers],
+            [_("Spend (€)"), "", money(self.spend_total)],
+            [_("Cost per youth (€)"), "", money(self.cost_per_client)],
+            [_("Share of the 10 largest providers (%)"), "", share(self.top10_share)],
+            [_("Medical referrers: share of youth (%)"), "", share(self.medical_share_clients)],
+            [_("Medical referrers: share of cost (%)"), "", share(self.medical_share_cost)],
+        ]
+        rows += [
+            [_("Providers by budget ceiling"), ceilings[key], count]
+            for key, count in self.providers_by_ceiling.items()
+        ]
+        for title, shares in (
+            (_("Referrers: share of youth (%)"), self.referrer_share_clients),
+            (_("Referrers: share of cost (%)"), self.referrer_share_cost),
+        ):
+            rows += [
+                [title, f"{referrers.get(code, code)} ({code})", share(value)]
+                for code, value in shares.items()
+            ]
+        rows += [[_("Spend per lot (€)"), lot, money(v)] for lot, v in self.spend_by_lot.items()]
+        rows += [
+            [_("Spend per municipality (€)"), name, money(v)]
+            for name, v in self.spend_by_municipality.items()
+        ]
         return rows
 
     def _figures(

@@ -60,6 +60,6 @@ def region_figures_export(request: HttpRequest) -> HttpResponseBase:
     return csv_response(
         request=request,
         filename=f"regiocijfers-{stats.region.code}-{stats.year}.csv",
-        header=["onderdeel", "sleutel", "waarde"],
+        header=[_("Figure"), _("Breakdown"), _("Value")],
         rows=stats.export_rows(),
     )

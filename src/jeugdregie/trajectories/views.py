@@ -466,24 +466,25 @@ def working_method(request: HttpRequest) -> HttpResponse:
     )
 
 
-TRAJECTORY_EXPORT_HEADER = [
-    "toewijzingsnummer",
-    "gemeente_cbs",
-    "aanbieder_agb",
-    "aanbieder",
-    "regiebehandelaar",
-    "productcode",
-    "begindatum",
-    "oorspronkelijke_einddatum",
-    "huidige_einddatum",
-    "einde_maximale_behandelduur",
-    "verlengingen_toegekend",
-    "verlenging_open",
-    "complexiteit",
-    "cjg_medewerker",
-    "medebehandelaars",
-    "geboortejaar_jeugdige",
-]
+def trajectory_export_header() -> list[str]:
+    return [
+        _("Allocation number"),
+        _("Municipality CBS code"),
+        _("Provider AGB code"),
+        _("Provider"),
+        _("Coordinating practitioner"),
+        _("Product code"),
+        _("Start date"),
+        _("Original end date"),
+        _("Current end date"),
+        _("End of the maximum treatment duration"),
+        _("Extensions granted"),
+        _("Extension pending"),
+        _("Complexity"),
+        _("CJG worker"),
+        _("Additional practitioners"),
+        _("Birth year of the youth"),
+    ]
 
 
 def _trajectory_export_rows(request: HttpRequest) -> list[list[object]]:
@@ -530,7 +531,7 @@ def trajectory_export(request: HttpRequest) -> HttpResponseBase:
     return csv_response(
         request=request,
         filename="trajecten.csv",
-        header=TRAJECTORY_EXPORT_HEADER,
+        header=trajectory_export_header(),
         rows=_trajectory_export_rows(request),
         stream=True,
     )
@@ -544,6 +545,6 @@ def trajectory_export_xlsx(request: HttpRequest) -> HttpResponseBase:
         request=request,
         filename="trajecten.xlsx",
         title=_("Trajectories"),
-        header=TRAJECTORY_EXPORT_HEADER,
+        header=trajectory_export_header(),
         rows=_trajectory_export_rows(request),
     )

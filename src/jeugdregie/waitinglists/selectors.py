@@ -15,6 +15,7 @@ from jeugdregie.accounts.permissions import Capability
 from jeugdregie.accounts.selectors import ScopePaths, organisation_scope, own_provider_id, user_can
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.audit.models import ChangeRecord
+from jeugdregie.audit.selectors import HistoryLine, history_lines
 from jeugdregie.audit.services import access_record_create
 from jeugdregie.contracting.models import Lot, Product, Provider
 from jeugdregie.contracting.selectors import providers_of_region
@@ -36,7 +37,6 @@ __all__ = [
     "ENTRY_SORTS",
     "WAITING_SCOPE",
     "FigureRow",
-    "HistoryLine",
     "ShownIdentity",
     "WaitingFigures",
     "cjg_workers",
@@ -317,57 +317,14 @@ def entry_history(*, entry: WaitingEntry) -> QuerySet[ChangeRecord]:
     )
 
 
-@dataclass(frozen=True)
-class HistoryLine:
-    at: object
-    user: str
-    action: str
-    changes: list[tuple[str, str, str]]
-
-
 def entry_history_lines(*, entry: WaitingEntry) -> list[HistoryLine]:
-    """The entry's history with Dutch field labels and readable values (names, not ids)."""
-    fields = {field.name: field for field in WaitingEntry._meta.concrete_fields}
-    hidden = {"updated_at", "created_at", "id", "youth", "referral", "submitted_bsn_index"}
-    records = list(entry_history(entry=entry))
-    related: dict[tuple[str, str], str] = {}
-    for name in ("provider", "product", "bridging_provider", "bridging_product", "lot"):
-        model = fields[name].related_model
-        keys = {
-            value
-            for record in records
-            for value in record.changes.get(name, [])
-            if value not in (None, "")
-        }
-        if keys and isinstance(model, type):
-            for obj in model._default_manager.filter(pk__in=keys):
-                related[(name, str(obj.pk))] = str(getattr(obj, "name", obj))
-    choices = {name: dict(field.choices) for name, field in fields.items() if field.choices}
-
-    def shown(name: str, value: object) -> str:
-        if value in (None, ""):
-            return "—"
-        text = str(value)
-        if name in choices:
-            return str(choices[name].get(text, text))
-        return related.get((name, text), text)
-
-    lines = []
-    for record in records:
-        changes = [
-            (str(fields[name].verbose_name), shown(name, old), shown(name, new))
-            for name, (old, new) in record.changes.items()
-            if name in fields and name not in hidden and old != new
-        ]
-        lines.append(
-            HistoryLine(
-                at=record.at,
-                user=record.user.username if record.user else "",
-                action=record.get_action_display(),
-                changes=changes if record.action != "create" else [],
-            )
-        )
-    return lines
+    """The entry's history in words (``audit.selectors.history_lines``): names, not ids."""
+    return history_lines(
+        entry_history(entry=entry),
+        WaitingEntry,
+        hidden={"updated_at", "created_at", "youth", "referral", "submitted_bsn_index"},
+        named=("provider", "product", "bridging_provider", "bridging_product", "lot"),
+    )
 
 
 def cjg_workers(trajectory_ids: list[int | None]) -> dict[int, str]:

@@ -11,7 +11,10 @@ them to :func:`csv_response` or :func:`xlsx_response`, the only two ways out. Bo
   style in XLSX. Whether a value is a number is decided by its Python type, never by its
   text: ``Decimal("-12.50")`` stays the number -12,50, the text ``"-12"`` is neutralised;
 - write numbers the way Dutch Excel reads a ``;``-separated file: decimal comma, no
-  thousands separator (CSV); real numbers in XLSX, never formulas;
+  thousands separator (CSV); real numbers in XLSX, never formulas, amounts in euros with
+  :data:`EURO_FORMAT`;
+- give every XLSX sheet a bold, frozen header row with a filter on it and columns as wide
+  as their contents;
 - write dates as ISO dates (``2025-02-01``; real dates in XLSX), times in Europe/Amsterdam;
 - write CSV as UTF-8 with a byte order mark, so that Excel recognises the encoding;
 - give a safe ``Content-Disposition`` file name and ``Cache-Control: no-store``;
@@ -34,6 +37,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jeugdregie.audit.services import export_record_create
@@ -46,6 +51,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+# Number formats for ``number_formats``: amounts in euros, and percentages (a number like
+# 98.5 that is a percentage already); Excel shows them in the user's own notation.
+EURO_FORMAT = '"€" #,##0.00'
+PERCENT_FORMAT = '0.00" %"'
+# Column widths of an XLSX sheet, in characters: as wide as the longest value, within bounds.
+MIN_WIDTH, MAX_WIDTH = 8, 60
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 T = TypeVar("T")
 
@@ -78,7 +89,7 @@ class Sheet:
     """One worksheet of an XLSX file: a title, the header row and the rows.
 
     ``number_formats`` maps a column (0-based) to an Excel number format for its numbers
-    and dates, e.g. ``{3: "#,##0.00"}`` or ``{0: "mm-yyyy"}``.
+    and dates, e.g. ``{3: EURO_FORMAT}`` or ``{0: "mm-yyyy"}``.
     """
 
     title: str
@@ -153,6 +164,33 @@ def _xlsx_write(sheet: Worksheet, row: int, column: int, value: object, number_f
         cell.number_format = number_format or DATE_FORMAT
     elif number_format and value is not None:
         cell.number_format = number_format
+
+
+def _shown_width(value: object) -> int:
+    """About how many characters a value takes on screen (numbers with their separators)."""
+    value = _plain(value)
+    if isinstance(value, datetime):
+        return 19
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return len(_number_text(value)) + 5  # "€ " and thousands separators
+    return max((len(line) for line in str(value or "").splitlines()), default=0)
+
+
+def _finish(sheet: Worksheet, widths: Mapping[int, int]) -> None:
+    """A bold header row that stays in view, with a filter on it, and columns as wide as
+    their contents."""
+    if not widths:
+        return
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(
+            max(width + 2, MIN_WIDTH), MAX_WIDTH
+        )
 
 
 # --- responses -----------------------------------------------------------------------------
@@ -253,10 +291,13 @@ def xlsx_response(
         # Excel allows 31 characters and none of []:*?/\ in a sheet title.
         title_text = re.sub(r"[\[\]:*?/\\]", " ", str(sheet.title)).strip()[:31]
         worksheet = book.create_sheet(title_text or f"Blad{index}")
+        widths: dict[int, int] = {}
         for number, row in enumerate([sheet.header, *sheet.rows], start=1):
             for column, value in enumerate(row, start=1):
                 number_format = "" if number == 1 else sheet.number_formats.get(column - 1, "")
                 _xlsx_write(worksheet, number, column, value, number_format)
+                widths[column] = max(widths.get(column, 0), _shown_width(value))
+        _finish(worksheet, widths)
     buffer = BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)

@@ -83,12 +83,12 @@ def test_csv_and_xlsx_exports_equal_the_overview_on_screen(world):
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header, body = lines[0], lines[1:]
     assert header[3:9] == [
-        "plafond",
-        "realisatie",
-        "obligo",
-        "ruimte",
-        "uitputting_pct",
-        "prognose",
+        "Plafond (€)",
+        "Realisatie (€)",
+        "Obligo (€)",
+        "Ruimte (€)",
+        "Uitputting (%)",
+        "Prognose (€)",
     ]
     # One decimal style in every CSV: the decimal comma Dutch Excel reads, no point.
     assert all("." not in v for row in body for v in row[3:9])

@@ -20,6 +20,7 @@ from jeugdregie.accounts.selectors import user_can
 from jeugdregie.audit.constants import AccessPurpose
 from jeugdregie.casetable import evaluation, selectors, services
 from jeugdregie.casetable.constants import AGENDA_OUTCOMES, CaseStatus, Outcome
+from jeugdregie.casetable.explanation import explanation, rule_name, signal_labels
 from jeugdregie.casetable.forms import (
     CaseCreateForm,
     CaseFilterForm,
@@ -174,13 +175,14 @@ def _detail(
     bound = bound or {}
     editable = case.status in OPEN
     can_table = user_can(user, Capability.DECIDE_CASES)
-    labels = {rule.id: rule.label for rule in result.ruleset.rules}
+    rules = {rule.id: rule for rule in result.ruleset.rules}
     context: dict[str, Any] = {
         "case": case,
         "result": result,
-        "exceptions": [(g, labels.get(g, g)) for g in result.exceptions],
-        "reasons": [(r, labels.get(r, r)) for r in result.reasons],
-        "trace": [entry.to_json() for entry in result.trace],
+        "exceptions": [(rule_name(rules[g]), rules[g].label) for g in result.exceptions],
+        "reasons": [(rule_name(rules[r]), rules[r].label) for r in result.reasons],
+        "signals": signal_labels(result),
+        "explanation": explanation(result),
         "editable": editable,
         "questions_form": (bound.get("questions") or _questions_form(result))
         if editable and result.questions

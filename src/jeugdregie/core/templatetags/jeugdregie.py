@@ -4,6 +4,8 @@ from decimal import Decimal
 from django import template
 from django.http import HttpRequest
 
+from jeugdregie.core.sources import source_for_people
+
 register = template.Library()
 
 
@@ -31,6 +33,12 @@ def percent(value: Decimal | float | None) -> str:
     if value is None:
         return "—"
     return f"{Decimal(str(value)) * 100:.1f}%".replace(".", ",")
+
+
+@register.filter
+def plain_source(value: str) -> str:
+    """A policy source in words for people (``core.sources.source_for_people``)."""
+    return source_for_people(value)
 
 
 @register.simple_tag(takes_context=True)

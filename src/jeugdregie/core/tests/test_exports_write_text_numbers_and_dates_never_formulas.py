@@ -21,7 +21,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jeugdregie.accounts.models import User
 from jeugdregie.audit.constants import AccessEvent
 from jeugdregie.audit.models import AccessRecord
-from jeugdregie.web.exports import RowsOf, Sheet, csv_cell, csv_response, xlsx_response
+from jeugdregie.web.exports import (
+    EURO_FORMAT,
+    RowsOf,
+    Sheet,
+    csv_cell,
+    csv_response,
+    xlsx_response,
+)
 
 DANGEROUS = [
     '=HYPERLINK("http://x","y")',
@@ -201,3 +208,24 @@ def test_an_xlsx_has_its_sheets_titles_and_number_formats(request_of_a_user: Any
     assert second["A2"].number_format == "mm-yyyy"
     assert response["Content-Disposition"] == 'attachment; filename="boek.xlsx"'
     assert AccessRecord.objects.get(event=AccessEvent.EXPORT).rows == 2
+
+
+def test_every_sheet_has_a_frozen_bold_header_with_a_filter_and_fitting_widths(
+    request_of_a_user: Any,
+) -> None:
+    response = xlsx_response(
+        request=request_of_a_user,
+        filename="x.xlsx",
+        header=["Naam", "Bedrag (€)"],
+        rows=[["Zorggroep met een lange naam", Decimal("1234.5")], ["Kort", Decimal(1)]],
+        number_formats={1: EURO_FORMAT},
+        more_sheets=[Sheet("Tweede", ["Jaar"], [[2025]])],
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    first, second = book.worksheets
+    assert (first.auto_filter.ref, first.freeze_panes) == ("A1:B3", "A2")
+    assert all(cell.font.bold for cell in first[1])
+    assert first.column_dimensions["A"].width == len("Zorggroep met een lange naam") + 2
+    assert first["B2"].number_format == EURO_FORMAT
+    assert first["B2"].value == 1234.5  # a number, shown with the euro sign by Excel
+    assert (second.auto_filter.ref, second.freeze_panes) == ("A1:A2", "A2")

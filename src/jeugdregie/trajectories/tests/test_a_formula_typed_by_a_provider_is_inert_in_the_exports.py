@@ -75,19 +75,19 @@ def test_the_formula_is_text_in_contract_managements_csv_and_xlsx(p2: Perceel2) 
     assert isinstance(response, StreamingHttpResponse)
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = {
-        row["toewijzingsnummer"]: row for row in csv.DictReader(io.StringIO(text), delimiter=";")
+        row["Toewijzingsnummer"]: row for row in csv.DictReader(io.StringIO(text), delimiter=";")
     }
     # A leading quote: Excel and LibreOffice show the text, they do not run it.
-    assert rows[trajectory.allocation.number]["regiebehandelaar"] == "'" + FORMULA
+    assert rows[trajectory.allocation.number]["Regiebehandelaar"] == "'" + FORMULA
     assert not any(line.startswith(("=", '"=')) for line in text.splitlines())
-    assert rows[trajectory.allocation.number]["medebehandelaars"] == "1"
+    assert rows[trajectory.allocation.number]["Medebehandelaars"] == "1"
 
     response = manager.get(reverse("trajectories:trajectory-export-xlsx"))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert isinstance(sheet, Worksheet)
     header = [cell.value for cell in sheet[1]]
-    column = header.index("regiebehandelaar")
+    column = header.index("Regiebehandelaar")
     cells = {row[0].value: row[column] for row in sheet.iter_rows(min_row=2)}
     cell = cells[trajectory.allocation.number]
     assert cell.data_type == "s"  # text, not "f" (formula)

@@ -35,13 +35,13 @@ def test_the_export_of_the_cjg(p2):
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 1
     row = rows[0]
-    assert (row["toewijzingsnummer"], row["begindatum"], row["huidige_einddatum"]) == (
+    assert (row["Toewijzingsnummer"], row["Begindatum"], row["Huidige einddatum"]) == (
         p2.allocation.number,
         "2025-02-01",
         "2026-07-31",
     )
-    assert (row["verlengingen_toegekend"], row["verlenging_open"]) == ("1", "nee")
-    assert row["complexiteit"] == "Enkelvoudig"
+    assert (row["Verlengingen toegekend"], row["Verlenging open"]) == ("1", "nee")
+    assert row["Complexiteit"] == "Enkelvoudig"
     youth = p2.allocation.youth
     assert youth.family_name not in text
     assert youth.bsn not in text
