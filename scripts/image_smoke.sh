@@ -23,9 +23,30 @@ EXPECTED_WARNINGS="security.W008 security.W021"
 
 container=$("${buildah[@]}" from --pull=never --name "jeugdregie-smoke-$$" "$image")
 server=
+descendants() {  # every process below $1, deepest last
+    local child
+    for child in $(pgrep -P "$1"); do
+        echo "$child"
+        descendants "$child"
+    done
+}
 cleanup() {
+    # buildah run does not pass a signal on to the command it runs: stop the whole tree
+    # (buildah, its chroot helper, gunicorn's master and workers), or gunicorn outlives us.
     if [[ -n $server ]]; then
-        kill "$server" 2>/dev/null || true
+        local tree
+        tree=$(descendants "$server")
+        kill $server $tree 2>/dev/null || true
+        local pid alive
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+            alive=
+            for pid in $server $tree; do
+                if kill -0 "$pid" 2>/dev/null; then alive=1; fi
+            done
+            [[ -n $alive ]] || break
+            sleep 1
+        done
+        kill -KILL $server $tree 2>/dev/null || true
         wait "$server" 2>/dev/null || true
     fi
     "${buildah[@]}" rm "$container" >/dev/null
@@ -80,4 +101,10 @@ if ! run python3 -c "$(cat scripts/image_probe.py)" "$port"; then
     exit 1
 fi
 rm -f "$log"
+trap - EXIT
+cleanup
+if pgrep -f -- "--bind 127.0.0.1:$port" >/dev/null; then
+    echo "gunicorn draait nog na de rooktest (poort $port)" >&2
+    exit 1
+fi
 echo "Rooktest van $image geslaagd."
