@@ -30,7 +30,7 @@ class YouthSearchForm(forms.Form):
         required=False,
         input_formats=["%d-%m-%Y", "%Y-%m-%d"],
         help_text=_("dd-mm-yyyy, e.g. 3-11-2014."),
-        widget=forms.DateInput(format="%d-%m-%Y", attrs={"autocomplete": "off"}),
+        widget=IsoDateInput(attrs={"autocomplete": "off"}),
     )
 
     def clean(self) -> dict[str, Any]:
